@@ -1,0 +1,42 @@
+// One Jest run for the whole monorepo. Workspace packages resolve to their TypeScript sources,
+// so a decorated class is only ever loaded from one path. SWC emits decorator metadata.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const moduleNameMapper = {};
+for (const group of ['libs', 'apps', 'plugins']) {
+  const dir = path.join(__dirname, group);
+  if (!fs.existsSync(dir)) continue;
+  for (const name of fs.readdirSync(dir)) {
+    const pkgFile = path.join(dir, name, 'package.json');
+    if (!fs.existsSync(pkgFile)) continue;
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+    moduleNameMapper[`^${pkg.name.replace('/', '\\/')}$`] = `<rootDir>/${group}/${name}/src/index.ts`;
+  }
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/plugins', '<rootDir>/tests'].filter((r) =>
+    fs.existsSync(r.replace('<rootDir>', __dirname)),
+  ),
+  testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  moduleNameMapper,
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

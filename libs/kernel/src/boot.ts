@@ -1,0 +1,183 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ACTOR_HEADER, verifyInternalToken } from './actor';
+import { createRequestContext, type RequestContext } from './context';
+import { createDataSource, openDataSource, type XzDataSource, type MigrationClass } from './data-source';
+import { unauthenticated } from './errors';
+import { formatError } from './format-error';
+import { sendJson, serveHttp, type RunningHttpServer } from './http';
+import { createLogger, type Logger } from './logger';
+import type { ClassType, PluginDefinition, PolicyBinding } from './plugin';
+import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
+import { buildFederatedSchema, type ReferenceResolver, type SubgraphModule } from './subgraph';
+import { AuditEntry, KernelAuditLog1700000000000 } from './audit';
+
+/** A subgraph module merged with the contributions of the installed plugins. */
+export interface AssembledSubgraph {
+  module: SubgraphModule;
+  plugins: PluginDefinition[];
+  entities: ClassType[];
+  migrations: MigrationClass[];
+  resolvers: ClassType[];
+  orphanedTypes: ClassType[];
+  references: Record<string, ReferenceResolver>;
+  defaults: PolicyBinding[];
+}
+
+function migrationTimestamp(m: MigrationClass): number {
+  const match = /(\d{13})$/.exec(m.name);
+  return match ? Number(match[1]) : 0;
+}
+
+/** Merges a subgraph with what each installed plugin contributes to it (entities, resolvers, migrations). */
+export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefinition[]): AssembledSubgraph {
+  const contributions = plugins.map((p) => p.subgraphs[module.name]).filter((c) => c !== undefined);
+  const migrations = [KernelAuditLog1700000000000, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
+  const seen = new Set<string>();
+  for (const m of migrations) {
+    if (seen.has(m.name)) throw new Error(`duplicate migration name ${m.name} in subgraph ${module.name}`);
+    seen.add(m.name);
+  }
+  migrations.sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));
+  const references = { ...(module.references ?? {}) };
+  for (const c of contributions) {
+    for (const [type, ref] of Object.entries(c.references ?? {})) {
+      if (references[type]) throw new Error(`entity ${type} has two reference resolvers in subgraph ${module.name}`);
+      references[type] = ref;
+    }
+  }
+  return {
+    module,
+    plugins,
+    entities: [AuditEntry, ...module.entities, ...contributions.flatMap((c) => c.entities ?? [])],
+    migrations,
+    resolvers: [...module.resolvers, ...contributions.flatMap((c) => c.resolvers ?? [])],
+    orphanedTypes: [...(module.orphanedTypes ?? []), ...contributions.flatMap((c) => c.orphanedTypes ?? [])],
+    references,
+    defaults: module.defaults ?? [],
+  };
+}
+
+export interface StartSubgraphOptions {
+  plugins?: PluginDefinition[];
+  countyParams?: Record<string, CountyPluginParams>;
+  databaseUrl?: string;
+  dataDir?: string;
+  schema?: string;
+  port?: number;
+  host?: string;
+  /** Secret shared with the gateway for the forwarded actor token. */
+  internalSecret: string;
+  logger?: Logger;
+  /** Load demo data after migrating. */
+  seed?: boolean;
+  /** Run the module's scheduled jobs (default true). */
+  runJobs?: boolean;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  sdl: string;
+  db: XzDataSource;
+  policies: PolicyRegistry;
+  http: RunningHttpServer;
+  /** Runs a scheduled job once now (tests and `xz` use it). */
+  runJob: (name: string, now?: Date) => Promise<unknown>;
+  stop: () => Promise<void>;
+}
+
+/** Boots one subgraph: data source + migrations, schema, Apollo Server on its own HTTP port, jobs. */
+export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(module.name);
+  const assembled = assembleSubgraph(module, options.plugins ?? []);
+  const policies = new PolicyRegistry(module.name, assembled.defaults, assembled.plugins, options.countyParams ?? {});
+  const db = createDataSource({
+    name: module.name,
+    entities: assembled.entities,
+    migrations: assembled.migrations,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    schema: options.schema,
+    logger,
+  });
+  const dataSource = await openDataSource(db, logger);
+  if (options.seed) await seedSubgraph(assembled, db, policies, logger);
+  const { schema, sdl } = await buildFederatedSchema(assembled);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const context = async (req: IncomingMessage): Promise<RequestContext> => {
+    const header = req.headers[ACTOR_HEADER];
+    if (typeof header !== 'string') throw unauthenticated();
+    const actor = verifyInternalToken(header, options.internalSecret);
+    const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
+    return createRequestContext({ actor, policies, dataSource, logger, requestId });
+  };
+  const httpServer = await serveHttp(apollo, {
+    port: options.port ?? 0,
+    host: options.host,
+    context,
+    routes: {
+      '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
+      '/readyz': async (_req, res) => {
+        try {
+          await dataSource.query('SELECT 1');
+          sendJson(res, 200, { status: 'ready', subgraph: module.name });
+        } catch (error) {
+          sendJson(res, 503, { status: 'not ready', error: String(error) });
+        }
+      },
+    },
+  });
+  const jobs = module.jobs ?? [];
+  const runJob = async (name: string, now = new Date()): Promise<unknown> => {
+    const job = jobs.find((j) => j.name === name);
+    if (!job) throw new Error(`no job ${name} in subgraph ${module.name}`);
+    return job.run({ dataSource, logger, policies, now });
+  };
+  const timers = options.runJobs === false
+    ? []
+    : jobs.map((job) => {
+        const timer = setInterval(() => {
+          runJob(job.name).catch((error: unknown) => logger.error({ err: error, job: job.name }, 'job failed'));
+        }, job.intervalMs);
+        timer.unref();
+        return timer;
+      });
+  logger.info({ url: httpServer.url, plugins: assembled.plugins.map((p) => p.name) }, 'subgraph ready');
+  return {
+    name: module.name,
+    url: httpServer.url,
+    sdl,
+    db,
+    policies,
+    http: httpServer,
+    runJob,
+    stop: async () => {
+      for (const t of timers) clearInterval(t);
+      await httpServer.close();
+      await apollo.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/** Runs the module's demo seed, then each installed plugin's seed for the counties enabling it. */
+export async function seedSubgraph(assembled: AssembledSubgraph, db: XzDataSource, policies: PolicyRegistry, logger: Logger): Promise<void> {
+  if (assembled.module.seed) {
+    logger.info({ subgraph: assembled.module.name }, 'seeding demo data');
+    await assembled.module.seed({ dataSource: db.dataSource, logger });
+  }
+  for (const plugin of assembled.plugins) {
+    const seed = plugin.subgraphs[assembled.module.name]?.seed;
+    if (!seed) continue;
+    logger.info({ plugin: plugin.name }, 'seeding plugin demo data');
+    await seed({ dataSource: db.dataSource, logger, counties: policies.countiesEnabling(plugin.name) as { countyCode: string; config: never }[] });
+  }
+}

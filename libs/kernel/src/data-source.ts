@@ -1,0 +1,124 @@
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
+import type { Logger } from './logger';
+import { createPGliteDriver } from './pglite-pool';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM accepts entity classes
+type EntityClass = MixedList<string | Function | EntitySchema>;
+export type MigrationClass = new () => MigrationInterface;
+
+export interface DataSourceOptions {
+  /** Subgraph name; also the default PostgreSQL schema its tables live in. */
+  name: string;
+  entities: EntityClass;
+  migrations: MigrationClass[];
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; when absent (and no databaseUrl) an in-memory database. */
+  dataDir?: string;
+  /** Schema to keep the tables in (default: `name`). Tests use a fresh schema per suite. */
+  schema?: string;
+  logger?: Logger;
+}
+
+/** Counts the SQL statements a DataSource runs: tests use it to prove there is no N+1. */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  readonly statements: string[] = [];
+  private recording = false;
+
+  constructor(private readonly logger?: Logger) {}
+
+  /** Starts a fresh count; returns a function that stops and yields the number of statements. */
+  start(): () => number {
+    this.count = 0;
+    this.statements.length = 0;
+    this.recording = true;
+    return () => {
+      this.recording = false;
+      return this.count;
+    };
+  }
+
+  logQuery(query: string): void {
+    if (/^(START TRANSACTION|COMMIT|ROLLBACK|SET )/i.test(query)) return;
+    this.count += 1;
+    if (this.recording) this.statements.push(query);
+    this.logger?.trace({ sql: query }, 'sql');
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger?.debug({ err: error, sql: query }, 'sql error');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger?.warn({ ms: time, sql: query }, 'slow sql');
+  }
+  logSchemaBuild(message: string): void {
+    this.logger?.debug(message);
+  }
+  logMigration(message: string): void {
+    this.logger?.info({ migration: message }, 'migration');
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger?.warn({ message }, 'typeorm');
+  }
+}
+
+/** pg parses int8 as a number and DATE as a `YYYY-MM-DD` string, like the embedded engine. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    if (oid === 1082) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export interface XzDataSource {
+  dataSource: DataSource;
+  queries: QueryCounter;
+  schema: string;
+}
+
+/**
+ * Creates (but does not initialise) a TypeORM DataSource for a subgraph:
+ * PostgreSQL when `databaseUrl` is set, otherwise PGlite (in `dataDir`, or in memory).
+ * The same committed migrations run on both; `synchronize` is never used.
+ */
+export function createDataSource(options: DataSourceOptions): XzDataSource {
+  const schema = options.schema ?? options.name;
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const queries = new QueryCounter(options.logger);
+  const initSql = `CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}", public;`;
+  const common = {
+    type: 'postgres' as const,
+    schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: true,
+    logger: queries,
+  };
+  const dataSource = options.databaseUrl
+    ? new DataSource({
+        ...common,
+        url: options.databaseUrl,
+        applicationName: `xiangzhi-${options.name}`,
+        extra: { types: pgTypes, options: `-c search_path=${schema},public`, max: 10 },
+      })
+    : new DataSource({
+        ...common,
+        driver: createPGliteDriver({ dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined, initSql }),
+      });
+  return { dataSource, queries, schema };
+}
+
+/** Initialises the DataSource, makes sure its schema exists, and applies pending migrations. */
+export async function openDataSource(ds: XzDataSource, logger?: Logger): Promise<DataSource> {
+  if (!ds.dataSource.isInitialized) await ds.dataSource.initialize();
+  await ds.dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${ds.schema}"`);
+  const applied = await ds.dataSource.runMigrations({ transaction: 'each' });
+  for (const m of applied) logger?.info({ migration: m.name, schema: ds.schema }, 'migration applied');
+  return ds.dataSource;
+}

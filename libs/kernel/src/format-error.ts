@@ -1,0 +1,68 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode, bilingual } from './errors';
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flatten(errors: ValidationErrorLike[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((c) => `${path}: ${c}`);
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  let cur: unknown = error;
+  for (let depth = 0; cur && typeof cur === 'object' && depth < 4; depth += 1) {
+    const c = cur as { code?: unknown; driverError?: unknown; originalError?: unknown };
+    if (typeof c.code === 'string') return c.code;
+    cur = c.driverError ?? c.originalError;
+  }
+  return undefined;
+}
+
+/**
+ * Turns every error a client sees into one with a stable `extensions.code` and a bilingual
+ * message; database and programming errors are not leaked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const code = formatted.extensions?.code;
+  const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
+  if (Array.isArray(validation)) {
+    const details = flatten(validation);
+    return {
+      ...formatted,
+      message: bilingual({ zh: `输入校验失败：${details.join('；')}`, en: `Input validation failed: ${details.join('; ')}` }),
+      extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, validationErrors: details },
+    };
+  }
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const pgCode = errorCode(original);
+  if (pgCode === '23505') {
+    return {
+      message: bilingual({ zh: '记录已存在（唯一性冲突）', en: 'The record already exists (unique constraint)' }),
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.CONFLICT },
+    };
+  }
+  if (pgCode === '23503') {
+    return {
+      message: bilingual({ zh: '引用的记录不存在', en: 'A referenced record does not exist' }),
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
+  return {
+    message: bilingual({ zh: '服务器内部错误', en: 'Internal server error' }),
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

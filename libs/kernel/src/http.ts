@@ -1,0 +1,110 @@
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpServeOptions<TContext extends BaseContext> {
+  port: number;
+  host?: string;
+  /** GraphQL endpoint path (default `/graphql`). */
+  path?: string;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Extra GET routes such as `/healthz`. */
+  routes?: Record<string, RouteHandler>;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  port: number;
+  url: string;
+  close: () => Promise<void>;
+}
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Serves an Apollo Server over plain node:http (no framework), with a few extra routes. */
+export async function serveHttp<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  options: HttpServeOptions<TContext>,
+): Promise<RunningHttpServer> {
+  const gqlPath = options.path ?? '/graphql';
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = options.routes?.[url.pathname];
+      if (route && req.method === 'GET') {
+        await route(req, res);
+        return;
+      }
+      if (url.pathname !== gqlPath) {
+        sendJson(res, 404, { error: 'not found' });
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const raw = req.method === 'POST' ? await readBody(req) : '';
+      let body: unknown = undefined;
+      if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON (request body is not valid JSON)', extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req),
+      });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    })().catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: String(error) }] });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}${gqlPath}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,126 @@
+import { EventEmitter } from 'node:events';
+import { PGlite, types } from '@electric-sql/pglite';
+
+/**
+ * A `pg`-shaped driver over one PGlite instance, for TypeORM's postgres driver.
+ *
+ * PGlite is a single connection. This pool hands that connection to one query runner at a time
+ * (a FIFO mutex), so a transaction never interleaves with another request's statements —
+ * the same isolation a real PostgreSQL connection pool gives. Every DataSource gets its own
+ * instance, so several subgraphs can run in one process, each on its own database.
+ */
+type QueryCallback = (err: Error | null, result?: PgResult) => void;
+
+interface PgResult {
+  rows: unknown[];
+  rowCount: number;
+  command: string;
+  fields: unknown[];
+}
+
+/** Dates stay `YYYY-MM-DD` strings (as configured for `pg` too), so both engines agree. */
+export const PGLITE_PARSERS = {
+  [types.DATE]: (value: string) => value,
+};
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return ready;
+  }
+}
+
+class PGliteConnection extends EventEmitter {
+  constructor(private readonly db: PGlite) {
+    super();
+  }
+
+  query(sql: string, params?: unknown[] | QueryCallback, callback?: QueryCallback): Promise<PgResult> {
+    const cb = typeof params === 'function' ? params : callback;
+    const values = Array.isArray(params) ? params : undefined;
+    const run: Promise<PgResult> =
+      values && values.length > 0
+        ? this.db.query(sql, values).then(toPgResult)
+        : this.db.exec(sql).then((results) => toPgResult(results[results.length - 1]));
+    return run.then(
+      (result) => {
+        cb?.(null, result);
+        return result;
+      },
+      (error: Error) => {
+        if (cb) cb(error);
+        throw error;
+      },
+    );
+  }
+}
+
+function toPgResult(result: { rows: unknown[]; affectedRows?: number; fields?: unknown[] } & Record<string, unknown> | undefined): PgResult {
+  if (!result) return { rows: [], rowCount: 0, command: '', fields: [] };
+  return {
+    rows: result.rows,
+    rowCount: typeof result.rowCount === 'number' ? result.rowCount : (result.affectedRows ?? result.rows.length),
+    command: typeof result.command === 'string' ? result.command : '',
+    fields: result.fields ?? [],
+  };
+}
+
+export interface PGliteDriverOptions {
+  /** Folder where the database persists; omit for an in-memory database. */
+  dataDir?: string;
+  /** Statements run once when the instance opens (e.g. `SET search_path`). */
+  initSql?: string;
+}
+
+/** Builds the object TypeORM expects as `driver` (the `pg` module shape) over one PGlite instance. */
+export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new () => EventEmitter; instance: () => Promise<PGlite> } {
+  let instance: Promise<PGlite> | null = null;
+  const mutex = new Mutex();
+  const open = (): Promise<PGlite> => {
+    if (!instance) {
+      instance = PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS }).then(async (db) => {
+        if (options.initSql) await db.exec(options.initSql);
+        return db;
+      });
+    }
+    return instance;
+  };
+
+  class Pool extends EventEmitter {
+    connect(callback: (err: Error | null, connection?: PGliteConnection, release?: () => void) => void): void {
+      void (async () => {
+        try {
+          const db = await open();
+          const release = await mutex.acquire();
+          let released = false;
+          callback(null, new PGliteConnection(db), () => {
+            if (!released) {
+              released = true;
+              release();
+            }
+          });
+        } catch (error) {
+          callback(error as Error);
+        }
+      })();
+    }
+
+    end(callback?: (err: Error | null) => void): Promise<void> {
+      const closing = instance ? instance.then((db) => db.close()) : Promise.resolve();
+      instance = null;
+      return closing.then(
+        () => callback?.(null),
+        (error: Error) => {
+          callback?.(error);
+        },
+      );
+    }
+  }
+
+  return { Pool, instance: open };
+}

@@ -1,0 +1,88 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { RequestContext } from './context';
+import type { MigrationClass } from './data-source';
+import type { BilingualText } from './errors';
+import type { ClassType, PolicyBinding, SeedContext } from './plugin';
+import type { DataSource } from 'typeorm';
+import type { Logger } from './logger';
+
+/** Federation directives every subgraph may use. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
+
+/**
+ * How an entity is fetched by key for `_entities`. `load` receives every key the gateway asked for
+ * in one batch (through a per-request DataLoader) and returns results in key order.
+ */
+export interface ReferenceResolver<K = unknown, V = unknown> {
+  key: (reference: Record<string, unknown>) => K;
+  load: (keys: readonly K[], ctx: RequestContext) => Promise<(V | null)[]>;
+}
+
+export function referenceResolver<K, V>(def: ReferenceResolver<K, V>): ReferenceResolver {
+  return def as ReferenceResolver;
+}
+
+/** A scheduled job a subgraph runs while it serves (e.g. escalating overdue incidents). */
+export interface SubgraphJob {
+  name: string;
+  intervalMs: number;
+  run: (deps: { dataSource: DataSource; logger: Logger; policies: import('./policy-registry').PolicyRegistry; now: Date }) => Promise<unknown>;
+}
+
+/** Everything the kernel needs to boot a subgraph; each `apps/<subgraph>` exports one. */
+export interface SubgraphModule {
+  name: string;
+  title: BilingualText;
+  entities: ClassType[];
+  migrations: MigrationClass[];
+  resolvers: ClassType[];
+  orphanedTypes?: ClassType[];
+  references?: Record<string, ReferenceResolver>;
+  /** Baseline (national) implementations of the subgraph's extension points. */
+  defaults?: PolicyBinding[];
+  jobs?: SubgraphJob[];
+  /** Demo data; must be idempotent. */
+  seed?: (ctx: Omit<SeedContext<never>, 'counties'>) => Promise<void>;
+}
+
+export interface SchemaParts {
+  resolvers: ClassType[];
+  orphanedTypes?: ClassType[];
+  references?: Record<string, ReferenceResolver>;
+}
+
+/** Builds the type-graphql schema and prints it as federation SDL (keeps `@key` and friends). */
+export async function buildTypeGraphQLSchema(parts: SchemaParts): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: parts.resolvers as unknown as NonEmptyArray<ClassType & (new () => unknown)>,
+    orphanedTypes: parts.orphanedTypes as (ClassType & (new () => unknown))[] | undefined,
+    validate: { forbidUnknownValues: false },
+    skipCheck: true,
+  });
+}
+
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+}
+
+/** type-graphql schema → Federation 2 subgraph schema with batched `__resolveReference`. */
+export async function buildFederatedSchema(parts: SchemaParts): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const tgSchema = await buildTypeGraphQLSchema(parts);
+  const sdl = printSubgraphSdl(tgSchema);
+  const resolvers = createResolversMap(tgSchema) as Record<string, object>;
+  for (const [typeName, ref] of Object.entries(parts.references ?? {})) {
+    const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    resolvers[typeName] = {
+      ...existing,
+      __resolveReference: (reference: Record<string, unknown>, ctx: RequestContext) =>
+        ctx.loaders.get<unknown, unknown>(`__ref:${typeName}`, (keys) => ref.load(keys, ctx)).load(ref.key(reference)),
+    };
+  }
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), // the resolver map's per-type shape is checked by graphql at build time
+    resolvers: resolvers as never }]);
+  return { schema, sdl };
+}
