@@ -86,3 +86,28 @@ export async function buildFederatedSchema(parts: SchemaParts): Promise<{ schema
     resolvers: resolvers as never }]);
   return { schema, sdl };
 }
+
+/** One feature folder of a subgraph (`region/`, `incident/`…): what it adds to the module. */
+export type SubgraphFeature = Partial<Omit<SubgraphModule, 'name' | 'title' | 'seed'>>;
+
+/** Builds a subgraph module from its feature folders, so `src/index.ts` only wires. */
+export function defineSubgraph(def: {
+  name: string;
+  title: BilingualText;
+  features: SubgraphFeature[];
+  seed?: SubgraphModule['seed'];
+}): SubgraphModule {
+  const f = def.features;
+  return {
+    name: def.name,
+    title: def.title,
+    entities: f.flatMap((x) => x.entities ?? []),
+    migrations: f.flatMap((x) => x.migrations ?? []),
+    resolvers: f.flatMap((x) => x.resolvers ?? []),
+    orphanedTypes: f.flatMap((x) => x.orphanedTypes ?? []),
+    references: Object.assign({}, ...f.map((x) => x.references ?? {})) as Record<string, ReferenceResolver>,
+    defaults: f.flatMap((x) => x.defaults ?? []),
+    jobs: f.flatMap((x) => x.jobs ?? []),
+    seed: def.seed,
+  };
+}
