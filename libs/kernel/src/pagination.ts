@@ -21,7 +21,7 @@ export class PageArgs {
   @Field(() => Int, { defaultValue: 20, description: `每页条数（1–${MAX_PAGE_SIZE}）/ Page size (1–${MAX_PAGE_SIZE})` })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  first: number = 20;
+  first = 20;
 
   @Field(() => String, { nullable: true, description: '从此游标之后开始 / Start after this cursor' })
   @IsOptional()

@@ -1,0 +1,41 @@
+// Lint for the whole workspace. `@nx/enforce-module-boundaries` turns the dependency rules of
+// DESIGN.md into errors: plugins import only the kernel and `*-api` libs; a subgraph never
+// imports another subgraph; libraries never import apps.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'tmp/**', '**/*.js', '**/*.mjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:kernel', onlyDependOnLibsWithTags: ['scope:kernel'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['scope:kernel'] },
+            { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['scope:kernel', 'type:api'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'kind:subgraph', onlyDependOnLibsWithTags: ['scope:kernel', 'scope:shared', 'type:api'] },
+            { sourceTag: 'scope:grids', notDependOnLibsWithTags: ['scope:personnel'] },
+            { sourceTag: 'scope:personnel', notDependOnLibsWithTags: ['scope:grids'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:api', 'scope:kernel'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];
