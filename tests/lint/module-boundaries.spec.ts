@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+
+/**
+ * The dependency rules of DESIGN.md are lint errors: these cases lint real source text at real
+ * paths of the workspace (nothing is written to disk) and expect `@nx/enforce-module-boundaries`
+ * to refuse the broken imports and accept the allowed ones.
+ */
+const root = path.resolve(__dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function boundaryErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(root, filePath) });
+  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+}
+
+describe('module boundaries (lint)', () => {
+  it('refuses a subgraph importing another subgraph', async () => {
+    const errors = await boundaryErrors(
+      'apps/grids/src/probe.ts',
+      "import { subgraph } from '@xiangzhi/personnel';\nexport const probe = subgraph;\n",
+    );
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an api lib importing a subgraph app', async () => {
+    const errors = await boundaryErrors(
+      'libs/personnel-api/src/probe.ts',
+      "import { subgraph } from '@xiangzhi/grids';\nexport const probe = subgraph;\n",
+    );
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses the kernel importing a deployment library', async () => {
+    const errors = await boundaryErrors(
+      'libs/kernel/src/probe.ts',
+      "import * as deployment from '@xiangzhi/deployment';\nexport const probe = deployment;\n",
+    );
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('allows a subgraph to import the kernel and its own api lib', async () => {
+    const errors = await boundaryErrors(
+      'apps/grids/src/probe.ts',
+      "import { badInput } from '@xiangzhi/kernel';\nimport * as api from '@xiangzhi/grids-api';\nexport const probe = [badInput, api];\n",
+    );
+    expect(errors).toEqual([]);
+  });
+});
