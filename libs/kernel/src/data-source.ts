@@ -97,6 +97,8 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
+    // migrations use the built-in gen_random_uuid(); never try CREATE EXTENSION "uuid-ossp"
+    installExtensions: false,
     logging: true,
     logger: queries,
   };

@@ -47,16 +47,16 @@ class PGliteConnection extends EventEmitter {
       values && values.length > 0
         ? this.db.query(sql, values).then(toPgResult)
         : this.db.exec(sql).then((results) => toPgResult(results[results.length - 1]));
-    return run.then(
-      (result) => {
-        cb?.(null, result);
-        return result;
-      },
-      (error: Error) => {
-        if (cb) cb(error);
-        throw error;
-      },
-    );
+    if (cb) {
+      // callback style (how TypeORM calls it): report through the callback only, so a failed
+      // statement does not also leave an unhandled promise rejection behind
+      void run.then(
+        (result) => cb(null, result),
+        (error: Error) => cb(error),
+      );
+      return run.catch(() => toPgResult(undefined));
+    }
+    return run;
   }
 }
 

@@ -1,0 +1,79 @@
+import { regionPrefix, type RequestContext } from '@xiangzhi/kernel';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { TerritoryAccess } from '../shared/access';
+import { RegionStats } from './region.entity';
+
+export interface RegionCounts {
+  households: number;
+  residents: number;
+  grids: number;
+}
+
+const ZERO: RegionCounts = { households: 0, residents: 0, grids: 0 };
+
+/** The prefix to count under: the region's, narrowed to the caller's scope; null when they do not overlap. */
+function effectivePrefix(regionCode: string, scopePrefix: string): string | null {
+  const own = regionPrefix(regionCode);
+  if (own.startsWith(scopePrefix)) return own;
+  if (scopePrefix.startsWith(own)) return scopePrefix;
+  return null;
+}
+
+/**
+ * Counts for many regions in ONE statement: households, residents and grids grouped by village
+ * under the union of the requested prefixes, then summed per region in memory.
+ */
+export function regionCountsLoader(ctx: RequestContext) {
+  return ctx.loaders.get<string, RegionCounts>('territory:regionCounts', async (codes) => {
+    const access = TerritoryAccess.of(ctx);
+    const prefixes = codes.map((c) => effectivePrefix(c, access.prefix));
+    const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
+    if (distinct.length === 0) return codes.map(() => ZERO);
+    const params: unknown[] = distinct.map((p) => `${p}%`);
+    const within = (col: string) => `(${distinct.map((_, i) => `${col} LIKE $${i + 1}`).join(' OR ')})`;
+    let householdOwn = '';
+    let residentOwn = '';
+    let gridOwn = '';
+    if (access.householdOnly) {
+      const own = await access.ownHousehold();
+      if (!own) return codes.map(() => ZERO);
+      params.push(own.householdId);
+      householdOwn = ` AND id = $${params.length}`;
+      residentOwn = ` AND household_id = $${params.length}`;
+      params.push(own.gridId ?? '00000000-0000-0000-0000-000000000000');
+      gridOwn = ` AND id = $${params.length}`;
+    }
+    const rows: { village_code: string; kind: keyof RegionCounts; n: number }[] = await ctx.dataSource.query(
+      `SELECT village_code, 'households' AS kind, count(*)::int AS n FROM household WHERE ${within('village_code')}${householdOwn} GROUP BY village_code
+       UNION ALL
+       SELECT village_code, 'residents', count(*)::int FROM resident WHERE ${within('village_code')}${residentOwn} GROUP BY village_code
+       UNION ALL
+       SELECT village_code, 'grids', count(*)::int FROM grid WHERE ${within('village_code')}${gridOwn} GROUP BY village_code`,
+      params,
+    );
+    return prefixes.map((prefix) => {
+      const counts = { ...ZERO };
+      if (prefix === null) return counts;
+      for (const row of rows) if (row.village_code.startsWith(prefix)) counts[row.kind] += Number(row.n);
+      return counts;
+    });
+  });
+}
+
+@Resolver(() => RegionStats)
+export class RegionStatsResolver {
+  @FieldResolver(() => Int, { description: '住户数 / Number of households' })
+  async households(@Root() stats: RegionStats, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await regionCountsLoader(ctx).load(stats.regionCode)).households;
+  }
+
+  @FieldResolver(() => Int, { description: '居民数 / Number of residents' })
+  async residents(@Root() stats: RegionStats, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await regionCountsLoader(ctx).load(stats.regionCode)).residents;
+  }
+
+  @FieldResolver(() => Int, { description: '网格数 / Number of grids' })
+  async grids(@Root() stats: RegionStats, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await regionCountsLoader(ctx).load(stats.regionCode)).grids;
+  }
+}

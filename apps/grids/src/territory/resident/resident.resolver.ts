@@ -1,0 +1,192 @@
+import { isValidPhone, validateIdNumber } from '@xiangzhi/grids-api';
+import {
+  assertRegionCode,
+  badInput,
+  conflict,
+  mutate,
+  notFound,
+  PageArgs,
+  paginate,
+  regionPrefix,
+  type ConnectionShape,
+  type RequestContext,
+} from '@xiangzhi/kernel';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Household } from '../household/household.entity';
+import { isUuid, outOfScope, TerritoryAccess } from '../shared/access';
+import { householdLoader, residentLoader } from '../shared/loaders';
+import { personalField } from '../shared/personal-data';
+import { ResidentConnection } from './resident.connection';
+import { RelationToHead, Resident, ResidentGender } from './resident.entity';
+
+@InputType('RegisterResidentInput', { description: '登记居民 / Register a resident' })
+export class RegisterResidentInput {
+  @Field(() => ID, { description: '所属住户 / Household' })
+  @IsString()
+  householdId!: string;
+
+  @Field(() => String, { description: '姓名 / Name' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name!: string;
+
+  @Field(() => String, { description: '18位公民身份号码（GB 11643，校验码可为X）/ 18-character resident ID number (GB 11643; the check character may be X)' })
+  @IsString()
+  @MaxLength(32)
+  idNumber!: string;
+
+  @Field(() => ResidentGender, { nullable: true, description: '性别（省略时由身份证号码推出）/ Gender (read from the ID number when omitted)' })
+  @IsOptional()
+  gender?: ResidentGender | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: '出生日期（省略时由身份证号码推出）/ Birth date (read from the ID number when omitted)' })
+  @IsOptional()
+  birthDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话 / Phone number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string | null;
+
+  @Field(() => RelationToHead, { description: '与户主关系（HEAD 即户主）/ Relation to the head of household (HEAD: the head)' })
+  relationToHead!: RelationToHead;
+}
+
+/** Loads one resident the caller may see: NOT_FOUND when absent, FORBIDDEN outside the scope (or another household, for residents). */
+export async function readableResident(ctx: RequestContext, id: string): Promise<Resident> {
+  const resident = isUuid(id) ? await residentLoader(ctx).load(id) : null;
+  if (!resident) throw notFound('居民', 'Resident', id);
+  if (!(await TerritoryAccess.of(ctx).canSeeResident(resident))) throw outOfScope('居民', 'Resident', id);
+  return resident;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Resolver(() => Resident)
+export class ResidentResolver {
+  @Query(() => Resident, { description: '按标识查询居民 / A resident by id' })
+  resident(@Arg('id', () => ID, { description: '标识 / Identifier' }) id: string, @Ctx() ctx: RequestContext): Promise<Resident> {
+    return readableResident(ctx, id);
+  }
+
+  @Query(() => ResidentConnection, { description: '居民列表（按区划或住户，限辖区）/ Residents by region or household, within the caller’s scope' })
+  async residents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('regionCode', () => ID, { nullable: true, description: '区划代码 / Region code' }) regionCode: string | null,
+    @Arg('householdId', () => ID, { nullable: true, description: '住户 / Household' }) householdId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Resident>> {
+    const filter = await TerritoryAccess.of(ctx).residentFilter('r');
+    const qb = ctx.dataSource.getRepository(Resident).createQueryBuilder('r').where(filter.sql, filter.params);
+    if (regionCode) {
+      assertRegionCode(regionCode, 'regionCode');
+      qb.andWhere('r.village_code LIKE :regionPrefix', { regionPrefix: `${regionPrefix(regionCode)}%` });
+    }
+    if (householdId) {
+      if (!isUuid(householdId)) throw badInput(`无效的住户标识：${householdId}`, `Invalid household id: ${householdId}`, { field: 'householdId' });
+      qb.andWhere('r.household_id = :householdId', { householdId });
+    }
+    return paginate(qb, page, [
+      { column: 'r.villageCode', value: (r) => r.villageCode },
+      { column: 'r.name', value: (r) => r.name },
+      { column: 'r.id', value: (r) => r.id },
+    ]);
+  }
+
+  @Query(() => ResidentConnection, { description: '按姓名查找居民（包含匹配，限辖区）/ Search residents by name (substring match, within the caller’s scope)' })
+  async searchResidents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('name', () => String, { description: '姓名（或其一部分）/ Name (or part of it)' }) name: string,
+    @Arg('regionCode', () => ID, { nullable: true, description: '限定区划 / Limit to a region' }) regionCode: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Resident>> {
+    const text = name.trim();
+    if (!text || text.length > 50) throw badInput('请输入1至50个字的姓名', 'Give a name of 1 to 50 characters', { field: 'name' });
+    const filter = await TerritoryAccess.of(ctx).residentFilter('r');
+    const qb = ctx.dataSource
+      .getRepository(Resident)
+      .createQueryBuilder('r')
+      .where(filter.sql, filter.params)
+      .andWhere(`r.name LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(text)}%` });
+    if (regionCode) {
+      assertRegionCode(regionCode, 'regionCode');
+      qb.andWhere('r.village_code LIKE :regionPrefix', { regionPrefix: `${regionPrefix(regionCode)}%` });
+    }
+    return paginate(qb, page, [
+      { column: 'r.name', value: (r) => r.name },
+      { column: 'r.id', value: (r) => r.id },
+    ]);
+  }
+
+  @FieldResolver(() => Household, { description: '所属住户 / Household' })
+  async household(@Root() resident: Resident, @Ctx() ctx: RequestContext): Promise<Household> {
+    return (await householdLoader(ctx).load(resident.householdId)) as Household;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      '身份证号码：县、乡、村干部在辖区内可见全文（每次查看均记入审计），其他角色脱敏 / ID number: in full (and audited) for county, township and village cadres within their scope, masked otherwise',
+  })
+  async idNumber(@Root() resident: Resident, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await personalField(ctx, { type: 'Resident', id: resident.id, regionCode: resident.villageCode }, 'idNumber', resident.idNumber)) as string;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '联系电话（规则同身份证号码）/ Phone number (same rules as the ID number)' })
+  phone(@Root() resident: Resident, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return personalField(ctx, { type: 'Resident', id: resident.id, regionCode: resident.villageCode }, 'phone', resident.phone);
+  }
+
+  @Mutation(() => Resident, {
+    description: '登记居民：身份证号码按 GB 11643 校验且不得重复；登记为户主时设为该户户主 / Register a resident: the ID number is checked against GB 11643 and must be unique; HEAD makes them head of household',
+  })
+  async registerResident(@Arg('input', () => RegisterResidentInput) input: RegisterResidentInput, @Ctx() ctx: RequestContext): Promise<Resident> {
+    const household = isUuid(input.householdId) ? await householdLoader(ctx).load(input.householdId) : null;
+    if (!household) throw notFound('住户', 'Household', input.householdId);
+    TerritoryAccess.of(ctx).assertCanWrite(household.villageCode);
+    const check = validateIdNumber(input.idNumber);
+    if (!check.valid) throw badInput(check.zh, check.en, { field: 'idNumber', rule: check.rule });
+    if (input.gender && input.gender !== check.gender) {
+      throw badInput('性别与身份证号码不符', 'The gender does not match the ID number', { field: 'gender', rule: 'ID_GENDER_MISMATCH' });
+    }
+    if (input.birthDate && input.birthDate !== check.birthDate) {
+      throw badInput('出生日期与身份证号码不符', 'The birth date does not match the ID number', { field: 'birthDate', rule: 'ID_BIRTH_DATE_MISMATCH' });
+    }
+    const phone = input.phone?.trim() || null;
+    if (phone && !isValidPhone(phone)) throw badInput(`电话号码无效：${phone}`, `Invalid phone number: ${phone}`, { field: 'phone' });
+    const name = input.name.trim();
+    return mutate(ctx, { action: 'registerResident', targetType: 'Resident', regionCode: household.villageCode, targetId: (r) => r.id }, async (m) => {
+      if (await m.getRepository(Resident).exists({ where: { idNumber: check.idNumber } })) {
+        throw conflict('该身份证号码已登记', 'A resident with this ID number is already registered', { field: 'idNumber' });
+      }
+      const resident = await m.getRepository(Resident).save(
+        m.getRepository(Resident).create({
+          householdId: household.id,
+          villageCode: household.villageCode,
+          countyCode: household.countyCode,
+          name,
+          gender: check.gender as ResidentGender,
+          birthDate: check.birthDate,
+          idNumber: check.idNumber,
+          phone,
+          relationToHead: input.relationToHead,
+        }),
+      );
+      if (input.relationToHead === RelationToHead.HEAD) {
+        const result = await m
+          .createQueryBuilder()
+          .update(Household)
+          .set({ headResidentId: resident.id })
+          .where('id = :id AND head_resident_id IS NULL', { id: household.id })
+          .execute();
+        if (!result.affected) throw conflict('该户已有户主', 'The household already has a head', { field: 'relationToHead' });
+      }
+      return resident;
+    });
+  }
+}
