@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: side-by-side measurements in one run (this machine is shared and noisy, so only
+ * ratios measured together mean anything). Every measurement goes through real HTTP.
+ *
+ *  1. PostgreSQL vs embedded PGlite: the same queries through the gateway.
+ *  2. Gateway vs direct subgraph: the cost of the federation hop for the same query.
+ *  3. SQL statements per request as the result grows (must stay flat: no N+1).
+ *
+ * Iterations alternate between the compared setups so drift affects both alike.
+ */
+import { featuredVillages } from '@xiangzhi/demo';
+import { subgraph as grids } from '@xiangzhi/grids';
+import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
+import { TEST_SECRETS, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import pg from 'pg';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
+const WARMUP = 5;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const admin: Actor = { id: 'bench', roles: [Role.COUNTY_ADMIN], scope: '433130000000' };
+const village = featuredVillages().find((v) => v.code.startsWith('433130'))!;
+
+const REGION_TREE = '{ region(code: "433130000000") { name level children { code name level stats { households residents grids openIncidents } } } }';
+const HOUSEHOLDS = `{ households(regionCode: "${village.code}", first: 50) { totalCount nodes { number address grid { name } members { name gender } } } }`;
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function pgReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+type Run = () => Promise<void>;
+
+function viaGateway(platform: TestPlatform, query: string): Run {
+  return async () => {
+    const res = await platform.query(query, {}, admin);
+    if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+  };
+}
+
+function direct(platform: TestPlatform, query: string): Run {
+  const url = platform.subgraphs.grids.url;
+  return async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-xz-actor': signInternalToken(admin, TEST_SECRETS.internalSecret) },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  };
+}
+
+interface Stats {
+  median: number;
+  p90: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] };
+}
+
+/** Runs the setups in alternation and returns per-setup latency statistics (ms). */
+async function compare(label: string, runs: Record<string, Run>): Promise<Record<string, Stats>> {
+  const names = Object.keys(runs);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < WARMUP; i += 1) for (const n of names) await runs[n]();
+  for (let i = 0; i < ITERATIONS; i += 1) {
+    const order = i % 2 === 0 ? names : [...names].reverse();
+    for (const n of order) {
+      const t0 = process.hrtime.bigint();
+      await runs[n]();
+      samples[n].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    if ((i + 1) % 10 === 0) log(`${label}: ${i + 1}/${ITERATIONS}`);
+  }
+  return Object.fromEntries(names.map((n) => [n, stats(samples[n])]));
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => String(typeof c === 'number' ? c.toFixed(2) : c).padEnd(i === 0 ? 44 : 14)).join('');
+}
+
+async function statementsFor(platform: TestPlatform, query: string): Promise<number> {
+  const stop = platform.subgraphs.grids.db.queries.start();
+  await viaGateway(platform, query)();
+  return stop();
+}
+
+async function main(): Promise<void> {
+  log('booting the platform on embedded PGlite (grids subgraph + gateway, demo data)…');
+  const lite = await startTestPlatform({ subgraphs: [grids], seed: true, databaseUrl: '' });
+  let postgres: TestPlatform | null = null;
+  if (await pgReachable()) {
+    log(`booting the platform on PostgreSQL (${PG_URL})…`);
+    postgres = await startTestPlatform({ subgraphs: [grids], seed: true, databaseUrl: PG_URL });
+  } else {
+    log(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL comparison is skipped`);
+  }
+  try {
+    const lines: string[] = [];
+    lines.push(row(['comparison', 'median ms', 'p90 ms', 'ratio (median)']));
+    if (postgres) {
+      for (const [label, query] of [['region tree (龙山县, 21 townships)', REGION_TREE], ['households page (50, members, grid)', HOUSEHOLDS]] as const) {
+        const r = await compare(`pg vs pglite: ${label}`, { pglite: viaGateway(lite, query), postgres: viaGateway(postgres, query) });
+        lines.push(row([`${label} — PGlite`, r.pglite.median, r.pglite.p90, 1]));
+        lines.push(row([`${label} — PostgreSQL`, r.postgres.median, r.postgres.p90, r.postgres.median / r.pglite.median]));
+      }
+    }
+    const hop = await compare('gateway vs direct', { direct: direct(lite, REGION_TREE), gateway: viaGateway(lite, REGION_TREE) });
+    lines.push(row(['region tree — direct to subgraph', hop.direct.median, hop.direct.p90, 1]));
+    lines.push(row(['region tree — through the gateway', hop.gateway.median, hop.gateway.p90, hop.gateway.median / hop.direct.median]));
+
+    const township = `${village.code.slice(0, 9)}000`;
+    const small = await statementsFor(lite, `{ region(code: "${township}") { children { stats { households residents grids openIncidents } } } }`);
+    const large = await statementsFor(lite, REGION_TREE);
+    const [{ n: townships }] = await lite.subgraphs.grids.db.dataSource.query(`SELECT count(*)::int AS n FROM region WHERE parent_code = '433130000000'`);
+    const [{ n: villages }] = await lite.subgraphs.grids.db.dataSource.query(`SELECT count(*)::int AS n FROM region WHERE parent_code = $1`, [township]);
+    lines.push('');
+    lines.push(row(['SQL statements per request', 'children', 'statements', 'ratio']));
+    lines.push(row(['township → villages', villages, small, 1]));
+    lines.push(row(['county → townships', townships, large, large / small]));
+
+    process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
+  } finally {
+    await lite.stop();
+    await postgres?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
