@@ -20,7 +20,7 @@ export enum IncidentStatus {
   ESCALATED = 'ESCALATED',
 }
 
-/** 操作 what can be done to an incident. */
+/** 操作 what can be done to an existing incident; each action leads to exactly one status. */
 export enum IncidentAction {
   ACCEPT = 'ACCEPT',
   DISPATCH = 'DISPATCH',
@@ -31,7 +31,7 @@ export enum IncidentAction {
   ESCALATE = 'ESCALATE',
 }
 
-const STATUS_ZH: Record<IncidentStatus, string> = {
+export const STATUS_ZH: Readonly<Record<IncidentStatus, string>> = {
   REPORTED: '已上报',
   ACCEPTED: '已受理',
   DISPATCHED: '已派单',
@@ -42,7 +42,7 @@ const STATUS_ZH: Record<IncidentStatus, string> = {
   ESCALATED: '已升级',
 };
 
-const ACTION_ZH: Record<IncidentAction, string> = {
+export const ACTION_ZH: Readonly<Record<IncidentAction, string>> = {
   ACCEPT: '受理',
   DISPATCH: '派单',
   START: '开始处理',
@@ -52,24 +52,36 @@ const ACTION_ZH: Record<IncidentAction, string> = {
   ESCALATE: '升级',
 };
 
+/** The status each action leads to. */
+export const ACTION_TARGET: Readonly<Record<IncidentAction, IncidentStatus>> = {
+  ACCEPT: IncidentStatus.ACCEPTED,
+  DISPATCH: IncidentStatus.DISPATCHED,
+  START: IncidentStatus.IN_PROGRESS,
+  RESOLVE: IncidentStatus.RESOLVED,
+  CLOSE: IncidentStatus.CLOSED,
+  REJECT: IncidentStatus.REJECTED,
+  ESCALATE: IncidentStatus.ESCALATED,
+};
+
 /**
- * The transition table. An escalated incident waits in ESCALATED until the higher tier accepts it;
- * RESOLVED, CLOSED and REJECTED cannot be escalated, and nothing leaves CLOSED or REJECTED.
+ * The statuses each action may start from.
+ *
+ * Escalation design: escalating moves the incident to the next tier (village → township → county)
+ * in the distinct status ESCALATED, where it waits until someone at the new tier accepts it
+ * (ESCALATED → ACCEPTED) or rejects it; the assignee of the lower tier is released. So the history
+ * shows both facts truthfully: who escalated (and why, or that the job did it because the deadline
+ * passed), and who at the higher tier took it on. An ESCALATED incident may be escalated again
+ * (the higher tier let its own deadline pass). RESOLVED, CLOSED and REJECTED cannot be escalated,
+ * and nothing leaves CLOSED or REJECTED.
  */
-const TRANSITIONS: Record<IncidentAction, Partial<Record<IncidentStatus, IncidentStatus>>> = {
-  ACCEPT: { REPORTED: IncidentStatus.ACCEPTED, ESCALATED: IncidentStatus.ACCEPTED },
-  DISPATCH: { ACCEPTED: IncidentStatus.DISPATCHED },
-  START: { DISPATCHED: IncidentStatus.IN_PROGRESS },
-  RESOLVE: { IN_PROGRESS: IncidentStatus.RESOLVED },
-  CLOSE: { RESOLVED: IncidentStatus.CLOSED },
-  REJECT: { REPORTED: IncidentStatus.REJECTED, ACCEPTED: IncidentStatus.REJECTED, ESCALATED: IncidentStatus.REJECTED },
-  ESCALATE: {
-    REPORTED: IncidentStatus.ESCALATED,
-    ACCEPTED: IncidentStatus.ESCALATED,
-    DISPATCHED: IncidentStatus.ESCALATED,
-    IN_PROGRESS: IncidentStatus.ESCALATED,
-    ESCALATED: IncidentStatus.ESCALATED,
-  },
+const FROM: Readonly<Record<IncidentAction, readonly IncidentStatus[]>> = {
+  ACCEPT: [IncidentStatus.REPORTED, IncidentStatus.ESCALATED],
+  DISPATCH: [IncidentStatus.ACCEPTED],
+  START: [IncidentStatus.DISPATCHED],
+  RESOLVE: [IncidentStatus.IN_PROGRESS],
+  CLOSE: [IncidentStatus.RESOLVED],
+  REJECT: [IncidentStatus.REPORTED, IncidentStatus.ACCEPTED, IncidentStatus.ESCALATED],
+  ESCALATE: [IncidentStatus.REPORTED, IncidentStatus.ACCEPTED, IncidentStatus.DISPATCHED, IncidentStatus.IN_PROGRESS, IncidentStatus.ESCALATED],
 };
 
 /** Statuses in which an incident is still open (counts as an open incident; can become overdue). */
@@ -81,25 +93,33 @@ export const OPEN_STATUSES: readonly IncidentStatus[] = [
   IncidentStatus.ESCALATED,
 ];
 
-/** The status `action` leads to from `from`, or null when the transition is not allowed. */
-export function nextStatus(from: IncidentStatus, action: IncidentAction): IncidentStatus | null {
-  return TRANSITIONS[action][from] ?? null;
+export function isOpen(status: IncidentStatus): boolean {
+  return OPEN_STATUSES.includes(status);
 }
 
-/** The status `action` leads to; BAD_USER_INPUT naming both the state and the action otherwise. */
-export function transition(from: IncidentStatus, action: IncidentAction): IncidentStatus {
-  const to = nextStatus(from, action);
-  if (!to) {
-    throw badInput(
-      `事件当前状态为“${STATUS_ZH[from]}”，不能“${ACTION_ZH[action]}”`,
-      `An incident in state ${from} cannot be given action ${action}`,
-      { from, action, allowed: allowedActions(from) },
-    );
-  }
-  return to;
+/** The status `action` leads to from `from`, or null when the transition is not allowed. */
+export function nextStatus(from: IncidentStatus, action: IncidentAction): IncidentStatus | null {
+  return FROM[action].includes(from) ? ACTION_TARGET[action] : null;
 }
 
 /** Every action allowed from a status (what a client may offer). */
 export function allowedActions(from: IncidentStatus): IncidentAction[] {
-  return (Object.keys(TRANSITIONS) as IncidentAction[]).filter((a) => TRANSITIONS[a][from] !== undefined);
+  return Object.values(IncidentAction).filter((a) => FROM[a].includes(from));
+}
+
+/**
+ * The status `action` leads to from `from`; otherwise BAD_USER_INPUT with a bilingual message
+ * naming both states (and the action), and the allowed actions in `extensions.allowed`.
+ */
+export function transition(from: IncidentStatus, action: IncidentAction): IncidentStatus {
+  const to = nextStatus(from, action);
+  if (!to) {
+    const target = ACTION_TARGET[action];
+    throw badInput(
+      `事件不能从“${STATUS_ZH[from]}”变为“${STATUS_ZH[target]}”（操作：${ACTION_ZH[action]}）`,
+      `An incident cannot go from ${from} to ${target} (action ${action})`,
+      { from, to: target, action, allowed: allowedActions(from) },
+    );
+  }
+  return to;
 }

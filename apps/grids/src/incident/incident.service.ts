@@ -1,11 +1,13 @@
-import { EscalationTier, escalationPolicyPoint } from '@xiangzhi/grids-api';
+import { ESCALATION_TIERS, EscalationTier, escalationPolicyPoint, type EscalationPolicy } from '@xiangzhi/grids-api';
 import {
+  AuditEntry,
   badInput,
+  byKey,
   conflict,
   countyOf,
-  createRequestContext,
   forbidden,
   hasRole,
+  isRegionCode,
   isWithin,
   mutate,
   notFound,
@@ -13,173 +15,309 @@ import {
   requireRole,
   Role,
   WRITER_ROLES,
-  writeAudit,
+  XzError,
+  ErrorCode,
   type Logger,
   type PolicyRegistry,
   type RequestContext,
 } from '@xiangzhi/kernel';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Grid, Region, Resident, TerritoryAccess, isUuid } from '../territory';
-import { Incident, IncidentHistoryEntry, IncidentSource } from './incident.entity';
-import { IncidentAction, IncidentStatus, OPEN_STATUSES, transition } from './incident-state';
+import type DataLoader from 'dataloader';
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { TerritoryAccess, gridLoader, isUuid, regionLoader, residentLoader, workerLoader } from '../territory';
+import { Incident, IncidentAssigneeKind, IncidentHistoryAction, IncidentHistoryEntry, IncidentSource } from './incident.entity';
 import type { ReportIncidentInput } from './incident.inputs';
+import { ACTION_ZH, IncidentAction, IncidentStatus, OPEN_STATUSES, isOpen, transition } from './incident-state';
 
-/** Which tiers a role may act at: villages handle their own, townships may step in, the county anywhere. */
-const TIERS_BY_ROLE: Record<Role, EscalationTier[]> = {
-  [Role.COUNTY_ADMIN]: [EscalationTier.VILLAGE, EscalationTier.TOWNSHIP, EscalationTier.COUNTY],
-  [Role.TOWNSHIP_OFFICER]: [EscalationTier.VILLAGE, EscalationTier.TOWNSHIP],
-  [Role.VILLAGE_CADRE]: [EscalationTier.VILLAGE],
-  [Role.GRID_WORKER]: [EscalationTier.VILLAGE],
-  [Role.RESIDENT]: [],
-  [Role.AUDITOR]: [],
+/** The actor id the scheduled job writes into history and audit log. */
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * 办理权限 who handles an incident at each tier: accept, dispatch, reject and escalate it (and start
+ * or resolve it on the assignee's behalf). Village cadres handle the village tier (初诊); township
+ * officers the village and township tiers (会诊); county administrators every tier (联诊).
+ */
+export const TIER_HANDLERS: Readonly<Record<EscalationTier, readonly Role[]>> = {
+  [EscalationTier.VILLAGE]: [Role.VILLAGE_CADRE, Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN],
+  [EscalationTier.TOWNSHIP]: [Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN],
+  [EscalationTier.COUNTY]: [Role.COUNTY_ADMIN],
 };
 
-export function mayActAtTier(ctx: RequestContext, tier: EscalationTier): boolean {
-  return ctx.actor.roles.some((r) => TIERS_BY_ROLE[r].includes(tier));
+/** Cadres who may close an incident with the rating a resident gave them (代为评价). */
+export const CADRE_ROLES: readonly Role[] = [Role.VILLAGE_CADRE, Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN];
+
+/** Per-request loader of incidents by id (no visibility rules: callers apply `canSeeIncident`). */
+export function incidentLoader(ctx: RequestContext): DataLoader<string, Incident | null> {
+  return ctx.loaders.get<string, Incident | null>('incident:byId', async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await ctx.dataSource.getRepository(Incident).findBy({ id: In(valid) }) : [];
+    return byKey(ids, rows, (i) => i.id);
+  });
 }
 
-/** Whether the caller may see an incident: inside the scope; residents only the ones they reported. */
-export async function canSeeIncident(ctx: RequestContext, incident: Incident): Promise<boolean> {
+/** Whether the caller may see an incident: inside their scope; residents only the ones they reported. */
+export function canSeeIncident(ctx: RequestContext, incident: Incident): boolean {
   const access = TerritoryAccess.of(ctx);
   if (!access.inScope(incident.villageCode)) return false;
   if (!access.householdOnly) return true;
   return !!ctx.actor.residentId && incident.reporterResidentId === ctx.actor.residentId;
 }
 
+/**
+ * One incident the caller may see. NOT_FOUND when there is none; FORBIDDEN when it lies outside
+ * the caller's scope or (for residents) someone else reported it.
+ */
 export async function readableIncident(ctx: RequestContext, id: string): Promise<Incident> {
-  const incident = isUuid(id) ? await ctx.dataSource.getRepository(Incident).findOneBy({ id }) : null;
+  const incident = await incidentLoader(ctx).load(id);
   if (!incident) throw notFound('事件', 'Incident', id);
-  if (!(await canSeeIncident(ctx, incident))) {
-    throw forbidden(`无权查看辖区以外的事件：${id}`, `Incident ${id} is outside your scope`, { key: id });
+  if (!canSeeIncident(ctx, incident)) {
+    throw forbidden(`无权查看该事件（辖区以外或非本人上报）：${id}`, `Incident ${id} is outside your scope or was not reported by you`, { key: id });
   }
   return incident;
 }
 
-async function appendHistory(
-  manager: EntityManager,
-  entry: Omit<IncidentHistoryEntry, 'id' | 'seq'>,
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO incident_history (incident_id, seq, action, from_status, to_status, from_tier, to_tier, actor_id, note, policy_source, at)
-     SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM incident_history WHERE incident_id = $1`,
-    [entry.incidentId, entry.action, entry.fromStatus, entry.toStatus, entry.fromTier, entry.toTier, entry.actorId, entry.note, entry.policySource, entry.at],
-  );
+/** The policy deciding deadlines and escalation for a village (its county's plugin, or the baseline). */
+export function escalationPolicyFor(policies: Pick<PolicyRegistry, 'resolve'>, villageCode: string): { policy: EscalationPolicy; source: string } {
+  return policies.resolve(escalationPolicyPoint, villageCode);
 }
 
-/** 上报 reports an incident; the deadline comes from the county's escalation policy. */
+type HistoryWrite = Omit<IncidentHistoryEntry, 'id'>;
+
+function actorName(ctx: RequestContext): string | null {
+  return ctx.actor.name ?? null;
+}
+
+/** 上报 files an incident at the village tier (初诊); its deadline comes from the county's escalation policy. */
 export async function reportIncident(ctx: RequestContext, input: ReportIncidentInput, now = new Date()): Promise<Incident> {
   const access = TerritoryAccess.of(ctx);
-  if (hasRole(ctx.actor, Role.AUDITOR) && ctx.actor.roles.length === 1) {
-    throw forbidden('审计角色只读', 'Auditors are read-only');
-  }
-  if (!access.inScope(input.villageCode)) {
-    throw forbidden(`无权在辖区以外上报事件：${input.villageCode}`, `Village ${input.villageCode} is outside your scope`, { field: 'villageCode' });
-  }
+  let villageCode = input.villageCode ?? null;
+  let gridId = input.gridId ?? null;
+  let reporter: string | null;
   let source: IncidentSource;
-  let reporter: string | null = input.reporterResidentId ?? null;
   if (access.householdOnly) {
+    // a resident (群众点单): always their own request, in their own village
     const own = await access.ownHousehold();
-    if (!own || !ctx.actor.residentId) throw forbidden('只有登记在册的居民可以点单', 'Only a registered resident may file a request');
-    if (own.villageCode !== input.villageCode) {
+    const residentId = ctx.actor.residentId;
+    if (!own || !residentId) throw forbidden('只有登记在册的本辖区居民可以点单', 'Only a registered resident of your scope may file a request');
+    if (villageCode && villageCode !== own.villageCode) {
       throw forbidden('居民只能为本村（社区）点单', 'Residents may only file requests in their own village', { field: 'villageCode' });
     }
+    if (input.reporterResidentId && input.reporterResidentId !== residentId) {
+      throw forbidden('居民只能以本人名义点单', 'Residents may only file requests in their own name', { field: 'reporterResidentId' });
+    }
+    villageCode = own.villageCode;
+    gridId = gridId ?? own.gridId;
+    reporter = residentId;
     source = IncidentSource.RESIDENT_REQUEST;
-    reporter = ctx.actor.residentId;
   } else {
     requireRole(ctx.actor, ...WRITER_ROLES);
+    reporter = input.reporterResidentId ?? null;
     source = input.source ?? (hasRole(ctx.actor, Role.GRID_WORKER) ? IncidentSource.GRID_PATROL : IncidentSource.HOTLINE);
-  }
-  const repo = ctx.dataSource;
-  const village = await repo.getRepository(Region).findOneBy({ code: input.villageCode });
-  if (!village || village.level !== 'VILLAGE') {
-    throw badInput(`村（社区）不存在：${input.villageCode}`, `No such village: ${input.villageCode}`, { field: 'villageCode' });
-  }
-  if (input.gridId) {
-    const grid = await repo.getRepository(Grid).findOneBy({ id: input.gridId });
-    if (!grid || grid.villageCode !== input.villageCode) {
-      throw badInput('网格不属于该村（社区）', `Grid ${input.gridId} is not in village ${input.villageCode}`, { field: 'gridId' });
+    if (source === IncidentSource.RESIDENT_REQUEST && !reporter) {
+      throw badInput('代为上报群众点单须指明点单居民', 'A resident request filed by staff must name the resident (reporterResidentId)', {
+        field: 'reporterResidentId',
+      });
     }
+  }
+  if (gridId) {
+    const grid = await gridLoader(ctx).load(gridId);
+    if (!grid) throw badInput(`网格不存在：${gridId}`, `No such grid: ${gridId}`, { field: 'gridId' });
+    if (!access.inScope(grid.villageCode)) {
+      throw forbidden(`无权在辖区以外上报事件：${grid.villageCode}`, `Village ${grid.villageCode} is outside your scope`, { field: 'gridId' });
+    }
+    if (villageCode && grid.villageCode !== villageCode) {
+      throw badInput(`网格不属于村（社区）${villageCode}`, `Grid ${gridId} is not in village ${villageCode}`, { field: 'gridId' });
+    }
+    villageCode = grid.villageCode;
+  }
+  if (!villageCode) throw badInput('须指明村（社区）或网格', 'Give the village (villageCode) or the grid (gridId)', { field: 'villageCode' });
+  if (!access.inScope(villageCode)) {
+    throw forbidden(`无权在辖区以外上报事件：${villageCode}`, `Village ${villageCode} is outside your scope`, { field: 'villageCode' });
+  }
+  const village = await regionLoader(ctx).load(villageCode);
+  if (!village || village.level !== 'VILLAGE') {
+    throw badInput(`村（社区）不存在：${villageCode}`, `No such village: ${villageCode}`, { field: 'villageCode' });
   }
   if (reporter && !access.householdOnly) {
-    const resident = await repo.getRepository(Resident).findOneBy({ id: reporter });
-    if (!resident || resident.villageCode !== input.villageCode) {
-      throw badInput('代为上报的居民不在该村（社区）', `Resident ${reporter} does not live in village ${input.villageCode}`, { field: 'reporterResidentId' });
+    const resident = isUuid(reporter) ? await residentLoader(ctx).load(reporter) : null;
+    if (!resident || resident.villageCode !== villageCode) {
+      throw badInput(`点单居民不是该村（社区）居民：${reporter}`, `Resident ${reporter} does not live in village ${villageCode}`, { field: 'reporterResidentId' });
     }
   }
-  const { policy, source: policySource } = ctx.policies.resolve(escalationPolicyPoint, input.villageCode);
-  const deadline = policy.deadlineFor(EscalationTier.VILLAGE, input.category, now);
+  const title = input.title.trim();
+  if (!title) throw badInput('标题不能为空', 'The title cannot be blank', { field: 'title' });
+  const tier = ESCALATION_TIERS[0];
+  const { policy, source: policySource } = escalationPolicyFor(ctx.policies, villageCode);
+  const deadline = policy.deadlineFor(tier, input.category, now);
+  const countyCode = countyOf(villageCode) as string;
+  const vc = villageCode;
   return mutate(
     ctx,
-    { action: 'reportIncident', targetType: 'Incident', regionCode: input.villageCode, targetId: (i) => i.id, payload: { source, category: input.category } },
+    {
+      action: 'reportIncident',
+      targetType: 'Incident',
+      regionCode: vc,
+      targetId: (i) => i.id,
+      payload: { source, category: input.category, tier, deadline: deadline.toISOString(), policySource },
+    },
     async (manager) => {
       const incident = manager.create(Incident, {
-        countyCode: countyOf(input.villageCode) ?? input.villageCode,
-        villageCode: input.villageCode,
-        gridId: input.gridId ?? null,
+        countyCode,
+        villageCode: vc,
+        gridId,
         source,
         category: input.category,
-        title: input.title,
+        title,
         description: input.description,
         reporterResidentId: reporter,
         reportedBy: ctx.actor.id,
         assigneeId: null,
         assigneeName: null,
-        tier: EscalationTier.VILLAGE,
+        assigneeKind: null,
+        tier,
         status: IncidentStatus.REPORTED,
         deadline,
         rating: null,
-        feedback: null,
+        comment: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
       });
-      const saved = await manager.save(Incident, incident);
-      await appendHistory(manager, {
-        incidentId: saved.id,
-        action: 'REPORT',
+      await manager.insert(Incident, incident);
+      await manager.insert(IncidentHistoryEntry, {
+        incidentId: incident.id,
+        countyCode,
+        villageCode: vc,
+        seq: 1,
+        action: IncidentHistoryAction.REPORT,
         fromStatus: null,
         toStatus: IncidentStatus.REPORTED,
         fromTier: null,
-        toTier: EscalationTier.VILLAGE,
+        toTier: tier,
         actorId: ctx.actor.id,
+        actorName: actorName(ctx),
         note: null,
         policySource,
+        deadline,
+        assigneeId: null,
+        assigneeName: null,
+        assigneeKind: null,
         at: now,
-      });
-      return saved;
+      } satisfies HistoryWrite);
+      return incident;
     },
   );
 }
 
+/** What an action adds besides the transition itself. */
 export interface ActionDetails {
   note?: string | null;
-  assignee?: { id: string | null; name: string };
+  assignee?: { kind: IncidentAssigneeKind; id: string; name?: string | null };
   rating?: number;
-  comment?: string;
+  comment?: string | null;
 }
 
-/** Checks who may take `action` on `incident`; throws FORBIDDEN otherwise. */
-function authorize(ctx: RequestContext, incident: Incident, action: IncidentAction): void {
-  if (action === IncidentAction.CLOSE) {
-    const isReporter = !!ctx.actor.residentId && ctx.actor.residentId === incident.reporterResidentId;
-    if (isReporter) return;
-    requireRole(ctx.actor, ...WRITER_ROLES);
-    return;
-  }
-  requireRole(ctx.actor, ...WRITER_ROLES);
-  if (!mayActAtTier(ctx, incident.tier)) {
+function requireTierHandler(ctx: RequestContext, incident: Incident, action: IncidentAction): void {
+  const roles = TIER_HANDLERS[incident.tier];
+  if (!hasRole(ctx.actor, ...roles)) {
     throw forbidden(
-      `该事件在${incident.tier}层级办理，您的角色无权操作`,
-      `The incident is handled at tier ${incident.tier}; your role may not act there`,
-      { tier: incident.tier },
+      `该事件由${TIER_ZH[incident.tier]}办理，您无权${ACTION_ZH[action]}（需要角色：${roles.join(', ')}）`,
+      `The incident is handled at the ${incident.tier} tier; ${action} needs one of: ${roles.join(', ')}`,
+      { tier: incident.tier, requiredRoles: roles },
     );
   }
 }
 
+const TIER_ZH: Readonly<Record<EscalationTier, string>> = { VILLAGE: '村级（初诊）', TOWNSHIP: '乡镇（会诊）', COUNTY: '县级（联诊）' };
+
 /**
- * Applies one action of the state machine in a transaction with its history entry and audit
- * record. A stale `expectedVersion` answers CONFLICT; an illegal transition BAD_USER_INPUT;
- * either way nothing is written.
+ * Who may take `action` (the incident is already known to be visible, i.e. in scope):
+ * - CLOSE: the resident who reported it, or a cadre recording the rating on their behalf;
+ * - START, RESOLVE: the assignee, a grid worker while the village handles it, or the tier's handlers;
+ * - ACCEPT, DISPATCH, REJECT, ESCALATE: the tier's handlers (TIER_HANDLERS).
+ * Auditors and other residents are refused with FORBIDDEN.
+ */
+export function authorize(ctx: RequestContext, incident: Incident, action: IncidentAction): void {
+  const actor = ctx.actor;
+  if (action === IncidentAction.CLOSE) {
+    if (actor.residentId && actor.residentId === incident.reporterResidentId) return;
+    if (!hasRole(actor, ...CADRE_ROLES)) {
+      throw forbidden('只有点单居民本人或干部（代为评价）可以关闭事件', 'Only the reporting resident, or a cadre on their behalf, may close an incident', {
+        requiredRoles: CADRE_ROLES,
+      });
+    }
+    return;
+  }
+  if (action === IncidentAction.START || action === IncidentAction.RESOLVE) {
+    if (incident.assigneeId && actor.id === incident.assigneeId) return;
+    if (incident.tier === EscalationTier.VILLAGE && hasRole(actor, Role.GRID_WORKER)) return;
+  }
+  requireTierHandler(ctx, incident, action);
+}
+
+/** The assignee a dispatch names: a grid worker of the incident's village (name from the register) or a cadre. */
+async function resolveAssignee(
+  ctx: RequestContext,
+  incident: Incident,
+  assignee: NonNullable<ActionDetails['assignee']>,
+): Promise<{ id: string; name: string; kind: IncidentAssigneeKind }> {
+  if (assignee.kind === IncidentAssigneeKind.GRID_WORKER) {
+    const worker = isUuid(assignee.id) ? await workerLoader(ctx).load(assignee.id) : null;
+    if (!worker || worker.villageCode !== incident.villageCode) {
+      throw badInput(`处置人不是本村（社区）的网格员：${assignee.id}`, `Assignee ${assignee.id} is not a grid worker of village ${incident.villageCode}`, {
+        field: 'assigneeId',
+      });
+    }
+    return { id: worker.id, name: worker.name, kind: assignee.kind };
+  }
+  const name = assignee.name?.trim();
+  if (!name) throw badInput('派单给干部须填写姓名', 'Dispatching to a cadre needs the cadre’s name (assigneeName)', { field: 'assigneeName' });
+  return { id: assignee.id.trim(), name, kind: assignee.kind };
+}
+
+/** The columns a transition changes. */
+interface IncidentChange {
+  status: IncidentStatus;
+  tier: EscalationTier;
+  deadline: Date;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  assigneeKind: IncidentAssigneeKind | null;
+  rating: number | null;
+  comment: string | null;
+}
+
+interface TransitionWrite {
+  expectedVersion: number;
+  action: IncidentAction;
+  change: IncidentChange;
+  /** Set when the step sets a deadline (escalation), with the policy that set it. */
+  newDeadline: Date | null;
+  policySource: string | null;
+  actorId: string;
+  actorName: string | null;
+  note: string | null;
+  now: Date;
+}
+
+/** The escalation of `incident` under `policy` at `now`: the next tier with its deadline; BAD_USER_INPUT at the top. */
+function escalation(incident: Incident, policy: EscalationPolicy, now: Date): { tier: EscalationTier; deadline: Date } {
+  const next = policy.nextTier(incident.tier);
+  if (!next) {
+    throw badInput(
+      `事件已在最高层级（${TIER_ZH[incident.tier]}），不能再升级`,
+      `The incident is already at the top tier (${incident.tier}) and cannot be escalated`,
+      { tier: incident.tier },
+    );
+  }
+  return { tier: next, deadline: policy.deadlineFor(next, incident.category, now) };
+}
+
+/**
+ * Applies one action of the state machine: checks visibility (NOT_FOUND / FORBIDDEN), the actor's
+ * right to act (FORBIDDEN), `expectedVersion` (CONFLICT), the transition (BAD_USER_INPUT) and the
+ * action's own input, then writes the incident, its history entry and the audit record in one
+ * transaction. Whatever is refused writes nothing.
  */
 export async function actOnIncident(
   ctx: RequestContext,
@@ -193,27 +331,61 @@ export async function actOnIncident(
   authorize(ctx, current, action);
   if (current.version !== expectedVersion) {
     throw conflict(
-      `事件已被他人修改（当前版本 ${current.version}，您的版本 ${expectedVersion}），请刷新后重试`,
+      `事件已被他人修改（当前版本${current.version}，您提交的版本${expectedVersion}），请刷新后重试`,
       `The incident was changed by someone else (version ${current.version}, yours ${expectedVersion}); reload and retry`,
-      { currentVersion: current.version },
+      { currentVersion: current.version, currentStatus: current.status },
     );
   }
   const to = transition(current.status, action);
-  let tier = current.tier;
-  let deadline = current.deadline;
+  const change: IncidentChange = {
+    status: to,
+    tier: current.tier,
+    deadline: current.deadline,
+    assigneeId: current.assigneeId,
+    assigneeName: current.assigneeName,
+    assigneeKind: current.assigneeKind,
+    rating: current.rating,
+    comment: current.comment,
+  };
+  let note = details.note?.trim() || null;
+  let newDeadline: Date | null = null;
   let policySource: string | null = null;
   if (action === IncidentAction.ESCALATE) {
-    const resolved = ctx.policies.resolve(escalationPolicyPoint, current.villageCode);
-    const next = resolved.policy.nextTier(current.tier);
-    if (!next) {
-      throw badInput('事件已在最高层级（县级联诊），不能再升级', 'The incident is already at the top tier (county) and cannot be escalated', {
-        tier: current.tier,
-      });
-    }
-    tier = next;
-    deadline = resolved.policy.deadlineFor(next, current.category, now);
+    const resolved = escalationPolicyFor(ctx.policies, current.villageCode);
+    const next = escalation(current, resolved.policy, now);
+    change.tier = next.tier;
+    change.deadline = next.deadline;
+    // the higher tier decides who handles it: the lower tier's assignee is released
+    change.assigneeId = null;
+    change.assigneeName = null;
+    change.assigneeKind = null;
+    newDeadline = next.deadline;
     policySource = resolved.source;
   }
+  if (action === IncidentAction.DISPATCH) {
+    if (!details.assignee) throw badInput('派单须指明处置人', 'A dispatch needs an assignee', { field: 'assigneeId' });
+    const assignee = await resolveAssignee(ctx, current, details.assignee);
+    change.assigneeId = assignee.id;
+    change.assigneeName = assignee.name;
+    change.assigneeKind = assignee.kind;
+  }
+  if (action === IncidentAction.CLOSE) {
+    change.rating = details.rating ?? null;
+    change.comment = details.comment?.trim() ?? '';
+    const onBehalf = !(ctx.actor.residentId && ctx.actor.residentId === current.reporterResidentId);
+    if (onBehalf) note = note ?? '干部代为评价 (rating recorded by a cadre on the resident’s behalf)';
+  }
+  const write: TransitionWrite = {
+    expectedVersion,
+    action,
+    change,
+    newDeadline,
+    policySource,
+    actorId: ctx.actor.id,
+    actorName: actorName(ctx),
+    note,
+    now,
+  };
   return mutate(
     ctx,
     {
@@ -221,138 +393,161 @@ export async function actOnIncident(
       targetType: 'Incident',
       regionCode: current.villageCode,
       targetId: (i) => i.id,
-      payload: { from: current.status, to, tier },
+      payload: { from: current.status, to, fromTier: current.tier, toTier: change.tier, version: expectedVersion + 1, ...(policySource ? { policySource } : {}) },
     },
-    (manager) =>
-      applyTransition(manager, current, {
-        expectedVersion,
-        action,
-        to,
-        tier,
-        deadline,
-        policySource,
-        actorId: ctx.actor.id,
-        details,
-        now,
-      }),
+    (manager) => applyTransition(manager, current, write),
   );
 }
 
-interface TransitionWrite {
-  expectedVersion: number;
-  action: IncidentAction;
-  to: IncidentStatus;
-  tier: EscalationTier;
-  deadline: Date;
-  policySource: string | null;
-  actorId: string;
-  details: ActionDetails;
-  now: Date;
-}
-
+/** Writes a transition: the versioned UPDATE (0 rows → CONFLICT) and the history entry. */
 async function applyTransition(manager: EntityManager, current: Incident, w: TransitionWrite): Promise<Incident> {
-  const set: Partial<Incident> = { status: w.to, tier: w.tier, deadline: w.deadline, updatedAt: w.now, version: w.expectedVersion + 1 };
-  if (w.details.assignee) {
-    set.assigneeId = w.details.assignee.id;
-    set.assigneeName = w.details.assignee.name;
-  }
-  if (w.action === IncidentAction.CLOSE) {
-    set.rating = w.details.rating ?? null;
-    set.feedback = w.details.comment ?? '';
-  }
+  const version = w.expectedVersion + 1;
   const result = await manager
     .createQueryBuilder()
     .update(Incident)
-    .set(set)
-    .where('id = :id AND version = :version AND status = :status', { id: current.id, version: w.expectedVersion, status: current.status })
+    .set({ ...w.change, updatedAt: w.now, version })
+    .where('id = :id AND version = :version', { id: current.id, version: w.expectedVersion })
     .execute();
   if (!result.affected) {
-    throw conflict('事件已被他人修改，请刷新后重试', 'The incident was changed by someone else; reload and retry');
+    throw conflict('事件已被他人修改，请刷新后重试', 'The incident was changed by someone else; reload and retry', { key: current.id });
   }
-  await appendHistory(manager, {
+  const assigned = w.action === IncidentAction.DISPATCH;
+  await manager.insert(IncidentHistoryEntry, {
     incidentId: current.id,
-    action: w.action,
+    countyCode: current.countyCode,
+    villageCode: current.villageCode,
+    seq: version,
+    action: IncidentHistoryAction[w.action],
     fromStatus: current.status,
-    toStatus: w.to,
+    toStatus: w.change.status,
     fromTier: current.tier,
-    toTier: w.tier,
+    toTier: w.change.tier,
     actorId: w.actorId,
-    note: w.details.note ?? null,
+    actorName: w.actorName,
+    note: w.note,
     policySource: w.policySource,
+    deadline: w.newDeadline,
+    assigneeId: assigned ? w.change.assigneeId : null,
+    assigneeName: assigned ? w.change.assigneeName : null,
+    assigneeKind: assigned ? w.change.assigneeKind : null,
     at: w.now,
-  });
-  const updated = await manager.findOneBy(Incident, { id: current.id });
-  if (!updated) throw notFound('事件', 'Incident', current.id);
-  return updated;
+  } satisfies HistoryWrite);
+  return manager.create(Incident, { ...current, ...w.change, updatedAt: w.now, version });
 }
 
+const JOB_BATCH = 200;
+
 /**
- * The `escalate-overdue` job: every open incident past its deadline whose county's policy says it
- * is overdue moves to the next tier (each in its own transaction, audited as `system`).
- * Incidents already at the top tier stay where they are. Returns how many were escalated.
+ * The `escalate-overdue` job: every open incident whose stored deadline has passed at `now` and
+ * whose county's policy says it is overdue moves to the next tier, each in its own transaction
+ * with its history entry (actor `system`) and an audit record (actor `system`). Incidents at the
+ * top tier stay where they are; an incident someone changed meanwhile is left for the next run.
+ * Returns how many incidents it escalated.
  */
 export async function escalateOverdue(deps: { dataSource: DataSource; logger: Logger; policies: PolicyRegistry; now: Date }): Promise<number> {
   const { dataSource, logger, policies, now } = deps;
-  const candidates: { id: string; village_code: string }[] = await dataSource.query(
-    `SELECT id, village_code FROM incident WHERE status = ANY($1) AND deadline < $2 AND tier <> 'COUNTY' ORDER BY deadline LIMIT 500`,
-    [OPEN_STATUSES, now],
-  );
+  const runId = `escalate-overdue:${randomUUID()}`;
+  const top = ESCALATION_TIERS[ESCALATION_TIERS.length - 1];
   let escalated = 0;
-  for (const candidate of candidates) {
-    const county = countyOf(candidate.village_code) ?? candidate.village_code;
-    const ctx = createRequestContext({
-      actor: { id: 'system', roles: [Role.COUNTY_ADMIN], scope: county },
-      policies,
-      dataSource,
-      logger,
-    });
-    const { policy, source } = policies.resolve(escalationPolicyPoint, candidate.village_code);
-    const done = await dataSource.transaction(async (manager) => {
-      const rows = await manager.query(`SELECT id FROM incident WHERE id = $1 FOR UPDATE`, [candidate.id]);
-      if (rows.length === 0) return false;
-      const incident = await manager.findOneBy(Incident, { id: candidate.id });
-      if (!incident || !OPEN_STATUSES.includes(incident.status) || !policy.isOverdue(incident.deadline, now)) return false;
-      const next = policy.nextTier(incident.tier);
-      if (!next) return false;
-      await applyTransition(manager, incident, {
-        expectedVersion: incident.version,
-        action: IncidentAction.ESCALATE,
-        to: transition(incident.status, IncidentAction.ESCALATE),
-        tier: next,
-        deadline: policy.deadlineFor(next, incident.category, now),
-        policySource: source,
-        actorId: 'system',
-        details: { note: '超期自动升级 (escalated automatically: overdue)' },
-        now,
-      });
-      await writeAudit(manager, ctx, {
-        action: 'escalateOverdueIncident',
-        targetType: 'Incident',
-        targetId: incident.id,
-        regionCode: incident.villageCode,
-        payload: { from: incident.tier, to: next },
-      });
-      return true;
-    });
-    if (done) escalated += 1;
+  let examined = 0;
+  let after: { deadline: Date; id: string } | null = null;
+  for (;;) {
+    const qb = dataSource
+      .getRepository(Incident)
+      .createQueryBuilder('i')
+      .where('i.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('i.deadline < :now', { now })
+      .andWhere('i.tier <> :top', { top });
+    if (after) qb.andWhere('(i.deadline, i.id) > (:afterDeadline, :afterId)', { afterDeadline: after.deadline, afterId: after.id });
+    const batch = await qb.orderBy('i.deadline', 'ASC').addOrderBy('i.id', 'ASC').take(JOB_BATCH).getMany();
+    for (const incident of batch) {
+      examined += 1;
+      const { policy, source } = escalationPolicyFor(policies, incident.villageCode);
+      if (!isOpen(incident.status) || !policy.isOverdue({ tier: incident.tier, category: incident.category, deadline: incident.deadline }, now)) continue;
+      if (!policy.nextTier(incident.tier)) continue;
+      const next = escalation(incident, policy, now);
+      const to = transition(incident.status, IncidentAction.ESCALATE);
+      const note = `超过${TIER_ZH[incident.tier]}办理期限（${incident.deadline.toISOString()}），自动升级 (overdue at the ${incident.tier} tier since ${incident.deadline.toISOString()}; escalated automatically)`;
+      try {
+        await dataSource.transaction(async (manager) => {
+          await applyTransition(manager, incident, {
+            expectedVersion: incident.version,
+            action: IncidentAction.ESCALATE,
+            change: {
+              status: to,
+              tier: next.tier,
+              deadline: next.deadline,
+              assigneeId: null,
+              assigneeName: null,
+              assigneeKind: null,
+              rating: incident.rating,
+              comment: incident.comment,
+            },
+            newDeadline: next.deadline,
+            policySource: source,
+            actorId: SYSTEM_ACTOR,
+            actorName: '系统定时任务 (scheduled job)',
+            note,
+            now,
+          });
+          await manager.insert(AuditEntry, {
+            actorId: SYSTEM_ACTOR,
+            actorRoles: 'SYSTEM',
+            action: 'escalateOverdueIncident',
+            targetType: 'Incident',
+            targetId: incident.id,
+            regionCode: incident.villageCode,
+            requestId: runId,
+            payload: {
+              from: incident.status,
+              to,
+              fromTier: incident.tier,
+              toTier: next.tier,
+              overdueSince: incident.deadline.toISOString(),
+              deadline: next.deadline.toISOString(),
+              policySource: source,
+              version: incident.version + 1,
+            } as never,
+          });
+        });
+        escalated += 1;
+      } catch (error) {
+        if (error instanceof XzError && error.code === ErrorCode.CONFLICT) {
+          logger.info({ incident: incident.id }, 'incident changed while escalating; left for the next run');
+          continue;
+        }
+        throw error;
+      }
+    }
+    if (batch.length < JOB_BATCH) break;
+    const last = batch[batch.length - 1];
+    after = { deadline: last.deadline, id: last.id };
   }
-  if (escalated > 0) logger.info({ escalated, candidates: candidates.length }, 'overdue incidents escalated');
+  logger.info({ job: 'escalate-overdue', now: now.toISOString(), examined, escalated }, 'overdue incidents escalated');
   return escalated;
 }
 
-/** SQL condition and parameters restricting incidents to what the caller may list under `regionCode`. */
-export async function incidentListFilter(ctx: RequestContext, regionCode: string | null | undefined): Promise<{ sql: string; params: Record<string, unknown> }> {
-  const access = TerritoryAccess.of(ctx);
-  const target = regionCode ?? ctx.actor.scope;
-  let prefix: string;
-  if (isWithin(target, ctx.actor.scope)) prefix = regionPrefix(target);
-  else if (isWithin(ctx.actor.scope, target)) prefix = access.prefix;
-  else throw forbidden(`无权查看辖区以外的区域：${target}`, `Region ${target} is outside your scope`, { regionCode: target });
-  const params: Record<string, unknown> = { scopePrefix: `${prefix}%` };
-  let sql = 'i.village_code LIKE :scopePrefix';
-  if (access.householdOnly) {
+/** The LIKE pattern of what the caller may list under `regionCode` (their scope when omitted); null when nothing. */
+export function listPrefix(ctx: RequestContext, regionCode: string | null | undefined): string | null {
+  const scope = ctx.actor.scope;
+  const target = regionCode ?? scope;
+  if (!isRegionCode(target)) return null;
+  if (isWithin(target, scope)) return regionPrefix(target);
+  if (isWithin(scope, target)) return regionPrefix(scope);
+  return null;
+}
+
+/** SQL condition on alias `i` restricting incidents to what the caller may list; null when nothing is visible. */
+export function incidentListFilter(ctx: RequestContext, regionCode: string | null | undefined): { sql: string; params: Record<string, unknown> } | null {
+  const prefix = listPrefix(ctx, regionCode);
+  if (prefix === null) return null;
+  const params: Record<string, unknown> = { listPrefix: `${prefix}%` };
+  let sql = 'i.village_code LIKE :listPrefix';
+  if (TerritoryAccess.of(ctx).householdOnly) {
+    const residentId = ctx.actor.residentId;
+    if (!residentId || !isUuid(residentId)) return null;
     sql += ' AND i.reporter_resident_id = :ownResident';
-    params.ownResident = ctx.actor.residentId && isUuid(ctx.actor.residentId) ? ctx.actor.residentId : '00000000-0000-0000-0000-000000000000';
+    params.ownResident = residentId;
   }
   return { sql, params };
 }

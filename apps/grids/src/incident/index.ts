@@ -1,22 +1,31 @@
 import { DefaultEscalationPolicy, escalationPolicyPoint } from '@xiangzhi/grids-api';
 import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
 import { Incident, IncidentHistoryEntry } from './incident.entity';
-import { IncidentResolver, RegionIncidentStatsResolver } from './incident.resolver';
+import { IncidentHistoryResolver, IncidentResolver, RegionIncidentStatsResolver, incidentReferences } from './incident.resolver';
 import { escalateOverdue } from './incident.service';
 import { CreateIncidents1731000100000 } from './migrations/1731000100000-create-incidents';
+import { IncidentCategoriesAssignees1731000100001 } from './migrations/1731000100001-incident-categories-assignees';
+
+/** How often the overdue-escalation job runs. */
+export const ESCALATE_OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
- * 事件 the incident feature of the grids subgraph: resident requests, patrol reports and hotline
- * cases through an enforced state machine, with tiered escalation (村初诊 → 乡镇会诊 → 县联诊)
- * decided by the county's EscalationPolicy and a job escalating overdue incidents.
+ * 事件 the incident feature of the grids subgraph: resident requests (群众点单), grid patrol reports
+ * and hotline cases through an enforced state machine with a full history, optimistic concurrency,
+ * tiered escalation (村初诊 → 乡镇会诊 → 县联诊) decided per county by the EscalationPolicy
+ * (national baseline: 3, 7 and 15 days), a job escalating overdue incidents, and open-incident
+ * counts on `RegionStats`.
  */
 export const incidentFeature: SubgraphFeature = {
   entities: [Incident, IncidentHistoryEntry],
-  migrations: [CreateIncidents1731000100000],
-  resolvers: [IncidentResolver, RegionIncidentStatsResolver],
+  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001],
+  resolvers: [IncidentResolver, IncidentHistoryResolver, RegionIncidentStatsResolver],
+  references: incidentReferences,
   defaults: [bindPolicy(escalationPolicyPoint, () => new DefaultEscalationPolicy())],
-  jobs: [{ name: 'escalate-overdue', intervalMs: 5 * 60 * 1000, run: escalateOverdue }],
+  jobs: [{ name: 'escalate-overdue', intervalMs: ESCALATE_OVERDUE_INTERVAL_MS, run: escalateOverdue }],
 };
 
-export { Incident, IncidentHistoryEntry, IncidentSource } from './incident.entity';
-export { IncidentAction, IncidentStatus, OPEN_STATUSES, allowedActions, nextStatus, transition } from './incident-state';
+export { Incident, IncidentAssignee, IncidentAssigneeKind, IncidentHistoryAction, IncidentHistoryEntry, IncidentSource } from './incident.entity';
+export { ACTION_TARGET, IncidentAction, IncidentStatus, OPEN_STATUSES, allowedActions, isOpen, nextStatus, transition } from './incident-state';
+export { CADRE_ROLES, SYSTEM_ACTOR, TIER_HANDLERS, canSeeIncident, escalateOverdue, incidentLoader, readableIncident } from './incident.service';
+export { openIncidentsLoader } from './incident.resolver';
