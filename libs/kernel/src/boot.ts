@@ -74,6 +74,12 @@ export interface StartSubgraphOptions {
   seed?: boolean;
   /** Run the module's scheduled jobs (default true). */
   runJobs?: boolean;
+  /**
+   * Let Apollo Server stop itself and re-raise SIGINT/SIGTERM (its default outside tests). Pass
+   * false when the caller owns shutdown (the embedded platform stops every subgraph and closes the
+   * databases itself).
+   */
+  stopOnTerminationSignals?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -110,6 +116,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     formatError,
     introspection: true,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    stopOnTerminationSignals: options.stopOnTerminationSignals,
   });
   await apollo.start();
   const context = async (req: IncomingMessage): Promise<RequestContext> => {

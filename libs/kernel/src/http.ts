@@ -12,6 +12,8 @@ export interface HttpServeOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage) => Promise<TContext>;
   /** Extra GET routes such as `/healthz`. */
   routes?: Record<string, RouteHandler>;
+  /** Largest accepted request body in bytes (default 2 MiB); larger requests get HTTP 413. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningHttpServer {
@@ -23,21 +25,34 @@ export interface RunningHttpServer {
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLargeError extends Error {}
+
+/**
+ * Reads the request body up to `limit` bytes. A larger body is drained (up to 8× the limit, so the
+ * client can read the answer) and rejected with BodyTooLargeError; beyond that the socket is closed.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
+      if (size > limit * 8) {
+        reject(new BodyTooLargeError());
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+  });
+}
+
+function sendTooLarge(res: ServerResponse, limit: number): void {
+  res.setHeader('connection', 'close');
+  sendJson(res, 413, {
+    errors: [{ message: `请求体过大，上限 ${limit} 字节 (request body larger than ${limit} bytes)`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: limit } }],
   });
 }
 
@@ -52,6 +67,7 @@ export async function serveHttp<TContext extends BaseContext>(
   options: HttpServeOptions<TContext>,
 ): Promise<RunningHttpServer> {
   const gqlPath = options.path ?? '/graphql';
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -68,7 +84,16 @@ export async function serveHttp<TContext extends BaseContext>(
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = req.method === 'POST' ? await readBody(req) : '';
+      let raw = '';
+      if (req.method === 'POST') {
+        try {
+          raw = await readBody(req, maxBody);
+        } catch (error) {
+          if (!(error instanceof BodyTooLargeError)) throw error;
+          if (!res.headersSent && !res.destroyed) sendTooLarge(res, maxBody);
+          return;
+        }
+      }
       let body: unknown = undefined;
       if (raw) {
         try {
@@ -95,7 +120,14 @@ export async function serveHttp<TContext extends BaseContext>(
       else res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    // e.g. EADDRINUSE: fail the caller instead of crashing the process
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     server,

@@ -1,0 +1,57 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ACTOR_HEADER, signInternalToken, type Actor } from '@xiangzhi/kernel';
+import { GraphQLError } from 'graphql';
+
+/** What the gateway knows about a request: the authenticated actor and the request id. */
+export interface GatewayContext {
+  actor: Actor;
+  requestId: string;
+  /** `x-xz-actor` value, signed once per request. */
+  internalToken: string;
+}
+
+export function gatewayContext(actor: Actor, requestId: string, internalSecret: string): GatewayContext {
+  return { actor, requestId, internalToken: signInternalToken(actor, internalSecret) };
+}
+
+/**
+ * Calls one subgraph for the gateway, forwarding the actor as a short-lived internal token
+ * (`x-xz-actor`, signed with the internal secret the subgraphs verify) and the request id. A
+ * subgraph that cannot be reached becomes a SUBGRAPH_UNAVAILABLE error in the response (the other
+ * subgraphs' data still comes back); its address is never shown to the client.
+ */
+export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Subgraph name, for errors. */
+  readonly subgraph: string;
+
+  constructor(options: { url: string; subgraph: string }) {
+    super({ url: options.url });
+    this.subgraph = options.subgraph;
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context?.internalToken) headers.set(ACTOR_HEADER, context.internalToken);
+    if (context?.requestId) headers.set('x-request-id', context.requestId);
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
+    if (error instanceof GraphQLError && response) {
+      // the subgraph answered with a non-2xx status: pass its own first error on when it sent one
+      const body = (error.extensions.response as { body?: unknown } | undefined)?.body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | undefined;
+      const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+      if (first && typeof first.message === 'string') {
+        throw new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: this.subgraph } });
+      }
+      const status = response.status;
+      throw new GraphQLError(`子图 ${this.subgraph} 返回错误 ${status} (subgraph ${this.subgraph} answered HTTP ${status})`, {
+        extensions: { code: 'SUBGRAPH_ERROR', serviceName: this.subgraph, status },
+      });
+    }
+    throw new GraphQLError(`子图 ${this.subgraph} 暂不可用 (subgraph ${this.subgraph} is unavailable)`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
+      originalError: error,
+    });
+  }
+}

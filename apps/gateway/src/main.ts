@@ -1,0 +1,70 @@
+/**
+ * Production entry point of the gateway:
+ *
+ *   SUPERGRAPH=supergraph.graphql PORT=4000 XZ_JWT_SECRET=… XZ_INTERNAL_SECRET=… node apps/gateway/dist/main.js
+ *
+ * - `SUPERGRAPH`: the composed supergraph file (`npm run xz -- compose --out supergraph.graphql`), default `supergraph.graphql`
+ * - `PORT` (default 4000), `HOST` (default 0.0.0.0)
+ * - `XZ_JWT_SECRET`, `XZ_INTERNAL_SECRET`: required (no development defaults outside the embedded platform)
+ * - `XZ_SUBGRAPH_URL_<NAME>` (e.g. `XZ_SUBGRAPH_URL_GRIDS`): overrides the URL composed into the supergraph
+ * - `XZ_MAX_DEPTH` (default 12), `XZ_MAX_BODY_BYTES` (default 1048576)
+ * - `APOLLO_TELEMETRY_DISABLED`: @apollo/gateway's own telemetry stays off unless this is set to `false`
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolveSecrets, supergraphSubgraphs } from '@xiangzhi/deployment';
+import { createLogger } from '@xiangzhi/kernel';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DEPTH, startGateway } from './gateway';
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger('gateway');
+  const file = path.resolve(process.env.SUPERGRAPH ?? 'supergraph.graphql');
+  if (!fs.existsSync(file)) {
+    throw new Error(`超图文件不存在 (supergraph file not found): ${file}; run: npm run xz -- compose --out ${path.relative(process.cwd(), file)}`);
+  }
+  const supergraphSdl = fs.readFileSync(file, 'utf8');
+  const secrets = resolveSecrets({ embedded: false });
+  const subgraphUrls: Record<string, string> = {};
+  for (const name of Object.keys(supergraphSubgraphs(supergraphSdl))) {
+    const override = process.env[`XZ_SUBGRAPH_URL_${name.toUpperCase()}`];
+    if (override) subgraphUrls[name] = override;
+  }
+  const gateway = await startGateway({
+    supergraphSdl,
+    subgraphUrls,
+    port: intFromEnv('PORT', 4000),
+    host: process.env.HOST ?? '0.0.0.0',
+    jwtSecret: secrets.jwtSecret,
+    internalSecret: secrets.internalSecret,
+    logger,
+    limits: { maxDepth: intFromEnv('XZ_MAX_DEPTH', DEFAULT_MAX_DEPTH), maxBodyBytes: intFromEnv('XZ_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES) },
+  });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    gateway.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

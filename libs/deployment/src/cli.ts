@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { actorSchema, Role, signUserToken, type Logger } from '@xiangzhi/kernel';
+import { checkDeployment, formatCheckReport } from './check';
+import { composeDeployment, CompositionError } from './compose';
+import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
+import { dataDirFor, dataRootFrom, databaseUrlFor, migrateSubgraph } from './database';
+import { DeploymentLoadError, resolveDeployment } from './load';
+import { createReadableLogger } from './readable-log';
+import { resolveSecrets, SecretsError } from './secrets';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIO {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+/** A failure the CLI reports as a readable message and exit code 1 (no stack trace). */
+class CliFailure extends Error {}
+
+const READABLE_ERRORS = [DeploymentConfigError, DeploymentLoadError, CompositionError, SecretsError, CliFailure];
+
+function cliLogger(env: NodeJS.ProcessEnv, stderr: (text: string) => void): Logger {
+  // logs go to stderr so that `xz compose` and `xz token` can be piped
+  return createReadableLogger('xz', { write: stderr, env });
+}
+
+function loadResolved(configFile: string | undefined, env: NodeJS.ProcessEnv, logger: Logger) {
+  const loaded = loadDeploymentConfig(configPathFrom(configFile, env));
+  const deployment = resolveDeployment(loaded.config, { baseDir: path.dirname(loaded.path), logger });
+  return { ...loaded, deployment };
+}
+
+/** Builds the `xz` program; `runCli` runs it. */
+function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: NodeJS.ProcessEnv; logger: Logger }): { program: Command; failed: () => boolean } {
+  const { stdout, stderr, env, logger } = io;
+  let failed = false;
+  const program = new Command('xz')
+    .description('乡治 deployment CLI: compose, check, migrate, seed, token')
+    .exitOverride()
+    .configureOutput({ writeOut: stdout, writeErr: stderr })
+    .showHelpAfterError();
+  const configOption = () =>
+    new Option('-c, --config <file>', 'deployment config (YAML or JSON); default $XZ_DEPLOYMENT or deploy/xiangzhi.yaml');
+
+  program
+    .command('compose')
+    .description('compose the supergraph SDL from every subgraph of the deployment (no database needed)')
+    .addOption(configOption())
+    .option('-o, --out <file>', 'write the supergraph to this file instead of stdout')
+    .action(async (opts: { config?: string; out?: string }) => {
+      const { deployment } = loadResolved(opts.config, env, logger);
+      const { supergraphSdl, services } = await composeDeployment(deployment);
+      if (opts.out) {
+        fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+        fs.writeFileSync(opts.out, supergraphSdl);
+        stderr(`已写入超图 (supergraph written) ${opts.out}: ${services.map((s) => `${s.name} → ${s.url}`).join(', ')}\n`);
+      } else {
+        stdout(supergraphSdl.endsWith('\n') ? supergraphSdl : `${supergraphSdl}\n`);
+      }
+    });
+
+  program
+    .command('check')
+    .description('validate the config, every plugin’s county parameters, and composition')
+    .addOption(configOption())
+    .action(async (opts: { config?: string }) => {
+      const report = await checkDeployment(configPathFrom(opts.config, env), logger);
+      (report.ok ? stdout : stderr)(formatCheckReport(report));
+      failed ||= !report.ok;
+    });
+
+  const databaseCommand = (name: 'migrate' | 'seed', description: string, seed: boolean) =>
+    program
+      .command(name)
+      .description(description)
+      .addOption(configOption())
+      .option('-s, --subgraph <names...>', 'only these subgraphs (default: all of the deployment)')
+      .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
+      .action(async (opts: { config?: string; subgraph?: string[]; dataDir?: string }) => {
+        const { deployment } = loadResolved(opts.config, env, logger);
+        const wanted = opts.subgraph;
+        const unknown = (wanted ?? []).filter((n) => !deployment.subgraphs.some((s) => s.name === n));
+        if (unknown.length > 0) throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${unknown.join(', ')}`);
+        const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
+        for (const sg of deployment.subgraphs.filter((s) => !wanted || wanted.includes(s.name))) {
+          const databaseUrl = databaseUrlFor(sg.name, env);
+          const where = databaseUrl ? `PostgreSQL schema "${sg.name}"` : `PGlite ${dataDirFor(root, sg.name)}`;
+          const applied = await migrateSubgraph(sg.module, {
+            databaseUrl,
+            dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
+            plugins: deployment.plugins,
+            countyParams: deployment.countyParams,
+            seed,
+            logger: logger.child({ subgraph: sg.name }),
+          });
+          stdout(`${sg.name}: ${applied.length} migration(s) applied${seed ? ', demo data loaded' : ''} (${where})\n`);
+        }
+      });
+  databaseCommand('migrate', 'apply pending migrations of each subgraph (DATABASE_URL[_<SUBGRAPH>] or the PGlite data folder)', false);
+  databaseCommand('seed', 'migrate, then load the idempotent demo data of each subgraph and enabled plugin', true);
+
+  program
+    .command('token')
+    .description('issue a development JWT (secret: $XZ_JWT_SECRET, or the development default outside production)')
+    .requiredOption('-r, --role <roles...>', `role(s): ${Object.values(Role).join(', ')}`)
+    .requiredOption('-s, --scope <code>', '12-digit region code the actor may see and act in, e.g. 433130000000')
+    .option('--id <id>', 'actor id (default dev-<role>-<scope>)')
+    .option('--name <name>', 'display name')
+    .option('--resident-id <id>', 'for RESIDENT: the resident record the actor is')
+    .option('--expires-in <seconds>', 'lifetime in seconds (default 43200 = 12 h)')
+    .action((opts: { role: string[]; scope: string; id?: string; name?: string; residentId?: string; expiresIn?: string }) => {
+      const roles = opts.role.flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
+      const actor = actorSchema.safeParse({
+        id: opts.id ?? `dev-${roles[0]?.toLowerCase() ?? 'user'}-${opts.scope}`,
+        name: opts.name,
+        roles,
+        scope: opts.scope,
+        residentId: opts.residentId,
+      });
+      if (!actor.success) {
+        const problems = actor.error.issues.map((i) => `--${i.path[0] === 'roles' ? 'role' : String(i.path[0])}: ${i.message.replace(/^Invalid input: /, '')}`);
+        throw new CliFailure(`令牌参数无效 (invalid token options):\n  - ${problems.join('\n  - ')}`);
+      }
+      const expiresInSeconds = opts.expiresIn === undefined ? undefined : Number(opts.expiresIn);
+      if (expiresInSeconds !== undefined && !(Number.isInteger(expiresInSeconds) && expiresInSeconds > 0)) {
+        throw new CliFailure('--expires-in: 需要正整数秒 (expected a positive number of seconds)');
+      }
+      const secrets = resolveSecrets({ embedded: true, env });
+      stdout(`${signUserToken(actor.data, { secret: secrets.jwtSecret, expiresInSeconds })}\n`);
+    });
+
+  return { program, failed: () => failed };
+}
+
+/**
+ * Runs `xz` with the given arguments (without `node xz`) and resolves to the exit code:
+ * 0 on success, 1 with a readable message on a bad deployment or bad arguments.
+ */
+export async function runCli(argv: string[], io: CliIO = {}): Promise<number> {
+  const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t));
+  const env = io.env ?? process.env;
+  const logger = io.logger ?? cliLogger(env, stderr);
+  const { program, failed } = buildProgram({ stdout, stderr, env, logger });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return failed() ? 1 : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (READABLE_ERRORS.some((E) => error instanceof E)) {
+      stderr(`${(error as Error).message}\n`);
+      return 1;
+    }
+    stderr(`xz: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,47 @@
+import type { Logger } from '@xiangzhi/kernel';
+import { requirePackage } from './load';
+
+/** The gateway package; loaded at run time by name (libraries never import apps). */
+export const GATEWAY_PACKAGE = '@xiangzhi/gateway';
+
+export interface GatewayLimits {
+  /** Deepest selection nesting a query may have (default 12; introspection fields do not count). */
+  maxDepth?: number;
+  /** Largest accepted request body in bytes (default 1 MiB); larger requests get HTTP 413. */
+  maxBodyBytes?: number;
+}
+
+/** What `startGateway` of `@xiangzhi/gateway` takes. */
+export interface StartGatewayOptions {
+  /** The composed supergraph (static; no introspection of running subgraphs). */
+  supergraphSdl: string;
+  /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  port: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Verifies client tokens (`Authorization: Bearer`). */
+  jwtSecret: string;
+  /** Signs the actor forwarded to subgraphs (`x-xz-actor`). */
+  internalSecret: string;
+  logger?: Logger;
+  limits?: GatewayLimits;
+}
+
+export interface RunningGateway {
+  /** `http://host:port/graphql` */
+  url: string;
+  port: number;
+  /** Subgraph name → the URL the gateway calls. */
+  subgraphUrls: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+export type StartGateway = (options: StartGatewayOptions) => Promise<RunningGateway>;
+
+/** Loads `startGateway` from the gateway package at run time. */
+export function loadGateway(): StartGateway {
+  const exported = requirePackage(GATEWAY_PACKAGE) as { startGateway?: unknown };
+  if (typeof exported.startGateway !== 'function') throw new Error(`${GATEWAY_PACKAGE} does not export startGateway`);
+  return exported.startGateway as StartGateway;
+}
