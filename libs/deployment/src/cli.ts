@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { actorSchema, Role, signUserToken, type Logger } from '@xiangzhi/kernel';
+import { actorSchema, Role, signUserToken, startSubgraph, type Logger } from '@xiangzhi/kernel';
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
@@ -40,7 +40,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
   const { stdout, stderr, env, logger } = io;
   let failed = false;
   const program = new Command('xz')
-    .description('乡治 deployment CLI: compose, check, migrate, seed, token')
+    .description('乡治 deployment CLI: compose, check, migrate, seed, serve, token')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .showHelpAfterError();
@@ -103,6 +103,44 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       });
   databaseCommand('migrate', 'apply pending migrations of each subgraph (DATABASE_URL[_<SUBGRAPH>] or the PGlite data folder)', false);
   databaseCommand('seed', 'migrate, then load the idempotent demo data of each subgraph and enabled plugin', true);
+
+  program
+    .command('serve')
+    .description('run one subgraph as its own process (production): migrations, jobs, HTTP on --port; stops on SIGINT/SIGTERM')
+    .addOption(configOption())
+    .requiredOption('-s, --subgraph <name>', 'the subgraph to serve')
+    .option('-p, --port <port>', 'port (default $PORT, else the port of its url in the config)')
+    .option('--host <host>', 'address to listen on (default $HOST or 0.0.0.0)')
+    .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
+    .action(async (opts: { config?: string; subgraph: string; port?: string; host?: string; dataDir?: string }) => {
+      const { deployment } = loadResolved(opts.config, env, logger);
+      const sg = deployment.subgraphs.find((s) => s.name === opts.subgraph);
+      if (!sg) throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${opts.subgraph}`);
+      const urlPort = sg.url ? Number(new URL(sg.url).port) || undefined : undefined;
+      const port = Number(opts.port ?? env.PORT ?? sg.port ?? urlPort ?? 0);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(`--port: 端口无效 (invalid port) ${String(opts.port ?? env.PORT)}`);
+      const secrets = resolveSecrets({ embedded: false, env });
+      const databaseUrl = databaseUrlFor(sg.name, env);
+      const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
+      if (!databaseUrl) fs.mkdirSync(dataDirFor(root, sg.name), { recursive: true });
+      const running = await startSubgraph(sg.module, {
+        internalSecret: secrets.internalSecret,
+        databaseUrl,
+        dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
+        plugins: deployment.plugins,
+        countyParams: deployment.countyParams,
+        port,
+        host: opts.host ?? env.HOST ?? '0.0.0.0',
+        stopOnTerminationSignals: false,
+        logger: logger.child({ subgraph: sg.name }),
+      });
+      stdout(`${sg.name}: ${running.url}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await running.stop();
+    });
 
   program
     .command('token')
