@@ -43,9 +43,9 @@ async function pgReachable(): Promise<boolean> {
 
 type Run = () => Promise<void>;
 
-function viaGateway(platform: TestPlatform, query: string): Run {
+function viaGateway(platform: TestPlatform, query: string, actor: Actor = admin): Run {
   return async () => {
-    const res = await platform.query(query, {}, admin);
+    const res = await platform.query(query, {}, actor);
     if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
   };
 }
@@ -90,13 +90,25 @@ async function compare(label: string, runs: Record<string, Run>): Promise<Record
   return Object.fromEntries(names.map((n) => [n, stats(samples[n])]));
 }
 
-function row(cells: (string | number)[]): string {
-  return cells.map((c, i) => String(typeof c === 'number' ? c.toFixed(2) : c).padEnd(i === 0 ? 44 : 14)).join('');
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
 }
 
-async function statementsFor(platform: TestPlatform, query: string): Promise<number> {
+function cell(value: string | number, columns: number): string {
+  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(2)) : value;
+  return text + ' '.repeat(Math.max(1, columns - width(text)));
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => cell(c, i === 0 ? 48 : 14)).join('');
+}
+
+async function statementsFor(platform: TestPlatform, query: string, actor: Actor): Promise<number> {
   const stop = platform.subgraphs.grids.db.queries.start();
-  await viaGateway(platform, query)();
+  await viaGateway(platform, query, actor)();
   return stop();
 }
 
@@ -124,15 +136,16 @@ async function main(): Promise<void> {
     lines.push(row(['region tree — direct to subgraph', hop.direct.median, hop.direct.p90, 1]));
     lines.push(row(['region tree — through the gateway', hop.gateway.median, hop.gateway.p90, hop.gateway.median / hop.direct.median]));
 
-    const township = `${village.code.slice(0, 9)}000`;
-    const small = await statementsFor(lite, `{ region(code: "${township}") { children { stats { households residents grids openIncidents } } } }`);
-    const large = await statementsFor(lite, REGION_TREE);
-    const [{ n: townships }] = await lite.subgraphs.grids.db.dataSource.query(`SELECT count(*)::int AS n FROM region WHERE parent_code = '433130000000'`);
-    const [{ n: villages }] = await lite.subgraphs.grids.db.dataSource.query(`SELECT count(*)::int AS n FROM region WHERE parent_code = $1`, [township]);
     lines.push('');
-    lines.push(row(['SQL statements per request', 'children', 'statements', 'ratio']));
-    lines.push(row(['township → villages', villages, small, 1]));
-    lines.push(row(['county → townships', townships, large, large / small]));
+    lines.push(row(['SQL statements per request (region tree)', 'children', 'statements', 'ratio']));
+    const counties = ['321311000000', '433130000000', '520502000000'];
+    const counted: { code: string; children: number; statements: number }[] = [];
+    for (const code of counties) {
+      const statements = await statementsFor(lite, REGION_TREE.replace('433130000000', code), { ...admin, scope: code });
+      const [{ n }] = await lite.subgraphs.grids.db.dataSource.query('SELECT count(*)::int AS n FROM region WHERE parent_code = $1', [code]);
+      counted.push({ code, children: Number(n), statements });
+    }
+    for (const c of counted) lines.push(row([`county ${c.code}`, c.children, c.statements, c.statements / counted[0].statements]));
 
     process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
   } finally {
