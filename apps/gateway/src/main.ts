@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveSecrets, supergraphSubgraphs } from '@xiangzhi/deployment';
-import { createLogger } from '@xiangzhi/kernel';
+import { createLogger, stopOnSignals } from '@xiangzhi/kernel';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DEPTH, startGateway } from './gateway';
 
 function intFromEnv(name: string, fallback: number): number {
@@ -47,21 +47,7 @@ async function main(): Promise<void> {
     logger,
     limits: { maxDepth: intFromEnv('XZ_MAX_DEPTH', DEFAULT_MAX_DEPTH), maxBodyBytes: intFromEnv('XZ_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES) },
   });
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(() => gateway.stop(), logger, 'the gateway');
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@
  * `XZ_SEED=false` (skip the demo data), `LOG_LEVEL` (default info), `LOG_FORMAT=json` (JSON log lines).
  */
 import { createReadableLogger } from '@xiangzhi/deployment';
+import { stopOnSignals } from '@xiangzhi/kernel';
 import { banner, bootPlatform } from './platform';
 
 async function main(): Promise<void> {
@@ -16,23 +17,7 @@ async function main(): Promise<void> {
   const platform = await bootPlatform({ logger, seed: process.env.XZ_SEED !== 'false' });
   logger.info({ ms: Date.now() - started }, 'platform ready');
   process.stdout.write(banner(platform));
-  let signals = 0;
-  const shutdown = (signal: string) => {
-    signals += 1;
-    if (signals === 2) logger.warn('still closing the databases; press Ctrl+C again to exit without waiting (data may be lost)');
-    if (signals >= 3) process.exit(1);
-    if (signals > 1) return;
-    logger.info({ signal }, 'shutting down (closing databases)');
-    platform.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(() => platform.stop(), logger, 'the databases');
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { actorSchema, Role, signUserToken, startSubgraph, type Logger } from '@xiangzhi/kernel';
+import { actorSchema, Role, signUserToken, startSubgraph, stopOnSignals, type Logger } from '@xiangzhi/kernel';
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
@@ -135,11 +135,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         logger: logger.child({ subgraph: sg.name }),
       });
       stdout(`${sg.name}: ${running.url}\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await running.stop();
+      stopOnSignals(running.stop, logger, `subgraph ${sg.name}`);
     });
 
   program

@@ -14,4 +14,5 @@ export * from './pagination';
 export * from './plugin';
 export * from './policy-registry';
 export * from './region-code';
+export * from './shutdown';
 export * from './subgraph';
