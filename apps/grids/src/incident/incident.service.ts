@@ -239,8 +239,9 @@ const TIER_ZH: Readonly<Record<EscalationTier, string>> = { VILLAGE: '村级（�
  */
 export function authorize(ctx: RequestContext, incident: Incident, action: IncidentAction): void {
   const actor = ctx.actor;
+  const writer = hasRole(actor, ...WRITER_ROLES);
   if (action === IncidentAction.CLOSE) {
-    if (actor.residentId && actor.residentId === incident.reporterResidentId) return;
+    if (actor.residentId && actor.residentId === incident.reporterResidentId && (writer || hasRole(actor, Role.RESIDENT))) return;
     if (!hasRole(actor, ...CADRE_ROLES)) {
       throw forbidden('只有点单居民本人或干部（代为评价）可以关闭事件', 'Only the reporting resident, or a cadre on their behalf, may close an incident', {
         requiredRoles: CADRE_ROLES,
@@ -249,7 +250,7 @@ export function authorize(ctx: RequestContext, incident: Incident, action: Incid
     return;
   }
   if (action === IncidentAction.START || action === IncidentAction.RESOLVE) {
-    if (incident.assigneeId && actor.id === incident.assigneeId) return;
+    if (writer && incident.assigneeId && actor.id === incident.assigneeId) return;
     if (incident.tier === EscalationTier.VILLAGE && hasRole(actor, Role.GRID_WORKER)) return;
   }
   requireTierHandler(ctx, incident, action);

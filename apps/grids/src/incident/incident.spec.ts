@@ -303,6 +303,9 @@ describe('who may act', () => {
     const dispatched = await step(townshipOfficer, 'dispatchIncident', accepted, { assigneeKind: 'CADRE', assigneeId: 'officer-t2', assigneeName: '郑干事' });
     // the assignee may start it even from outside the village's roles
     const assignee: Actor = { id: 'officer-t2', roles: [Role.TOWNSHIP_OFFICER], scope: townshipA };
+    // an auditor whose id happens to be the assignee's stays read-only
+    const auditorAsAssignee: Actor = { id: 'officer-t2', roles: [Role.AUDITOR], scope: townshipA };
+    expect(codeOf(await act(auditorAsAssignee, 'startIncident', { id: inc.id, expectedVersion: dispatched.version }))).toBe('FORBIDDEN');
     const started = await step(assignee, 'startIncident', dispatched);
     expect(started.history[3]).toMatchObject({ action: 'START', actorId: 'officer-t2' });
     expect(await count('audit_log', "target_id = $1 AND actor_id IN ('worker-a', 'auditor') AND action <> 'reportIncident'", [inc.id])).toBe(0);

@@ -352,7 +352,7 @@ describe('scope', () => {
 });
 
 describe('personal data', () => {
-  const query = `query($v: ID!) { residents(regionCode: $v, first: 20) { nodes { id idNumber phone } } }`;
+  const query = `query($v: ID!) { residents(regionCode: $v, first: 20) { nodes { id idNumber phone birthDate } } }`;
 
   it('masks ID and phone numbers except for cadres in scope, whose every read is audited in one batch', async () => {
     const stored = new Map(
@@ -365,6 +365,8 @@ describe('personal data', () => {
         const s = stored.get(r.id)!;
         expect(r.idNumber).toBe(`${s.id_number.slice(0, 6)}********${s.id_number.slice(14)}`);
         expect(r.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+        // the birth date would fill in the masked digits, so it is withheld too
+        expect(r.birthDate).toBeNull();
         if (s.phone) expect(r.phone).toBe(`${s.phone.slice(0, 3)}****${s.phone.slice(7)}`);
       }
     }
@@ -378,6 +380,7 @@ describe('personal data', () => {
       const s = stored.get(r.id)!;
       expect(r.idNumber).toBe(s.id_number);
       expect(r.phone).toBe(s.phone);
+      expect(r.birthDate).toBe(`${s.id_number.slice(6, 10)}-${s.id_number.slice(10, 12)}-${s.id_number.slice(12, 14)}`);
     }
     expect(await countRows('audit_log', `action = 'readPersonalData'`)).toBe(auditBefore + 20);
     const rows = await sql<{ actor_id: string; target_type: string; region_code: string; payload: { fields: string[] } }>(

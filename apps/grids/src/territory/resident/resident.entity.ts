@@ -1,4 +1,3 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
@@ -70,8 +69,8 @@ export class Resident {
   @Field(() => ResidentGender, { description: '性别 / Gender' })
   gender!: ResidentGender;
 
+  /** Birth date; with the masked ID number it would reveal the whole number, so it is personal data too. */
   @Column({ name: 'birth_date', type: 'date' })
-  @Field(() => GraphQLLocalDate, { description: '出生日期 / Birth date' })
   birthDate!: string;
 
   /** 18-character GB 11643 number; never a plain GraphQL field. */

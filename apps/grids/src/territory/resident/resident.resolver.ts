@@ -129,6 +129,14 @@ export class ResidentResolver {
     return (await householdLoader(ctx).load(resident.householdId)) as Household;
   }
 
+  @FieldResolver(() => GraphQLLocalDate, {
+    nullable: true,
+    description: '出生日期（仅有权查看个人信息的角色可见，读取留痕）/ Birth date (only for roles that may see personal data; reads are audited)',
+  })
+  birthDate(@Root() resident: Resident, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return personalField(ctx, { type: 'Resident', id: resident.id, regionCode: resident.villageCode }, 'birthDate', resident.birthDate);
+  }
+
   @FieldResolver(() => String, {
     description:
       '身份证号码：县、乡、村干部在辖区内可见全文（每次查看均记入审计），其他角色脱敏 / ID number: in full (and audited) for county, township and village cadres within their scope, masked otherwise',

@@ -2,7 +2,7 @@ import { maskIdNumber, maskPhone } from '@xiangzhi/grids-api';
 import { AuditEntry, type RequestContext } from '@xiangzhi/kernel';
 import { TerritoryAccess } from './access';
 
-export type PersonalField = 'idNumber' | 'phone';
+export type PersonalField = 'idNumber' | 'phone' | 'birthDate';
 
 export interface PersonalDataOwner {
   /** GraphQL type of the record (`Resident`, `GridWorker`). */
@@ -58,6 +58,8 @@ function auditLoader(ctx: RequestContext) {
 export async function personalField(ctx: RequestContext, owner: PersonalDataOwner, field: PersonalField, value: string | null): Promise<string | null> {
   if (value === null) return null;
   if (!TerritoryAccess.of(ctx).seesPersonalData(owner.regionCode)) {
+    // the birth date is withheld: with the masked ID number it would give the whole number away
+    if (field === 'birthDate') return null;
     return field === 'idNumber' ? maskIdNumber(value) : maskPhone(value);
   }
   await auditLoader(ctx).load({ ...owner, field });
