@@ -51,6 +51,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.CONFLICT },
     };
   }
+  if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
+    return {
+      message: bilingual({ zh: '输入的值不符合要求', en: 'An input value is not acceptable' }),
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
   if (pgCode === '23503') {
     return {
       message: bilingual({ zh: '引用的记录不存在', en: 'A referenced record does not exist' }),

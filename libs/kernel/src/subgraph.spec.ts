@@ -118,3 +118,23 @@ describe('subgraph builder (federation contract on a real database)', () => {
     expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('database refusals as user errors', () => {
+  let sg: RunningSubgraph;
+  beforeAll(async () => {
+    sg = await startSubgraph(thingModule, { internalSecret: secret, databaseUrl: process.env.TEST_DATABASE_URL, schema: `kt2_${process.pid}` });
+    await sg.db.dataSource.query(`ALTER TABLE thing ADD CONSTRAINT thing_label_check CHECK (length(trim(label)) > 0)`);
+  });
+  afterAll(async () => {
+    if (process.env.TEST_DATABASE_URL) await sg.db.dataSource.query(`DROP SCHEMA "kt2_${process.pid}" CASCADE`);
+    await sg.stop();
+  });
+
+  it('answers a CHECK violation with BAD_USER_INPUT and writes nothing', async () => {
+    const blank = await gql(sg, 'mutation { createThing(id: "x", label: "   ") { id } }');
+    expect(blank.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(blank.errors?.[0].message).toBe('输入的值不符合要求 (An input value is not acceptable)');
+    expect(await sg.db.dataSource.query('SELECT id FROM thing')).toEqual([]);
+    expect(await sg.db.dataSource.query('SELECT id FROM audit_log')).toEqual([]);
+  });
+});
