@@ -109,39 +109,54 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     logger,
   });
   const dataSource = await openDataSource(db, logger);
-  if (options.seed) await seedSubgraph(assembled, db, policies, logger);
-  const { schema, sdl } = await buildFederatedSchema(assembled);
-  const apollo = new ApolloServer<RequestContext>({
-    schema,
-    formatError,
-    introspection: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-    stopOnTerminationSignals: options.stopOnTerminationSignals,
-  });
-  await apollo.start();
-  const context = async (req: IncomingMessage): Promise<RequestContext> => {
-    const header = req.headers[ACTOR_HEADER];
-    if (typeof header !== 'string') throw unauthenticated();
-    const actor = verifyInternalToken(header, options.internalSecret);
-    const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
-    return createRequestContext({ actor, policies, dataSource, logger, requestId });
-  };
-  const httpServer = await serveHttp(apollo, {
-    port: options.port ?? 0,
-    host: options.host,
-    context,
-    routes: {
-      '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
-      '/readyz': async (_req, res) => {
-        try {
-          await dataSource.query('SELECT 1');
-          sendJson(res, 200, { status: 'ready', subgraph: module.name });
-        } catch (error) {
-          sendJson(res, 503, { status: 'not ready', error: String(error) });
-        }
+  // if anything after opening the database fails, close what was opened before rethrowing
+  let apolloStarted: ApolloServer<RequestContext> | null = null;
+  const serve = async () => {
+    if (options.seed) await seedSubgraph(assembled, db, policies, logger);
+    const { schema, sdl } = await buildFederatedSchema(assembled);
+    const apollo = new ApolloServer<RequestContext>({
+      schema,
+      formatError,
+      introspection: true,
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      stopOnTerminationSignals: options.stopOnTerminationSignals,
+    });
+    await apollo.start();
+    apolloStarted = apollo;
+    const context = async (req: IncomingMessage): Promise<RequestContext> => {
+      const header = req.headers[ACTOR_HEADER];
+      if (typeof header !== 'string') throw unauthenticated();
+      const actor = verifyInternalToken(header, options.internalSecret);
+      const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
+      return createRequestContext({ actor, policies, dataSource, logger, requestId });
+    };
+    const httpServer = await serveHttp(apollo, {
+      port: options.port ?? 0,
+      host: options.host,
+      context,
+      routes: {
+        '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
+        '/readyz': async (_req, res) => {
+          try {
+            await dataSource.query('SELECT 1');
+            sendJson(res, 200, { status: 'ready', subgraph: module.name });
+          } catch (error) {
+            sendJson(res, 503, { status: 'not ready', error: String(error) });
+          }
+        },
       },
-    },
-  });
+    });
+    return { sdl, apollo, httpServer };
+  };
+  let served: Awaited<ReturnType<typeof serve>>;
+  try {
+    served = await serve();
+  } catch (error) {
+    await (apolloStarted as ApolloServer<RequestContext> | null)?.stop().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+  const { sdl, apollo, httpServer } = served;
   const jobs = module.jobs ?? [];
   const runJob = async (name: string, now = new Date()): Promise<unknown> => {
     const job = jobs.find((j) => j.name === name);

@@ -373,7 +373,16 @@ export class GridWorkerResolver {
       { action: 'assignHouseholdsToMember', targetType: 'GridWorker', regionCode: worker.villageCode, targetId: () => worker.id, payload: { householdIds: input.householdIds } },
       async (m) => {
         const rows = await householdsFor(m, input.householdIds, (h) => h.gridId === worker.gridId, '住户不存在或不在该网格员的网格内', "Households missing or outside the member's grid");
-        await m.createQueryBuilder().update(Household).set({ memberId: worker.id }).where('id IN (:...ids)', { ids: rows.map((h) => h.id) }).execute();
+        // re-check the grid in the UPDATE: a concurrent move to another grid must not keep this link
+        const result = await m
+          .createQueryBuilder()
+          .update(Household)
+          .set({ memberId: worker.id })
+          .where('id IN (:...ids) AND grid_id = :gridId', { ids: rows.map((h) => h.id), gridId: worker.gridId })
+          .execute();
+        if (result.affected !== rows.length) {
+          throw conflict('住户的网格已被他人修改，请刷新后重试', 'A household was moved to another grid meanwhile; reload and retry');
+        }
       },
     );
     return worker;
