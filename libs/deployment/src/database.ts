@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  applyMigrations,
   assembleSubgraph,
   createDataSource,
   PolicyRegistry,
@@ -61,10 +62,7 @@ export async function migrateSubgraph(module: SubgraphModule, options: MigrateOp
   });
   const applied: string[] = [];
   try {
-    await db.dataSource.initialize();
-    await db.dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${db.schema}"`);
-    const ran = await db.dataSource.runMigrations({ transaction: 'each' });
-    applied.push(...ran.map((m) => m.name));
+    applied.push(...(await applyMigrations(db, options.logger)));
     if (options.seed) {
       const policies = new PolicyRegistry(module.name, assembled.defaults, assembled.plugins, options.countyParams ?? {});
       await seedSubgraph(assembled, db, policies, options.logger);

@@ -116,11 +116,20 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
   return { dataSource, queries, schema };
 }
 
-/** Initialises the DataSource, makes sure its schema exists, and applies pending migrations. */
-export async function openDataSource(ds: XzDataSource, logger?: Logger): Promise<DataSource> {
+/**
+ * Initialises the DataSource, makes sure its schema exists, and applies pending migrations;
+ * returns the names of the migrations applied.
+ */
+export async function applyMigrations(ds: XzDataSource, logger?: Logger): Promise<string[]> {
   if (!ds.dataSource.isInitialized) await ds.dataSource.initialize();
   await ds.dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${ds.schema}"`);
   const applied = await ds.dataSource.runMigrations({ transaction: 'each' });
   for (const m of applied) logger?.info({ migration: m.name, schema: ds.schema }, 'migration applied');
+  return applied.map((m) => m.name);
+}
+
+/** Initialises the DataSource and applies pending migrations (see `applyMigrations`). */
+export async function openDataSource(ds: XzDataSource, logger?: Logger): Promise<DataSource> {
+  await applyMigrations(ds, logger);
   return ds.dataSource;
 }

@@ -1,4 +1,4 @@
-import { groupByKey, paginate, referenceResolver, regionPrefix, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
+import { groupByKey, paginate, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { Grid, Region, RegionStats, Resident, TerritoryAccess, gridLoader, regionLoader, residentLoader } from '../territory';
@@ -23,14 +23,6 @@ const historyLoader = (ctx: RequestContext) =>
     return groupByKey(ids, rows, (r) => r.incidentId);
   });
 
-/** The prefix to count under for a region: its own, narrowed to the caller's scope; null when they do not overlap. */
-function effectivePrefix(regionCode: string, scopePrefix: string): string | null {
-  const own = regionPrefix(regionCode);
-  if (own.startsWith(scopePrefix)) return own;
-  if (scopePrefix.startsWith(own)) return scopePrefix;
-  return null;
-}
-
 /**
  * Open incidents for many regions in ONE statement: counts grouped by village under the union of
  * the requested prefixes (an index range scan each), summed per region in memory. Counts only
@@ -39,7 +31,7 @@ function effectivePrefix(regionCode: string, scopePrefix: string): string | null
 export const openIncidentsLoader = (ctx: RequestContext) =>
   ctx.loaders.get<string, number>('incident:openByRegion', async (codes) => {
     const access = TerritoryAccess.of(ctx);
-    const prefixes = codes.map((code) => effectivePrefix(code, access.prefix));
+    const prefixes = codes.map((code) => access.countPrefix(code));
     const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
     const residentId = ctx.actor.residentId;
     if (distinct.length === 0 || (access.householdOnly && !residentId)) return codes.map(() => 0);

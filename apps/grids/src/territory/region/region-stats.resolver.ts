@@ -1,4 +1,4 @@
-import { regionPrefix, type RequestContext } from '@xiangzhi/kernel';
+import type { RequestContext } from '@xiangzhi/kernel';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { TerritoryAccess } from '../shared/access';
 import { RegionStats } from './region.entity';
@@ -11,14 +11,6 @@ export interface RegionCounts {
 
 const ZERO: RegionCounts = { households: 0, residents: 0, grids: 0 };
 
-/** The prefix to count under: the region's, narrowed to the caller's scope; null when they do not overlap. */
-function effectivePrefix(regionCode: string, scopePrefix: string): string | null {
-  const own = regionPrefix(regionCode);
-  if (own.startsWith(scopePrefix)) return own;
-  if (scopePrefix.startsWith(own)) return scopePrefix;
-  return null;
-}
-
 /**
  * Counts for many regions in ONE statement: households, residents and grids grouped by village
  * under the union of the requested prefixes, then summed per region in memory.
@@ -26,7 +18,7 @@ function effectivePrefix(regionCode: string, scopePrefix: string): string | null
 export function regionCountsLoader(ctx: RequestContext) {
   return ctx.loaders.get<string, RegionCounts>('territory:regionCounts', async (codes) => {
     const access = TerritoryAccess.of(ctx);
-    const prefixes = codes.map((c) => effectivePrefix(c, access.prefix));
+    const prefixes = codes.map((c) => access.countPrefix(c));
     const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
     if (distinct.length === 0) return codes.map(() => ZERO);
     const params: unknown[] = distinct.map((p) => `${p}%`);

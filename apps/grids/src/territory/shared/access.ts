@@ -68,6 +68,17 @@ export class TerritoryAccess {
     return code.startsWith(this.prefix);
   }
 
+  /**
+   * The prefix to count under for a region: its own, narrowed to the caller's scope; null when
+   * they do not overlap (stats of a region above the scope count only what lies inside it).
+   */
+  countPrefix(regionCode: string): string | null {
+    const own = regionPrefix(regionCode);
+    if (own.startsWith(this.prefix)) return own;
+    if (this.prefix.startsWith(own)) return this.prefix;
+    return null;
+  }
+
   /** Regions inside the scope and the regions above it (its ancestors) are readable. */
   canSeeRegion(code: string): boolean {
     return isRegionCode(code) && (isWithin(code, this.ctx.actor.scope) || isWithin(this.ctx.actor.scope, code));
