@@ -1,0 +1,42 @@
+import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
+import {
+  appraisalPolicyPoint,
+  attendancePolicyPoint,
+  DefaultAppraisalPolicy,
+  DefaultAttendancePolicy,
+  DefaultEligibilityPolicy,
+  DefaultHonorPolicy,
+  DefaultPayPolicy,
+  DefaultPostTemplatePolicy,
+  DefaultRankPolicy,
+  eligibilityPolicyPoint,
+  honorPolicyPoint,
+  payPolicyPoint,
+  postTemplatePolicyPoint,
+  rankPolicyPoint,
+} from '@xiangzhi/personnel-api';
+import { CreatePersonnel1732000000000 } from './migrations/1732000000000-create-personnel';
+import { federationReferences, GridRef, RegionRef, ResidentRef } from './shared/federation';
+import { PersonnelEvent } from './shared/outbox';
+import './shared/enums';
+
+/**
+ * What every personnel feature stands on: the personnel tables' migration, the
+ * event outbox, the stubs of the grids entities personnel extends, and the national-baseline
+ * implementations of the seven extension points.
+ */
+export const baseFeature: SubgraphFeature = {
+  entities: [PersonnelEvent],
+  migrations: [CreatePersonnel1732000000000],
+  orphanedTypes: [RegionRef, ResidentRef, GridRef],
+  references: federationReferences,
+  defaults: [
+    bindPolicy(postTemplatePolicyPoint, () => new DefaultPostTemplatePolicy()),
+    bindPolicy(eligibilityPolicyPoint, () => new DefaultEligibilityPolicy()),
+    bindPolicy(attendancePolicyPoint, () => new DefaultAttendancePolicy()),
+    bindPolicy(appraisalPolicyPoint, () => new DefaultAppraisalPolicy()),
+    bindPolicy(payPolicyPoint, () => new DefaultPayPolicy()),
+    bindPolicy(rankPolicyPoint, () => new DefaultRankPolicy()),
+    bindPolicy(honorPolicyPoint, () => new DefaultHonorPolicy()),
+  ],
+};

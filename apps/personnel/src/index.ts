@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+export { personnelSubgraph as subgraph } from './subgraph';

@@ -1,0 +1,79 @@
+import { forbidden, hasRole, isWithin, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
+
+/** Roles that manage cadres: appointments, discharges, templates, appraisals, ratings, ranks, payroll, inspections. */
+export const MANAGER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER];
+
+/** Roles that keep village records: duty check-ins, leave requests, training, Party members and points. */
+export const VILLAGE_WRITER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * 数据权限 what the caller may see and change in the personnel subgraph:
+ * - reads: records whose region lies in the actor's scope (prefix match). Cadres, posts and Party
+ *   organisations are public within the scope (村务公开), so residents and grid workers read them too;
+ *   birth dates are personal data, shown only to `PERSONAL_DATA_ROLES`;
+ * - writes: one of the roles the operation names, and a target inside the scope (auditors never write).
+ */
+export class PersonnelAccess {
+  readonly prefix: string;
+
+  private constructor(private readonly ctx: RequestContext) {
+    this.prefix = regionPrefix(ctx.actor.scope);
+  }
+
+  private static readonly cache = new WeakMap<RequestContext, PersonnelAccess>();
+
+  static of(ctx: RequestContext): PersonnelAccess {
+    let access = PersonnelAccess.cache.get(ctx);
+    if (!access) {
+      access = new PersonnelAccess(ctx);
+      PersonnelAccess.cache.set(ctx, access);
+    }
+    return access;
+  }
+
+  get actorId(): string {
+    return this.ctx.actor.id;
+  }
+
+  canSee(regionCode: string): boolean {
+    return isWithin(regionCode, this.ctx.actor.scope);
+  }
+
+  /** Throws FORBIDDEN unless the record's region is in scope (single-record reads). */
+  requireVisible(regionCode: string): void {
+    requireInScope(this.ctx.actor, regionCode);
+  }
+
+  /**
+   * The code prefix a list under `regionCode` is filtered by: the region's own prefix when it lies
+   * in scope, the scope's when the scope lies inside the region (a village cadre listing their
+   * township sees their village only), null when they do not meet.
+   */
+  listPrefix(regionCode: string): string | null {
+    if (isWithin(regionCode, this.ctx.actor.scope)) return regionPrefix(regionCode);
+    if (isWithin(this.ctx.actor.scope, regionCode)) return this.prefix;
+    return null;
+  }
+
+  /** Whether the caller may read personal data (birth dates) of people in scope. */
+  get seesPersonalData(): boolean {
+    return hasRole(this.ctx.actor, ...PERSONAL_DATA_ROLES);
+  }
+
+  /** Throws FORBIDDEN unless the actor has one of `roles` and `regionCode` is in scope. */
+  requireWrite(regionCode: string, roles: readonly Role[]): void {
+    requireRole(this.ctx.actor, ...roles);
+    requireInScope(this.ctx.actor, regionCode);
+  }
+
+  /** Throws FORBIDDEN when a cadre acts on their own record where that is not allowed (e.g. approving their own leave). */
+  requireNotSelf(cadreId: string, what: { zh: string; en: string }): void {
+    if (this.ctx.actor.id === cadreId) throw forbidden(`不能${what.zh}自己的记录`, `You cannot ${what.en} your own record`);
+  }
+}

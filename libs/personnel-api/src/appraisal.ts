@@ -1,0 +1,99 @@
+import { createExtensionPoint } from '@xiangzhi/kernel';
+import { type Decision, decision, PostCategory, Rating, RATING_TITLES } from './common';
+
+/** 考核维度 one weighted dimension of an appraisal. */
+export interface AppraisalDimension {
+  code: string;
+  title: string;
+  /** Weight (0–1); the weights of a post's dimensions sum to 1. */
+  weight: number;
+}
+
+/** What a rating rests on. */
+export interface RatingDecision extends Decision {
+  rating: Rating;
+}
+
+/** A township's candidates for the annual ratings, best total first. */
+export interface QuotaCandidate {
+  cadreId: string;
+  total: number;
+  /** The rating from the thresholds, before quotas. */
+  provisional: Rating;
+}
+
+/** 考核 dimensions, weights, rating thresholds and quotas. */
+export interface AppraisalPolicy {
+  /** Dimensions for an appraisal of a post of this category (monthly, quarterly or annual). */
+  dimensions(category: PostCategory): AppraisalDimension[];
+  /** Weighted total (0–100) from scores (0–100) by dimension code. */
+  total(category: PostCategory, scores: Record<string, number>): number;
+  /** The annual rating a total earns before quotas. */
+  ratingFor(total: number): RatingDecision;
+  /**
+   * Applies the township quotas to the year's provisional ratings (`finalizeAnnualRatings`):
+   * returns the final rating of every candidate, in the order given.
+   */
+  applyQuotas(candidates: QuotaCandidate[]): RatingDecision[];
+}
+
+export const appraisalPolicyPoint = createExtensionPoint<AppraisalPolicy>({
+  id: 'personnel.appraisal',
+  subgraph: 'personnel',
+  title: { zh: '考核评价', en: 'Appraisal' },
+});
+
+export const BASELINE_APPRAISAL = {
+  /** 德能勤绩廉 morality, ability, diligence, results, integrity */
+  dimensions: [
+    { code: 'morality', title: '德', weight: 0.2 },
+    { code: 'ability', title: '能', weight: 0.2 },
+    { code: 'diligence', title: '勤', weight: 0.2 },
+    { code: 'results', title: '绩', weight: 0.3 },
+    { code: 'integrity', title: '廉', weight: 0.1 },
+  ] as AppraisalDimension[],
+  thresholds: { excellent: 90, competent: 70, basic: 60 },
+  /** 优秀 at most this share of a township's rated cadres (as public institutions: 20%). */
+  excellentQuota: 0.2,
+} as const;
+
+/**
+ * National baseline: 德能勤绩廉 weighted 20/20/20/30/10; ≥ 90 优秀, ≥ 70 称职, ≥ 60 基本称职, below 60
+ * 不称职; 优秀 limited to 20% of a township's rated cadres (rounded down, best totals first; the rest
+ * fall to 称职).
+ */
+export class DefaultAppraisalPolicy implements AppraisalPolicy {
+  dimensions(): AppraisalDimension[] {
+    return BASELINE_APPRAISAL.dimensions.map((d) => ({ ...d }));
+  }
+
+  total(category: PostCategory, scores: Record<string, number>): number {
+    const sum = this.dimensions().reduce((acc, d) => acc + d.weight * (scores[d.code] ?? 0), 0);
+    return Math.round(sum * 100) / 100;
+  }
+
+  ratingFor(total: number): RatingDecision {
+    const t = BASELINE_APPRAISAL.thresholds;
+    const rating = total >= t.excellent ? Rating.EXCELLENT : total >= t.competent ? Rating.COMPETENT : total >= t.basic ? Rating.BASIC : Rating.INCOMPETENT;
+    const title = RATING_TITLES[rating];
+    return { rating, ...decision('RATING_THRESHOLD', `总分${total}：${title.zh}（阈值 ${t.excellent}/${t.competent}/${t.basic}）`, `total ${total}: ${title.en} (thresholds ${t.excellent}/${t.competent}/${t.basic})`) };
+  }
+
+  applyQuotas(candidates: QuotaCandidate[]): RatingDecision[] {
+    const share = BASELINE_APPRAISAL.excellentQuota;
+    const quota = Math.floor(candidates.length * share);
+    const excellent = candidates
+      .filter((c) => c.provisional === Rating.EXCELLENT)
+      .sort((a, b) => b.total - a.total || a.cadreId.localeCompare(b.cadreId))
+      .slice(0, quota)
+      .map((c) => c.cadreId);
+    const kept = new Set(excellent);
+    return candidates.map((c) => {
+      if (c.provisional !== Rating.EXCELLENT) return this.ratingFor(c.total);
+      if (kept.has(c.cadreId)) {
+        return { rating: Rating.EXCELLENT, ...decision('EXCELLENT_WITHIN_QUOTA', `总分${c.total}，在优秀名额（${quota}名，${share * 100}%）内`, `total ${c.total}, within the excellent quota (${quota}, ${share * 100}%)`) };
+      }
+      return { rating: Rating.COMPETENT, ...decision('EXCELLENT_QUOTA_EXCEEDED', `总分${c.total}达到优秀，但超出优秀名额（${quota}名，${share * 100}%），定为称职`, `total ${c.total} reached excellent but the quota (${quota}, ${share * 100}%) is full: rated competent`) };
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { createExtensionPoint, type RuleViolation } from '@xiangzhi/kernel';
+import { EDUCATION_TITLES, EducationLevel, educationAtLeast, PostCategory, yearsBetween } from './common';
+
+/** 直系亲属关系 a direct-line or close relation declared by a cadre or candidate. */
+export enum KinRelation {
+  SPOUSE = 'SPOUSE',
+  PARENT = 'PARENT',
+  CHILD = 'CHILD',
+  SIBLING = 'SIBLING',
+  GRANDPARENT = 'GRANDPARENT',
+  GRANDCHILD = 'GRANDCHILD',
+  PARENT_IN_LAW = 'PARENT_IN_LAW',
+  CHILD_IN_LAW = 'CHILD_IN_LAW',
+}
+
+/** 联审部门 a department of the joint vetting (联审) and what it found. */
+export interface VettingResult {
+  /** e.g. 纪委监委, 组织部, 政法委, 公安, 检察院, 法院, 信访, 卫健, 农业农村 */
+  department: string;
+  passed: boolean;
+  /** Why it did not pass. */
+  note?: string | null;
+}
+
+/** What a policy knows about a candidate for a post. */
+export interface CandidateFacts {
+  birthDate: string;
+  educationLevel: EducationLevel;
+  partyMember: boolean;
+  /** 入党日期 (full membership or probationary admission); null when not a member. */
+  partyJoinDate: string | null;
+  /** Codes of declared disqualifying situations (e.g. `CRIMINAL_RECORD`), empty when none. */
+  situations: string[];
+  vetting: VettingResult[];
+  /** Whether the candidate held this post category before (换届连任 re-appointment). */
+  reappointment: boolean;
+  /** Marked as an exceptional candidate (e.g. 特别优秀) where a policy allows exceptions. */
+  exceptional: boolean;
+}
+
+/** A serving cadre of the same village who is a close relative of the candidate. */
+export interface ServingRelative {
+  cadreId: string;
+  name: string;
+  relation: KinRelation;
+  postTitle: string;
+}
+
+/** The post and circumstances of an eligibility check. */
+export interface EligibilityContext {
+  post: { code: string; title: string; category: PostCategory; villageCode: string };
+  /** The date the check is for (appointment date), `YYYY-MM-DD`. */
+  asOf: string;
+  /** Close relatives of the candidate now serving in the same village (both directions of declaration). */
+  servingRelatives: ServingRelative[];
+}
+
+/** 任职资格 who may hold a post. Returns every failed rule, not only the first; empty means eligible. */
+export interface EligibilityPolicy {
+  check(candidate: CandidateFacts, context: EligibilityContext): RuleViolation[];
+}
+
+export const eligibilityPolicyPoint = createExtensionPoint<EligibilityPolicy>({
+  id: 'personnel.eligibility',
+  subgraph: 'personnel',
+  title: { zh: '任职资格', en: 'Eligibility' },
+});
+
+/** 不宜提名人选情形 national disqualifying situations (baseline list; counties add their own). */
+export const BASELINE_SITUATIONS: Record<string, { zh: string; en: string }> = {
+  CRIMINAL_RECORD: { zh: '受过刑事处罚', en: 'has a criminal conviction' },
+  ORGANISED_CRIME: { zh: '涉黑涉恶、参与宗族恶势力', en: 'involved in organised crime or clan gangs' },
+  PARTY_DISCIPLINE: { zh: '受党纪处分尚未超过所受纪律处分有关任职限制期限', en: 'under a Party disciplinary penalty still in force' },
+  UNDER_INVESTIGATION: { zh: '正在被纪检监察机关立案审查调查或被司法机关立案侦查', en: 'under investigation by discipline or judicial organs' },
+  ELECTION_FRAUD: { zh: '有贿选等破坏选举行为', en: 'bribed or otherwise undermined an election' },
+  PETITION_AGITATION: { zh: '煽动群众闹事、扰乱公共秩序', en: 'incited disturbances or disrupted public order' },
+  DEFAULTER: { zh: '被列为失信被执行人', en: 'listed as a judgment defaulter' },
+};
+
+/** Baseline parameters (exposed so that plugins can start from them). */
+export const BASELINE_ELIGIBILITY = {
+  minAge: 18,
+  /** Not over this age on the appointment date. */
+  maxAge: 60,
+  minEducation: EducationLevel.JUNIOR_HIGH,
+  /** Party posts need Party membership; the secretary at least this many years of it. */
+  secretaryPartyYears: 1,
+} as const;
+
+const PARTY_POSTS: readonly PostCategory[] = [PostCategory.PARTY_SECRETARY, PostCategory.PARTY_COMMITTEE];
+
+/**
+ * National baseline: age 18–60, at least junior high school, Party membership for Party posts (a
+ * secretary at least one year), none of the disqualifying situations, every joint-vetting
+ * department passed, and no close relative serving in the same village (任职回避).
+ */
+export class DefaultEligibilityPolicy implements EligibilityPolicy {
+  check(c: CandidateFacts, ctx: EligibilityContext): RuleViolation[] {
+    const out: RuleViolation[] = [];
+    const p = BASELINE_ELIGIBILITY;
+    const age = yearsBetween(c.birthDate, ctx.asOf);
+    if (age < p.minAge) out.push({ rule: 'AGE_MIN', zh: `年龄${age}岁，未满${p.minAge}周岁`, en: `aged ${age}, under ${p.minAge}` });
+    if (age > p.maxAge) out.push({ rule: 'AGE_MAX', zh: `年龄${age}岁，超过${p.maxAge}周岁`, en: `aged ${age}, over ${p.maxAge}` });
+    if (!educationAtLeast(c.educationLevel, p.minEducation)) {
+      const min = EDUCATION_TITLES[p.minEducation];
+      out.push({ rule: 'EDUCATION_MIN', zh: `学历低于${min.zh}`, en: `education below ${min.en}` });
+    }
+    if (PARTY_POSTS.includes(ctx.post.category)) {
+      if (!c.partyMember || !c.partyJoinDate) {
+        out.push({ rule: 'PARTY_MEMBERSHIP', zh: `${ctx.post.title}须为中共党员`, en: `${ctx.post.title} must be a Party member` });
+      } else if (ctx.post.category === PostCategory.PARTY_SECRETARY && yearsBetween(c.partyJoinDate, ctx.asOf) < p.secretaryPartyYears) {
+        out.push({ rule: 'PARTY_YEARS', zh: `党龄不足${p.secretaryPartyYears}年`, en: `Party membership under ${p.secretaryPartyYears} year(s)` });
+      }
+    }
+    for (const code of c.situations) {
+      const s = BASELINE_SITUATIONS[code] ?? { zh: code, en: code };
+      out.push({ rule: 'DISQUALIFYING_SITUATION', zh: `存在不宜提名情形：${s.zh}`, en: `disqualifying situation: ${s.en}` });
+    }
+    for (const v of c.vetting.filter((x) => !x.passed)) {
+      out.push({ rule: 'VETTING_FAILED', zh: `联审未通过：${v.department}${v.note ? `（${v.note}）` : ''}`, en: `joint vetting failed: ${v.department}${v.note ? ` (${v.note})` : ''}` });
+    }
+    for (const r of ctx.servingRelatives) {
+      out.push({ rule: 'RELATIVE_RECUSAL', zh: `直系亲属${r.name}在本村任${r.postTitle}，须任职回避`, en: `close relative ${r.name} serves as ${r.postTitle} in this village (recusal)` });
+    }
+    return out;
+  }
+}
