@@ -4,12 +4,14 @@
  *
  *  1. PostgreSQL vs embedded PGlite: the same queries through the gateway.
  *  2. Gateway vs direct subgraph: the cost of the federation hop for the same query.
- *  3. SQL statements per request as the result grows (must stay flat: no N+1).
+ *  3. SQL statements per request as the result grows (must stay flat: no N+1), for the grids region
+ *     tree and for the personnel `region { children { cadres { posts } } }` join and `computePayroll`.
  *
  * Iterations alternate between the compared setups so drift affects both alike.
  */
 import { featuredVillages } from '@xiangzhi/demo';
 import { subgraph as grids } from '@xiangzhi/grids';
+import { subgraph as personnel } from '@xiangzhi/personnel';
 import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
 import { TEST_SECRETS, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import pg from 'pg';
@@ -23,6 +25,9 @@ const village = featuredVillages().find((v) => v.code.startsWith('433130'))!;
 
 const REGION_TREE = '{ region(code: "433130000000") { name level children { code name level stats { households residents grids openIncidents } } } }';
 const HOUSEHOLDS = `{ households(regionCode: "${village.code}", first: 50) { totalCount nodes { number address grid { name } members { name gender } } } }`;
+/** Both subgraphs: a township's villages with their cadres and posts (personnel) under the region tree (grids). */
+const CADRE_TREE = `{ region(code: "${village.code.slice(0, 9)}000") { name children { name cadres { name posts { title } } cadreStats { count averageAge collegeShare } } } }`;
+const PAYROLL = (code: string): string => `mutation { computePayroll(villageCode: "${code}", month: "2026-10") { total records { total } } }`;
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -106,19 +111,19 @@ function row(cells: (string | number)[]): string {
   return cells.map((c, i) => cell(c, i === 0 ? 48 : 14)).join('');
 }
 
-async function statementsFor(platform: TestPlatform, query: string, actor: Actor): Promise<number> {
-  const stop = platform.subgraphs.grids.db.queries.start();
+async function statementsFor(platform: TestPlatform, query: string, actor: Actor, subgraph = 'grids'): Promise<number> {
+  const stop = platform.subgraphs[subgraph].db.queries.start();
   await viaGateway(platform, query, actor)();
   return stop();
 }
 
 async function main(): Promise<void> {
-  log('booting the platform on embedded PGlite (grids subgraph + gateway, demo data)…');
-  const lite = await startTestPlatform({ subgraphs: [grids], seed: true, databaseUrl: '' });
+  log('booting the platform on embedded PGlite (grids + personnel subgraphs + gateway, demo data)…');
+  const lite = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: '' });
   let postgres: TestPlatform | null = null;
   if (await pgReachable()) {
     log(`booting the platform on PostgreSQL (${PG_URL})…`);
-    postgres = await startTestPlatform({ subgraphs: [grids], seed: true, databaseUrl: PG_URL });
+    postgres = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: PG_URL });
   } else {
     log(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL comparison is skipped`);
   }
@@ -126,7 +131,12 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     lines.push(row(['comparison', 'median ms', 'p90 ms', 'ratio (median)']));
     if (postgres) {
-      for (const [label, query] of [['region tree (龙山县, 21 townships)', REGION_TREE], ['households page (50, members, grid)', HOUSEHOLDS]] as const) {
+      const queries = [
+        ['region tree (龙山县, 21 townships)', REGION_TREE],
+        ['households page (50, members, grid)', HOUSEHOLDS],
+        ['township villages + cadres + posts (2 subgraphs)', CADRE_TREE],
+      ] as const;
+      for (const [label, query] of queries) {
         const r = await compare(`pg vs pglite: ${label}`, { pglite: viaGateway(lite, query), postgres: viaGateway(postgres, query) });
         lines.push(row([`${label} — PGlite`, r.pglite.median, r.pglite.p90, 1]));
         lines.push(row([`${label} — PostgreSQL`, r.postgres.median, r.postgres.p90, r.postgres.median / r.pglite.median]));
@@ -146,6 +156,27 @@ async function main(): Promise<void> {
       counted.push({ code, children: Number(n), statements });
     }
     for (const c of counted) lines.push(row([`county ${c.code}`, c.children, c.statements, c.statements / counted[0].statements]));
+
+    lines.push('');
+    lines.push(row(['personnel SQL per request (cadre tree)', 'villages', 'statements', 'ratio']));
+    const townships = ['433130101000', '520502101000', '321311001000'];
+    const trees: { code: string; villages: number; statements: number }[] = [];
+    for (const code of townships) {
+      const statements = await statementsFor(lite, CADRE_TREE.replace(/region\(code: "\d{12}"\)/, `region(code: "${code}")`), { ...admin, scope: `${code.slice(0, 6)}000000` }, 'personnel');
+      const [{ n }] = await lite.subgraphs.grids.db.dataSource.query('SELECT count(*)::int AS n FROM region WHERE parent_code = $1', [code]);
+      trees.push({ code, villages: Number(n), statements });
+    }
+    for (const t of trees) lines.push(row([`township ${t.code}`, t.villages, t.statements, t.statements / trees[0].statements]));
+
+    lines.push('');
+    lines.push(row(['personnel SQL per computePayroll', 'cadres', 'statements', 'ratio']));
+    const payrolls: { code: string; cadres: number; statements: number }[] = [];
+    for (const v of featuredVillages().filter((f) => f.code.startsWith('433130'))) {
+      const statements = await statementsFor(lite, PAYROLL(v.code), admin, 'personnel');
+      const [{ n }] = await lite.subgraphs.personnel.db.dataSource.query('SELECT count(DISTINCT holder_id)::int AS n FROM post WHERE village_code = $1 AND holder_id IS NOT NULL', [v.code]);
+      payrolls.push({ code: v.code, cadres: Number(n), statements });
+    }
+    for (const p of payrolls) lines.push(row([`village ${p.code}`, p.cadres, p.statements, p.statements / payrolls[0].statements]));
 
     process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
   } finally {

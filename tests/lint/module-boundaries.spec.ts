@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 
@@ -15,12 +16,35 @@ async function boundaryErrors(filePath: string, source: string): Promise<string[
 }
 
 describe('module boundaries (lint)', () => {
+  // The rule reads Nx's cached project graph and skips itself when there is none (a fresh clone
+  // before any `nx` command): build the graph first so the rule really runs.
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/.bin/nx'), 'show', 'projects'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      stdio: 'ignore',
+    });
+  }, 120_000);
+
   it('refuses a subgraph importing another app (subgraphs may use only the kernel, shared and api libs)', async () => {
     const errors = await boundaryErrors(
       'apps/grids/src/probe.ts',
       "import * as gateway from '@xiangzhi/gateway';\nexport const probe = gateway;\n",
     );
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a subgraph importing another subgraph or its api lib (personnel ↔ grids)', async () => {
+    const app = await boundaryErrors(
+      'apps/personnel/src/probe.ts',
+      "import { subgraph } from '@xiangzhi/grids';\nexport const probe = subgraph;\n",
+    );
+    expect(app.length).toBeGreaterThan(0);
+    const api = await boundaryErrors(
+      'apps/grids/src/probe.ts',
+      "import * as api from '@xiangzhi/personnel-api';\nexport const probe = api;\n",
+    );
+    expect(api.length).toBeGreaterThan(0);
   });
 
   it('refuses a shared lib importing a subgraph app', async () => {

@@ -98,7 +98,8 @@ export function deductionComponents(input: PayInput, performance: number): PayCo
     left -= amount;
     out.push({
       kind: PayComponentKind.DEDUCTION,
-      amount: -amount,
+      // a deduction of nothing is 0, not -0 (which would print as "-0")
+      amount: amount === 0 ? 0 : -amount,
       rule: 'SANCTION_DEDUCTION',
       zh: `${d.reason}：扣减${d.period === 'QUARTER' ? '当季度' : '当月'}绩效报酬${Math.round(d.share * 100)}%`,
       en: `${d.reason}: ${Math.round(d.share * 100)}% of the ${d.period === 'QUARTER' ? "quarter's" : "month's"} performance pay deducted`,

@@ -1,9 +1,8 @@
 import { composeIdNumber } from '@xiangzhi/grids-api';
-import { DEMO_COUNTIES, demoRegions, featuredVillages, type DemoRegion } from '@xiangzhi/demo';
+import { DEMO_COUNTIES, demoRegions, demoUuid, demoVillagePopulation, featuredVillages, unevenDemoVillage, type DemoRegion } from '@xiangzhi/demo';
 import { countyOf, type SubgraphModule } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { checkRegionImport, upsertRegions } from '../territory';
-import { dayOf, demoUuid, givenName, mobile, Rng, surname } from './people';
 
 type SeedContext = Parameters<NonNullable<SubgraphModule['seed']>>[0];
 
@@ -23,34 +22,8 @@ export const DEMO_PARENT_REGIONS: readonly { code: string; name: string }[] = [
 /** The date the demo codes are valid from (the catalogue's year). */
 export const DEMO_VALID_FROM = '2024-01-01';
 
-/** The featured village whose grids deliberately break the sizing policy (`validateGrids` has findings). */
-export function unevenDemoVillage(): DemoRegion {
-  return featuredVillages()[2];
-}
-
-interface GridPlan {
-  households: number;
-  /** households linked to each member (the rest of the grid stays unlinked) */
-  memberLoads: number[];
-  hasLeader: boolean;
-}
-
-/** ~50 households per grid, five members of ~10 households each (national baseline). */
-function evenPlan(rng: Rng): GridPlan[] {
-  return [0, 1, 2].map(() => {
-    const households = rng.int(48, 52);
-    const base = Math.floor(households / 5);
-    const extra = households % 5;
-    return { households, memberLoads: [0, 1, 2, 3, 4].map((i) => base + (i < extra ? 1 : 0)), hasLeader: true };
-  });
-}
-
-/** Deliberately uneven: an oversized grid with an overloaded member, a small grid without a leader. */
-const UNEVEN_PLAN: GridPlan[] = [
-  { households: 82, memberLoads: [20, 12, 12, 12, 12, 12], hasLeader: true },
-  { households: 50, memberLoads: [10, 10, 10, 10, 10], hasLeader: true },
-  { households: 24, memberLoads: [4, 20], hasLeader: false },
-];
+/** The featured village whose grids deliberately break the sizing policy (the plan lives in `@xiangzhi/demo`). */
+export { unevenDemoVillage };
 
 const ROWS_PER_STATEMENT = 500;
 
@@ -77,21 +50,19 @@ interface VillageRows {
   links: [string, string, string][];
 }
 
-const RELATIONS = { head: 'HEAD', spouse: 'SPOUSE', child: 'CHILD', parent: 'PARENT' } as const;
-
-/** Builds one featured village's demo rows (deterministic: the same rows every run). */
-function villageRows(village: DemoRegion, plan: GridPlan[], usedIds: Set<string>): VillageRows {
-  const rng = new Rng(village.code);
+/**
+ * One featured village's demo rows, from the shared demo population (`@xiangzhi/demo`), so that other
+ * subgraphs' demo records name the same residents. Deterministic: the same rows every run.
+ */
+function villageRows(village: DemoRegion, usedIds: Set<string>): VillageRows {
   const county = countyOf(village.code) as string;
   const addressCode = county.slice(0, 6);
+  const population = demoVillagePopulation(village);
   const out: VillageRows = { zones: [], grids: [], households: [], residents: [], workers: [], links: [] };
-  const zoneIds = ['第一片区', '第二片区'].map((name) => {
-    const id = demoUuid(`zone:${village.code}:${name}`);
-    out.zones.push([id, village.code, county, name]);
-    return id;
-  });
-  const idNumber = (birthDate: string, male: boolean): string => {
-    let base = rng.int(0, 499);
+  for (const zone of population.zones) out.zones.push([zone.id, village.code, county, zone.name]);
+  // GB 11643 numbers: the sequence starts at the person's drawn seed and moves on while a number is taken
+  const idNumber = (birthDate: string, male: boolean, seed: number): string => {
+    let base = seed;
     for (;;) {
       const id = composeIdNumber(addressCode, birthDate, base * 2 + (male ? 1 : 0));
       if (!usedIds.has(id)) {
@@ -101,71 +72,23 @@ function villageRows(village: DemoRegion, plan: GridPlan[], usedIds: Set<string>
       base = (base + 1) % 500;
     }
   };
-  let householdNo = 0;
-  plan.forEach((g, gi) => {
-    const seq = gi + 1;
-    const gridId = demoUuid(`grid:${village.code}:${seq}`);
-    out.grids.push([gridId, `${village.code}${String(seq).padStart(3, '0')}`, village.code, county, `第${seq}网格`, zoneIds[gi < 2 ? 0 : 1]]);
-    const heads: { residentId: string; name: string; phone: string }[] = [];
-    const householdIds: string[] = [];
-    for (let h = 0; h < g.households; h += 1) {
-      householdNo += 1;
-      const number = String(householdNo).padStart(4, '0');
-      const householdId = demoUuid(`household:${village.code}:${number}`);
-      householdIds.push(householdId);
-      const family = surname(rng);
-      const headMale = rng.chance(0.8);
-      const headYear = rng.int(1950, 1990);
-      const members: { relation: string; male: boolean; year: number; name: string }[] = [
-        { relation: RELATIONS.head, male: headMale, year: headYear, name: `${family}${givenName(rng, headMale)}` },
-      ];
-      if (rng.chance(0.75)) {
-        members.push({ relation: RELATIONS.spouse, male: !headMale, year: headYear + rng.int(-4, 4), name: `${surname(rng)}${givenName(rng, !headMale)}` });
+  for (const grid of population.grids) {
+    out.grids.push([grid.id, grid.code, village.code, county, grid.name, grid.zoneId]);
+    for (const h of grid.households) {
+      for (const p of h.members) {
+        out.residents.push([p.id, h.id, village.code, county, p.name, p.gender, p.birthDate, idNumber(p.birthDate, p.gender === 'MALE', p.idNumberSeed), p.phone, p.relation]);
       }
-      const children = rng.int(0, 2);
-      for (let c = 0; c < children; c += 1) {
-        const male = rng.chance(0.5);
-        members.push({ relation: RELATIONS.child, male, year: Math.min(2023, headYear + rng.int(22, 34)), name: `${family}${givenName(rng, male)}` });
-      }
-      if (headYear >= 1970 && rng.chance(0.2)) {
-        members.push({ relation: RELATIONS.parent, male: false, year: headYear - rng.int(22, 30), name: `${surname(rng)}${givenName(rng, false)}` });
-      }
-      let headId = '';
-      members.forEach((p, pi) => {
-        const residentId = demoUuid(`resident:${village.code}:${number}:${pi}`);
-        const birthDate = dayOf(rng, p.year);
-        const phone = p.year <= 2005 && rng.chance(0.8) ? mobile(rng) : null;
-        out.residents.push([residentId, householdId, village.code, county, p.name, p.male ? 'MALE' : 'FEMALE', birthDate, idNumber(birthDate, p.male), phone, p.relation]);
-        if (pi === 0) {
-          headId = residentId;
-          heads.push({ residentId, name: p.name, phone: phone ?? mobile(rng) });
-        }
-      });
-      out.households.push([householdId, village.code, county, gridId, number, `${village.name}${seq}组${h + 1}号`, headId]);
+      out.households.push([h.id, village.code, county, grid.id, h.number, h.address, h.headResidentId]);
     }
-    if (g.hasLeader) {
-      const leader = heads[0];
-      out.workers.push([demoUuid(`worker:${gridId}:leader`), gridId, village.code, county, 'GRID_LEADER', leader.residentId, leader.name, leader.phone]);
+    if (grid.leader) {
+      out.workers.push([demoUuid(`worker:${grid.id}:leader`), grid.id, village.code, county, 'GRID_LEADER', grid.leader.residentId, grid.leader.name, grid.leader.phone]);
     }
-    let next = 0;
-    g.memberLoads.forEach((load, mi) => {
-      const workerId = demoUuid(`worker:${gridId}:member:${mi + 1}`);
-      // every other member is a resident of the grid (a household head), the others just a name and phone
-      const asResident = mi % 2 === 0 ? heads[Math.min(heads.length - 1, 1 + mi)] : null;
-      const male = rng.chance(0.5);
-      out.workers.push([
-        workerId,
-        gridId,
-        village.code,
-        county,
-        'GRID_MEMBER',
-        asResident?.residentId ?? null,
-        asResident?.name ?? `${surname(rng)}${givenName(rng, male)}`,
-        asResident?.phone ?? mobile(rng),
-      ]);
-      for (let k = 0; k < load && next < householdIds.length; k += 1) out.links.push([householdIds[next++], workerId, gridId]);
-    });
-  });
+    for (const member of grid.members) {
+      const workerId = demoUuid(`worker:${grid.id}:member:${member.seq}`);
+      out.workers.push([workerId, grid.id, village.code, county, 'GRID_MEMBER', member.residentId, member.name, member.phone]);
+      for (const householdId of member.householdIds) out.links.push([householdId, workerId, grid.id]);
+    }
+  }
   return out;
 }
 
@@ -185,12 +108,11 @@ export async function seedGridsDemo({ dataSource, logger }: SeedContext): Promis
   const regions = await upsertRegions(dataSource, records, { validFrom: DEMO_VALID_FROM, onConflict: 'ignore' });
   logger.info({ regions: records.length, inserted: regions.inserted, counties: DEMO_COUNTIES.length, ms: Date.now() - started }, 'grids demo: regions');
 
-  const uneven = unevenDemoVillage().code;
   const usedIds = new Set<string>();
   const totals = { zones: 0, grids: 0, households: 0, residents: 0, workers: 0 };
   await dataSource.transaction(async (m) => {
     for (const village of featuredVillages()) {
-      const rows = villageRows(village, village.code === uneven ? UNEVEN_PLAN : evenPlan(new Rng(`plan:${village.code}`)), usedIds);
+      const rows = villageRows(village, usedIds);
       totals.zones += await insertRows(m, 'zone', ['id', 'village_code', 'county_code', 'name'], rows.zones);
       totals.grids += await insertRows(m, 'grid', ['id', 'code', 'village_code', 'county_code', 'name', 'zone_id'], rows.grids);
       totals.households += await insertRows(m, 'household', ['id', 'village_code', 'county_code', 'grid_id', 'number', 'address', 'head_resident_id'], rows.households);

@@ -1,7 +1,17 @@
 import type { SubgraphFeature } from '@xiangzhi/kernel';
 import { Appraisal, RankChange } from './appraisal.entity';
+import { AppraisalResolver, CadreAppraisalResolver } from './appraisal.resolver';
+import { CadreRankResolver, RankChangeResolver } from './rank.resolver';
 
-/** 考核与职级 appraisals, annual ratings with township quotas, yearly rank review. */
+/**
+ * 考核与职级 appraisals (monthly and quarterly post appraisals, annual appraisals with a provisional
+ * rating), annual ratings with the township quotas (`finalizeAnnualRatings`), and the yearly rank
+ * review (`runRankReview`), every rating and rank change stored with the policy and rule behind it.
+ */
 export const appraisalFeature: SubgraphFeature = {
   entities: [Appraisal, RankChange],
+  resolvers: [AppraisalResolver, CadreAppraisalResolver, RankChangeResolver, CadreRankResolver],
 };
+
+export { Appraisal, AppraisalPeriodType, AppraisalScore, RankChange } from './appraisal.entity';
+export { CATEGORY_SENIORITY, highestCategory } from './appraisal.service';

@@ -1,4 +1,5 @@
 import { ConnectionType } from '@xiangzhi/kernel';
+import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
@@ -33,12 +34,17 @@ registerEnumType(Gender, { name: 'CadreGender', description: '性别 / Gender', 
 @InputType('DeclaredRelativeInput', { description: '申报的亲属 / A declared close relative' })
 export class DeclaredRelative {
   @Field(() => String, { description: '姓名 / Name' })
+  @IsString()
+  @Length(1, 40)
   name!: string;
 
   @Field(() => KinRelation, { description: '关系 / Relation' })
+  @IsEnum(KinRelation)
   relation!: KinRelation;
 
   @Field(() => ID, { nullable: true, description: '居民标识（网格子图 Resident.id）/ Resident id in the grids subgraph' })
+  @IsOptional()
+  @IsUUID()
   residentId?: string | null;
 }
 

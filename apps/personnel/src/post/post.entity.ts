@@ -1,4 +1,5 @@
 import { ConnectionType } from '@xiangzhi/kernel';
+import { IsNumber, IsOptional, IsString, Length } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
@@ -10,12 +11,18 @@ import type { StoredDecision } from '../shared/decision';
 @InputType('PostTargetInput', { description: '岗位年度目标 / Annual target of a post' })
 export class PostTarget {
   @Field(() => String, { description: '目标 / Target' })
+  @IsString()
+  @Length(1, 200)
   title!: string;
 
   @Field(() => String, { description: '计量（单位或标准）/ Measure (unit or standard)' })
+  @IsString()
+  @Length(1, 40)
   measure!: string;
 
   @Field(() => Float, { nullable: true, description: '目标值（为空待乡镇下达）/ Target value (empty until the township sets it)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   target?: number | null;
 }
 

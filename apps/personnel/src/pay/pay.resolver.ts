@@ -1,0 +1,57 @@
+import { badInput, notFound, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Cadre } from '../cadre/cadre.entity';
+import { cadreLoader } from '../shared/loaders';
+import { PayComponentView, PayRecord } from './pay.entity';
+import { MONTH_PATTERN, PayRecordsArgs } from './pay.inputs';
+import { computePayroll, listPayRecords, payRecordsByCadreLoader } from './pay.service';
+import { PayRecordConnection, PayrollResult } from './pay.types';
+
+@Resolver(() => PayRecord)
+export class PayRecordResolver {
+  @Mutation(() => PayrollResult, {
+    description:
+      '核算村（社区）月度报酬（县、乡镇管理人员）：按区县报酬政策为每名在岗干部计算各构成项及依据；重新核算覆盖原记录并递增版本号；政策不允许时全部不写入 / ' +
+      'Compute a village’s monthly payroll (county and township managers): every cadre holding a post gets components with their rules under the county’s pay policy; recomputing overwrites and raises the version; if the policy refuses any cadre nothing is written',
+  })
+  computePayroll(
+    @Arg('villageCode', () => String, { description: '村（社区）区划代码 / Village division code' }) villageCode: string,
+    @Arg('month', () => String, { description: '月份（YYYY-MM）/ Month (YYYY-MM)' }) month: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayrollResult> {
+    return computePayroll(ctx, villageCode, month);
+  }
+
+  @Query(() => PayRecordConnection, {
+    description: '报酬记录（村干部报酬公开），按月份、村排列；只列出辖区内的 / Pay records (published cadre pay) by month and village; only those inside your scope',
+  })
+  payRecords(@Args(() => PayRecordsArgs) args: PayRecordsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<PayRecord>> {
+    return listPayRecords(ctx, args);
+  }
+
+  @FieldResolver(() => [PayComponentView], { description: '报酬构成项，每项含依据（政策与规则）/ Components, each with the policy and rule behind it' })
+  components(@Root() record: PayRecord): PayComponentView[] {
+    return record.components.map((c) => PayComponentView.of(c));
+  }
+
+  @FieldResolver(() => Cadre, { description: '干部 / Cadre' })
+  async cadre(@Root() record: PayRecord, @Ctx() ctx: RequestContext): Promise<Cadre> {
+    const cadre = await cadreLoader(ctx).load(record.cadreId);
+    if (!cadre) throw notFound('干部', 'Cadre', record.cadreId);
+    return cadre;
+  }
+}
+
+/** The pay fields of a cadre. */
+@Resolver(() => Cadre)
+export class CadrePayResolver {
+  @FieldResolver(() => [PayRecord], { description: '报酬记录（按月份先后）/ Pay records, oldest month first' })
+  payRecords(
+    @Root() cadre: Cadre,
+    @Arg('month', () => String, { nullable: true, description: '只列此月份（YYYY-MM）/ Only this month (YYYY-MM)' }) month: string | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayRecord[]> {
+    if (month && !MONTH_PATTERN.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field: 'month' });
+    return payRecordsByCadreLoader(ctx, month ?? null).load(cadre.id);
+  }
+}

@@ -1,0 +1,77 @@
+import { DefaultPostTemplatePolicy, EducationLevel, LeaveApprover, PostCategory } from '@xiangzhi/personnel-api';
+import type { DataSource } from 'typeorm';
+import { Cadre, CadreStatus, Gender } from '../cadre/cadre.entity';
+import { Post, PostAssignment } from '../post/post.entity';
+
+/**
+ * Test fixtures: rows written straight into a personnel database to set the stage for a spec.
+ * What a spec asserts must still go through GraphQL over HTTP; fixtures only arrange.
+ */
+
+export const countyOf = (villageCode: string): string => `${villageCode.slice(0, 6)}000000`;
+
+export async function insertCadre(ds: DataSource, fields: Partial<Cadre> & { villageCode: string; name: string }): Promise<Cadre> {
+  const repo = ds.getRepository(Cadre);
+  const partyMember = fields.partyMember ?? true;
+  return repo.save(
+    repo.create({
+      countyCode: countyOf(fields.villageCode),
+      gender: Gender.MALE,
+      birthDate: '1980-05-01',
+      educationLevel: EducationLevel.HIGH_SCHOOL,
+      partyMember,
+      partyJoinDate: partyMember ? (fields.partyJoinDate ?? '2005-07-01') : null,
+      status: CadreStatus.ACTIVE,
+      fullTime: true,
+      serviceStart: '2015-01-01',
+      closeRelatives: [],
+      rankLevel: null,
+      residentId: null,
+      ...fields,
+    }),
+  );
+}
+
+export async function insertPost(ds: DataSource, fields: Partial<Post> & { villageCode: string; code: string }): Promise<Post> {
+  const repo = ds.getRepository(Post);
+  return repo.save(
+    repo.create({
+      countyCode: countyOf(fields.villageCode),
+      title: fields.code,
+      category: PostCategory.COMMITTEE_MEMBER,
+      responsibilities: [],
+      targets: [],
+      fullTime: false,
+      leaveApprover: LeaveApprover.VILLAGE_SECRETARY,
+      template: { policy: 'test', rule: 'FIXTURE', zh: '测试数据', en: 'test fixture' },
+      holderId: null,
+      active: true,
+      ...fields,
+    }),
+  );
+}
+
+/** The baseline template's posts for a village, inserted as rows (what `applyPostTemplate` would create). */
+export async function insertBaselinePosts(ds: DataSource, villageCode: string): Promise<Post[]> {
+  const kind = Number(villageCode.slice(9)) < 200 ? 'COMMUNITY' : 'VILLAGE';
+  const posts: Post[] = [];
+  for (const t of new DefaultPostTemplatePolicy().postsFor({ code: villageCode, kind })) {
+    posts.push(await insertPost(ds, { villageCode, code: t.code, title: t.title, category: t.category, responsibilities: t.responsibilities, targets: t.targets, fullTime: t.fullTime, leaveApprover: t.leaveApprover }));
+  }
+  return posts;
+}
+
+/** Makes `cadre` the holder of `post` from `startDate` (an open assignment and `post.holder_id`). */
+export async function assignPost(ds: DataSource, post: Post, cadre: Cadre, startDate = '2021-01-01'): Promise<void> {
+  await ds.getRepository(PostAssignment).insert({
+    countyCode: post.countyCode,
+    villageCode: post.villageCode,
+    postId: post.id,
+    cadreId: cadre.id,
+    startDate,
+    endDate: null,
+    endReason: null,
+    vetting: { policy: 'test', departments: [] },
+  });
+  await ds.getRepository(Post).update({ id: post.id }, { holderId: cadre.id });
+}
