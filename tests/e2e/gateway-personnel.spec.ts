@@ -134,7 +134,7 @@ describe('gateway + grids + personnel on demo data (end to end)', () => {
     expect(await personnelRows('inspection_finding', 'cadre_id = $1', [secretary.id])).toBe(0);
 
     const results = [];
-    for (const date of ['2026-10-20', '2026-10-27', '2026-11-03']) results.push((await finding(date)).data!.recordInspectionFinding);
+    for (const date of ['2026-10-19', '2026-10-21', '2026-10-27']) results.push((await finding(date)).data!.recordInspectionFinding);
     expect(results.map((r) => [r.finding.occurrenceInYear, r.sanction.decision.rule, r.sanction.deductionShare])).toEqual([
       [1, 'ABSENCE_FIRST', 0],
       [2, 'ABSENCE_SECOND', 0],

@@ -132,6 +132,8 @@ function shown(p: string): string {
 }
 
 const SAMPLE_QUERY = '{ region(code: \\"433130000000\\") { name level children { code name level stats { households residents grids } } } }';
+/** Grids and personnel in one query (a featured demo village: its cadres and posts, its grids and their Party branches). */
+const JOIN_QUERY = '{ region(code: \\"433130101200\\") { name cadres { name posts { title } } grids { name partyBranch { name } } } }';
 
 /** What `npm start` prints once everything listens. */
 export function banner(platform: RunningPlatform): string {
@@ -159,6 +161,9 @@ export function banner(platform: RunningPlatform): string {
       `  TOKEN=${platform.tokens[0].token}`,
       `  curl -s ${publicUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
       `    -d '{"query":"${SAMPLE_QUERY}"}'`,
+      ...(platform.subgraphs.personnel
+        ? ['', 'Grids and personnel in one query:', `  curl -s ${publicUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`, `    -d '{"query":"${JOIN_QUERY}"}'`]
+        : []),
       '',
       'More tokens: npm run xz -- token --role VILLAGE_CADRE --scope 433130101200',
     );

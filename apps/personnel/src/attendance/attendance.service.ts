@@ -262,7 +262,7 @@ export async function approveLeave(ctx: RequestContext, input: ApproveLeaveInput
   const access = PersonnelAccess.of(ctx);
   const deciders = LEAVE_DECIDERS[leave.approverLevel];
   if (!hasRole(ctx.actor, ...deciders)) {
-    if (leave.approverLevel === LeaveApprover.TOWNSHIP) {
+    if (leave.approverLevel === LeaveApprover.TOWNSHIP && hasRole(ctx.actor, Role.VILLAGE_CADRE)) {
       throw forbidden(
         '该请假须由乡镇（街道）审批：村党组织书记等岗位的请假由乡镇审批，村干部无权审批',
         'This leave is approved by the township: the township approves a secretary’s leave, not a village cadre',

@@ -30,7 +30,7 @@ export { todayInChina } from './today';
 @Resolver(() => Cadre)
 export class CadreResolver {
   @Query(() => Cadre, { description: '按标识查询干部 / A cadre by id' })
-  async cadre(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Cadre> {
+  async cadre(@Arg('id', () => ID, { description: '干部标识 / Cadre id' }) id: string, @Ctx() ctx: RequestContext): Promise<Cadre> {
     const cadre = await cadreLoader(ctx).load(id);
     if (!cadre) throw notFound('干部', 'Cadre', id);
     PersonnelAccess.of(ctx).requireVisible(cadre.villageCode);
@@ -52,7 +52,7 @@ export class CadreResolver {
       '任职资格审查：按区县任职资格政策列出全部不符合的规则（含连任、亲属任职回避），不写入任何数据（县、乡镇管理人员）/ ' +
       'Eligibility check: every rule of the county’s eligibility policy the candidate fails (re-appointment and relative recusal included); writes nothing (county and township managers)',
   })
-  checkEligibility(@Arg('input', () => CheckEligibilityInput) input: CheckEligibilityInput, @Ctx() ctx: RequestContext): Promise<EligibilityResult> {
+  checkEligibility(@Arg('input', () => CheckEligibilityInput, { description: '输入 / Input' }) input: CheckEligibilityInput, @Ctx() ctx: RequestContext): Promise<EligibilityResult> {
     return checkEligibility(ctx, input);
   }
 
@@ -61,7 +61,7 @@ export class CadreResolver {
       '任职：先做与 checkEligibility 相同的资格审查（不符合则 POLICY_VIOLATION，列出全部规则，不写入），岗位须有效且空缺（否则 CONFLICT）（县、乡镇管理人员）/ ' +
       'Appoint to a post: the same check as checkEligibility first (POLICY_VIOLATION listing every failed rule, nothing written); the post must be active and vacant (else CONFLICT) (county and township managers)',
   })
-  appointCadre(@Arg('input', () => AppointCadreInput) input: AppointCadreInput, @Ctx() ctx: RequestContext): Promise<AppointmentResult> {
+  appointCadre(@Arg('input', () => AppointCadreInput, { description: '输入 / Input' }) input: AppointCadreInput, @Ctx() ctx: RequestContext): Promise<AppointmentResult> {
     return appointCadre(ctx, input);
   }
 
@@ -69,27 +69,27 @@ export class CadreResolver {
     description:
       '离任：免去全部岗位，按区县离任荣誉政策决定荣誉（县、乡镇管理人员）/ Discharge: ends every post held; the county’s honour policy decides the honour (county and township managers)',
   })
-  dischargeCadre(@Arg('input', () => DischargeCadreInput) input: DischargeCadreInput, @Ctx() ctx: RequestContext): Promise<DischargeResult> {
+  dischargeCadre(@Arg('input', () => DischargeCadreInput, { description: '输入 / Input' }) input: DischargeCadreInput, @Ctx() ctx: RequestContext): Promise<DischargeResult> {
     return dischargeCadre(ctx, input);
   }
 
   @Mutation(() => Cadre, { description: '修改干部档案（县、乡镇管理人员）/ Update a cadre record (county and township managers)' })
-  updateCadre(@Arg('input', () => UpdateCadreInput) input: UpdateCadreInput, @Ctx() ctx: RequestContext): Promise<Cadre> {
+  updateCadre(@Arg('input', () => UpdateCadreInput, { description: '输入 / Input' }) input: UpdateCadreInput, @Ctx() ctx: RequestContext): Promise<Cadre> {
     return updateCadre(ctx, input);
   }
 
   @Mutation(() => TrainingRecord, { description: '登记培训（村干部及以上）/ Record a training (village cadres and above)' })
-  recordTraining(@Arg('input', () => RecordTrainingInput) input: RecordTrainingInput, @Ctx() ctx: RequestContext): Promise<TrainingRecord> {
+  recordTraining(@Arg('input', () => RecordTrainingInput, { description: '输入 / Input' }) input: RecordTrainingInput, @Ctx() ctx: RequestContext): Promise<TrainingRecord> {
     return recordTraining(ctx, input);
   }
 
   @Mutation(() => Talent, { description: '人才入库（村干部及以上）/ Add to the talent pool (village cadres and above)' })
-  addTalent(@Arg('input', () => AddTalentInput) input: AddTalentInput, @Ctx() ctx: RequestContext): Promise<Talent> {
+  addTalent(@Arg('input', () => AddTalentInput, { description: '输入 / Input' }) input: AddTalentInput, @Ctx() ctx: RequestContext): Promise<Talent> {
     return addTalent(ctx, input);
   }
 
   @Mutation(() => Talent, { description: '人才出库（村干部及以上）/ Remove from the talent pool (village cadres and above)' })
-  removeTalent(@Arg('input', () => RemoveTalentInput) input: RemoveTalentInput, @Ctx() ctx: RequestContext): Promise<Talent> {
+  removeTalent(@Arg('input', () => RemoveTalentInput, { description: '输入 / Input' }) input: RemoveTalentInput, @Ctx() ctx: RequestContext): Promise<Talent> {
     return removeTalent(ctx, input);
   }
 

@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
-/* eslint-disable @nx/enforce-module-boundaries -- the spec boots grids next to personnel to test the federated Region fields through the gateway */
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { EducationLevel, yearsBetween } from '@xiangzhi/personnel-api';
@@ -377,6 +376,33 @@ describe('Region fields through the gateway', () => {
     expect(left.region.cadres.map((c: any) => c.name)).toEqual(['干部0-0', '离任0']);
     expect(left.region.posts).toEqual([{ title: '岗位0' }]);
     expect(left.region.cadreStats).toEqual({ count: 1 });
+  });
+
+  it('Resident.cadre: the serving record, else the latest, for every member of a household in one statement', async () => {
+    const gridsDs = platform.subgraphs.grids.db.dataSource;
+    const [household] = await gridsDs.query(`INSERT INTO household (village_code, county_code, number) VALUES ($1, $2, 'T-1') RETURNING id`, [villageA, county]);
+    const residents: string[] = [];
+    for (const [i, name] of ['老马', '小马', '马三'].entries()) {
+      const [row] = await gridsDs.query(
+        `INSERT INTO resident (household_id, village_code, county_code, name, gender, birth_date, id_number, relation_to_head)
+         VALUES ($1, $2, $3, $4, 'MALE', '1970-01-01', $5, '本人') RETURNING id`,
+        [household.id, villageA, county, name, `43313019700101${String(100 + i).padStart(4, '0')}`],
+      );
+      residents.push(row.id);
+    }
+    const left = { status: 'LEFT' as never, departureType: 'NORMAL' as never };
+    await insertCadre(ds, { villageCode: villageA, name: '老马（旧）', residentId: residents[0], serviceStart: '2005-01-01', ...left, departureDate: '2010-01-01' });
+    await insertCadre(ds, { villageCode: villageA, name: '老马（现）', residentId: residents[0], serviceStart: '2018-01-01' });
+    await insertCadre(ds, { villageCode: villageA, name: '小马（早）', residentId: residents[1], serviceStart: '2008-01-01', ...left, departureDate: '2012-01-01' });
+    await insertCadre(ds, { villageCode: villageA, name: '小马（近）', residentId: residents[1], serviceStart: '2015-01-01', ...left, departureDate: '2020-01-01' });
+    const run = await countQueries(platform.subgraphs.personnel, () =>
+      platform.query(`query($h: ID!) { household(id: $h) { members { name cadre { name status } } } }`, { h: household.id }, countyAdmin),
+    );
+    expect(run.result.errors).toBeUndefined();
+    const members = (run.result.data as any).household.members;
+    const byName = Object.fromEntries(members.map((m: any) => [m.name, m.cadre]));
+    expect(byName).toEqual({ 老马: { name: '老马（现）', status: 'ACTIVE' }, 小马: { name: '小马（近）', status: 'LEFT' }, 马三: null });
+    expect(run.count).toBe(1);
   });
 
   it('scopes Region fields to the caller: a village cadre sees only their own village under the township', async () => {

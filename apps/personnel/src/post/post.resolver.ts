@@ -14,7 +14,7 @@ import { ApplyPostTemplateResult } from './post.types';
 @Resolver(() => Post)
 export class PostResolver {
   @Query(() => Post, { description: '按标识查询岗位 / A post by id' })
-  async post(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Post> {
+  async post(@Arg('id', () => ID, { description: '岗位标识 / Post id' }) id: string, @Ctx() ctx: RequestContext): Promise<Post> {
     const post = await postLoader(ctx).load(id);
     if (!post) throw notFound('岗位', 'Post', id);
     PersonnelAccess.of(ctx).requireVisible(post.villageCode);
@@ -34,7 +34,7 @@ export class PostResolver {
   }
 
   @Mutation(() => Post, { description: '修改岗位名称、职责清单、年度目标（乡镇下达）（县、乡镇管理人员）/ Update a post’s title, responsibilities and annual targets (county and township managers)' })
-  updatePost(@Arg('input', () => UpdatePostInput) input: UpdatePostInput, @Ctx() ctx: RequestContext): Promise<Post> {
+  updatePost(@Arg('input', () => UpdatePostInput, { description: '输入 / Input' }) input: UpdatePostInput, @Ctx() ctx: RequestContext): Promise<Post> {
     return updatePost(ctx, input);
   }
 

@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
-/* eslint-disable @nx/enforce-module-boundaries -- the spec boots the subgraph behind the real gateway with the shared test kit */
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { type DemoPerson, type DemoRegion, demoUuid, demoVillagePopulation, fullName, dayOf, Rng } from '@xiangzhi/demo';
-import { DefaultAppraisalPolicy, DefaultPostTemplatePolicy, EducationLevel, type PostCategory, type PostTemplateEntry, yearsBetween } from '@xiangzhi/personnel-api';
+import { type AppraisalPolicy, DefaultAppraisalPolicy, DefaultPostTemplatePolicy, EducationLevel, type PostCategory, type PostTemplateEntry, yearsBetween } from '@xiangzhi/personnel-api';
 
 /**
  * The personnel demo as plain rows (no database): what `seedPersonnelDemo` writes. Deterministic —
@@ -17,7 +17,7 @@ export const DEMO_DUTY_DAYS: readonly string[] = workdaysBetween('2026-11-09', D
 export const DEMO_RECORDER = 'demo-seed';
 
 const TEMPLATE = new DefaultPostTemplatePolicy();
-const APPRAISAL = new DefaultAppraisalPolicy();
+const APPRAISAL: AppraisalPolicy = new DefaultAppraisalPolicy();
 const REFERENCE_YEAR = Number(DEMO_REFERENCE_DATE.slice(0, 4));
 
 /** The demo cadres of every village: who holds which baseline posts. */
@@ -247,7 +247,7 @@ function planFeatured(
     const p = eligible.splice(rng.int(0, eligible.length - 1), 1)[0];
     const birthYear = Number(p.birthDate.slice(0, 4));
     // one recent admission in each village is still in its probationary year
-    const recent = !probationary && yearsBetween(p.birthDate, DEMO_REFERENCE_DATE) < 40;
+    const recent: boolean = !probationary && yearsBetween(p.birthDate, DEMO_REFERENCE_DATE) < 40;
     probationary ||= recent;
     const joinedOn = recent ? `${REFERENCE_YEAR}-${String(rng.int(1, 9)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}` : dayOf(rng, rng.int(birthYear + 19, Math.min(REFERENCE_YEAR - 2, birthYear + 45)));
     const m = member({ residentId: p.id, name: p.name }, branchOfGrid.get(p.gridId) as string, joinedOn, recent ? 'PROBATIONARY' : 'FULL');
