@@ -1,6 +1,6 @@
 import { DEMO_COUNTIES, demoUuid, demoVillages, featuredVillages } from '@xiangzhi/demo';
 import type { SubgraphModule } from '@xiangzhi/kernel';
-import { DEMO_APPRAISAL_MONTH, DEMO_RECORDER, demoVetting, planVillage, templateDecision, type VillagePlan } from './plan';
+import { DEMO_APPRAISAL_MONTH, DEMO_RANK_LEVEL, DEMO_RECORDER, demoVetting, planVillage, templateDecision, type VillagePlan } from './plan';
 import { insertRows, json, type SeedColumn } from './rows';
 
 export { DEMO_APPRAISAL_MONTH, DEMO_DUTY_DAYS, DEMO_REFERENCE_DATE, planVillage } from './plan';
@@ -145,7 +145,7 @@ export async function seedPersonnelDemo({ dataSource, logger }: SeedContext): Pr
   for (const p of plans) {
     const code = p.village.code;
     for (const c of p.cadres) {
-      rows.cadres.push([c.id, p.countyCode, code, c.residentId, c.name, c.gender, c.birthDate, c.educationLevel, c.partyJoinDate !== null, c.partyJoinDate, c.fullTime, c.serviceStart, 6]);
+      rows.cadres.push([c.id, p.countyCode, code, c.residentId, c.name, c.gender, c.birthDate, c.educationLevel, c.partyJoinDate !== null, c.partyJoinDate, c.fullTime, c.serviceStart, DEMO_RANK_LEVEL]);
     }
     for (const post of p.posts) {
       const e = post.entry;

@@ -1,5 +1,5 @@
 import { type DemoPerson, type DemoRegion, demoUuid, demoVillagePopulation, fullName, dayOf, Rng } from '@xiangzhi/demo';
-import { type AppraisalPolicy, DefaultAppraisalPolicy, DefaultPostTemplatePolicy, EducationLevel, type PostCategory, type PostTemplateEntry, yearsBetween } from '@xiangzhi/personnel-api';
+import { type AppraisalPolicy, DefaultAppraisalPolicy, DefaultPostTemplatePolicy, DefaultRankPolicy, EducationLevel, type PostCategory, type PostTemplateEntry, yearsBetween } from '@xiangzhi/personnel-api';
 
 /**
  * The personnel demo as plain rows (no database): what `seedPersonnelDemo` writes. Deterministic —
@@ -13,6 +13,8 @@ export const DEMO_REFERENCE_DATE = '2026-11-20';
 export const DEMO_APPRAISAL_MONTH = '2026-10';
 /** Working days of the demo's duty check-ins: the two weeks up to the reference date. */
 export const DEMO_DUTY_DAYS: readonly string[] = workdaysBetween('2026-11-09', DEMO_REFERENCE_DATE);
+/** The rank every demo cadre holds: the baseline's initial level (6). */
+export const DEMO_RANK_LEVEL = new DefaultRankPolicy().initialLevel();
 /** Who recorded the demo's appraisals and point entries. */
 export const DEMO_RECORDER = 'demo-seed';
 
