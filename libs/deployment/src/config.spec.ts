@@ -76,9 +76,9 @@ describe('deployment config', () => {
     expect(() => loadDeploymentConfig(path.join(dir, 'missing.yaml'))).toThrow(/cannot read the file/);
   });
 
-  it('reads the default deployment: grids and the five demo counties', () => {
+  it('reads the default deployment: grids, personnel and the five demo counties', () => {
     const { config } = loadDeploymentConfig(path.resolve(__dirname, '../../../deploy/xiangzhi.yaml'));
-    expect(Object.keys(config.subgraphs)).toEqual(['grids']);
+    expect(Object.keys(config.subgraphs)).toEqual(['grids', 'personnel']);
     expect(Object.entries(config.counties).map(([code, c]) => `${code} ${c.name}`).sort()).toEqual([
       '321311 宿豫区',
       '433130 龙山县',

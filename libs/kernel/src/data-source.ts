@@ -79,6 +79,14 @@ export interface XzDataSource {
   schema: string;
 }
 
+/** The time zone of every database session and of `todayInChina()`. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+/** Today's date (`YYYY-MM-DD`) in China Standard Time (UTC+8, no daylight saving). */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 /**
  * Creates (but does not initialise) a TypeORM DataSource for a subgraph:
  * PostgreSQL when `databaseUrl` is set, otherwise PGlite (in `dataDir`, or in memory).
@@ -88,7 +96,8 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
   const schema = options.schema ?? options.name;
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const queries = new QueryCounter(options.logger);
-  const initSql = `CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}", public;`;
+  // Session time zone: China Standard Time, so `CURRENT_DATE` is the same day as `todayInChina()`.
+  const initSql = `CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}", public; SET TIME ZONE '${TIME_ZONE}';`;
   const common = {
     type: 'postgres' as const,
     schema,
@@ -107,7 +116,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
         ...common,
         url: options.databaseUrl,
         applicationName: `xiangzhi-${options.name}`,
-        extra: { types: pgTypes, options: `-c search_path=${schema},public`, max: 10 },
+        extra: { types: pgTypes, options: `-c search_path=${schema},public -c TimeZone=${TIME_ZONE}`, max: 10 },
       })
     : new DataSource({
         ...common,

@@ -5,6 +5,7 @@ import { signInternalToken, Role, type Actor } from './actor';
 import { mutate } from './audit';
 import { startSubgraph, type RunningSubgraph } from './boot';
 import type { RequestContext } from './context';
+import { todayInChina } from './data-source';
 import { badInput } from './errors';
 import { byKey } from './loaders';
 import { referenceResolver, type SubgraphModule } from './subgraph';
@@ -136,5 +137,24 @@ describe('database refusals as user errors', () => {
     expect(blank.errors?.[0].message).toBe('输入的值不符合要求 (An input value is not acceptable)');
     expect(await sg.db.dataSource.query('SELECT id FROM thing')).toEqual([]);
     expect(await sg.db.dataSource.query('SELECT id FROM audit_log')).toEqual([]);
+  });
+});
+
+describe('the China clock', () => {
+  it('turns a UTC instant into the China date (UTC+8)', () => {
+    expect(todayInChina(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
+    expect(todayInChina(new Date('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
+  });
+
+  it('runs database sessions in China Standard Time, so CURRENT_DATE agrees with todayInChina()', async () => {
+    const sg = await startSubgraph(thingModule, { internalSecret: secret, databaseUrl: process.env.TEST_DATABASE_URL, schema: `kt3_${process.pid}` });
+    try {
+      const [row] = (await sg.db.dataSource.query(`SELECT current_setting('TimeZone') AS tz, CURRENT_DATE::text AS today, now() AS now`)) as { tz: string; today: string; now: Date }[];
+      expect(row.tz).toBe('Asia/Shanghai');
+      expect(row.today).toBe(todayInChina(new Date(row.now)));
+    } finally {
+      if (process.env.TEST_DATABASE_URL) await sg.db.dataSource.query(`DROP SCHEMA "kt3_${process.pid}" CASCADE`);
+      await sg.stop();
+    }
   });
 });

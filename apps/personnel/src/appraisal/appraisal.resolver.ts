@@ -34,7 +34,7 @@ export class AppraisalResolver {
       '登记考核（县、乡镇管理人员）：各维度得分须与干部所任最高岗位的考核维度一致，总分按区县政策加权；年度考核按阈值初评等次。同一期间再次登记须提交版本号 / ' +
       'Record an appraisal (county and township managers): the scores cover exactly the dimensions of the cadre’s highest post; the total is weighted by the county policy; an annual appraisal gets a provisional rating. Revising the same period needs expectedVersion',
   })
-  recordAppraisal(@Arg('input', () => RecordAppraisalInput) input: RecordAppraisalInput, @Ctx() ctx: RequestContext): Promise<Appraisal> {
+  recordAppraisal(@Arg('input', () => RecordAppraisalInput, { description: '输入 / Input' }) input: RecordAppraisalInput, @Ctx() ctx: RequestContext): Promise<Appraisal> {
     return recordAppraisal(ctx, input);
   }
 

@@ -25,7 +25,7 @@ export class AttendanceResolver {
   @Mutation(() => DutyCheckIn, {
     description: '登记坐班（村级及以上；干部须在职，日期不晚于今天，同一干部同日合计不超过24小时）/ Record hours on duty (village writers; a serving cadre, not a future date, at most 24 hours a day)',
   })
-  recordDutyCheckIn(@Arg('input', () => RecordDutyCheckInInput) input: RecordDutyCheckInInput, @Ctx() ctx: RequestContext): Promise<DutyCheckIn> {
+  recordDutyCheckIn(@Arg('input', () => RecordDutyCheckInInput, { description: '输入 / Input' }) input: RecordDutyCheckInInput, @Ctx() ctx: RequestContext): Promise<DutyCheckIn> {
     return recordDutyCheckIn(ctx, input);
   }
 
@@ -34,21 +34,21 @@ export class AttendanceResolver {
       '请假：审批层级由区县考勤政策按所任岗位决定（如书记由乡镇审批）；与已申请或已批准的请假重叠则拒绝 / ' +
       'Request leave: the county attendance policy decides the approval level from the posts held (e.g. the township for a secretary); overlapping requested or approved leave is refused',
   })
-  requestLeave(@Arg('input', () => RequestLeaveInput) input: RequestLeaveInput, @Ctx() ctx: RequestContext): Promise<LeaveRequest> {
+  requestLeave(@Arg('input', () => RequestLeaveInput, { description: '输入 / Input' }) input: RequestLeaveInput, @Ctx() ctx: RequestContext): Promise<LeaveRequest> {
     return requestLeave(ctx, input);
   }
 
   @Mutation(() => LeaveRequest, {
     description:
-      '审批请假（仅“已申请”）：乡镇审批的由乡镇干部或县级管理员审批，书记审批的也可由村干部审批；不能审批本人的请假 / ' +
-      'Approve or reject a requested leave: township-level leave by a township officer or county administrator, secretary-level leave also by a village cadre; never one’s own',
+      '审批请假（仅“已申请”）：乡镇审批的由乡镇干部或县级管理员审批，书记审批的也可由本村党组织书记审批；不能审批本人的请假 / ' +
+      'Approve or reject a requested leave: township-level leave by a township officer or county administrator, secretary-level leave also by the village’s Party secretary; never one’s own',
   })
-  approveLeave(@Arg('input', () => ApproveLeaveInput) input: ApproveLeaveInput, @Ctx() ctx: RequestContext): Promise<LeaveRequest> {
+  approveLeave(@Arg('input', () => ApproveLeaveInput, { description: '输入 / Input' }) input: ApproveLeaveInput, @Ctx() ctx: RequestContext): Promise<LeaveRequest> {
     return approveLeave(ctx, input);
   }
 
   @Mutation(() => LeaveRequest, { description: '销假（仅“已批准”的请假，日期不早于请假开始日期）/ Report back from approved leave (on or after the day it began)' })
-  reportBack(@Arg('input', () => ReportBackInput) input: ReportBackInput, @Ctx() ctx: RequestContext): Promise<LeaveRequest> {
+  reportBack(@Arg('input', () => ReportBackInput, { description: '输入 / Input' }) input: ReportBackInput, @Ctx() ctx: RequestContext): Promise<LeaveRequest> {
     return reportBack(ctx, input);
   }
 
@@ -57,7 +57,7 @@ export class AttendanceResolver {
       '登记督查发现的擅自离岗（乡镇、县）：按区县考勤政策和当年第几次作出处理决定；请假期间的不算擅自离岗 / ' +
       'Record an unreported absence found by inspection (township or county): the county attendance policy decides the sanction by the occurrence within the year; days on approved leave are refused',
   })
-  recordInspectionFinding(@Arg('input', () => RecordInspectionFindingInput) input: RecordInspectionFindingInput, @Ctx() ctx: RequestContext): Promise<InspectionFindingResult> {
+  recordInspectionFinding(@Arg('input', () => RecordInspectionFindingInput, { description: '输入 / Input' }) input: RecordInspectionFindingInput, @Ctx() ctx: RequestContext): Promise<InspectionFindingResult> {
     return recordInspectionFinding(ctx, input);
   }
 

@@ -13,7 +13,8 @@ import type { EntityManager } from 'typeorm';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import { todayInChina } from '../cadre/cadre.resolver';
 import { Post, PostAssignment } from '../post/post.entity';
-import { MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { postsByHolderLoader } from '../post/post.loaders';
+import { isUuid, MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
 import { stamp } from '../shared/decision';
 import { cadreLoader } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
@@ -58,11 +59,32 @@ const STATUS_ZH: Readonly<Record<LeaveStatus, string>> = {
   [LeaveStatus.REPORTED_BACK]: '已销假',
 };
 
-/** Roles that may decide leave at each approval level (the requester never decides their own). */
+/** Roles that decide leave above the village: the township (and the county over it). */
+const TOWNSHIP_DECIDERS: readonly Role[] = [Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN];
+
+/**
+ * Roles that may decide leave at each approval level (the requester never decides their own). A
+ * village cadre decides secretary-level leave only as the holder of the village's Party secretary post.
+ */
 export const LEAVE_DECIDERS: Readonly<Record<LeaveApprover, readonly Role[]>> = {
-  [LeaveApprover.TOWNSHIP]: [Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN],
-  [LeaveApprover.VILLAGE_SECRETARY]: [Role.VILLAGE_CADRE, Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN],
+  [LeaveApprover.TOWNSHIP]: TOWNSHIP_DECIDERS,
+  [LeaveApprover.VILLAGE_SECRETARY]: [Role.VILLAGE_CADRE, ...TOWNSHIP_DECIDERS],
 };
+
+/**
+ * FORBIDDEN unless the actor (a village cadre; their actor id is their cadre id) holds the Party
+ * secretary post of the village: "others need the secretary's approval", not any colleague's.
+ */
+async function requireVillageSecretary(ctx: RequestContext, villageCode: string): Promise<void> {
+  const held = isUuid(ctx.actor.id) ? await postsByHolderLoader(ctx).load(ctx.actor.id.toLowerCase()) : [];
+  if (!held.some((p) => p.active && p.villageCode === villageCode && p.category === PostCategory.PARTY_SECRETARY)) {
+    throw forbidden(
+      '村级审批的请假须由本村党组织书记审批（或由乡镇、县审批）',
+      'Village-level leave is approved by the village Party secretary (or by the township or county)',
+      { approverLevel: LeaveApprover.VILLAGE_SECRETARY, villageCode },
+    );
+  }
+}
 
 /**
  * 请假审批层级 who approves a cadre's leave, from the posts they hold: the township when the policy
@@ -254,8 +276,8 @@ async function updateLeave(manager: EntityManager, leave: LeaveRequest, expected
 
 /**
  * 审批请假 approves or rejects a requested leave. A township-level leave (e.g. a secretary's) is
- * decided by a township officer or county administrator; a secretary-level leave also by a village
- * cadre. Nobody decides their own leave.
+ * decided by a township officer or county administrator; a secretary-level leave also by the village
+ * cadre who holds the village's Party secretary post. Nobody decides their own leave.
  */
 export async function approveLeave(ctx: RequestContext, input: ApproveLeaveInput, now = new Date()): Promise<LeaveRequest> {
   const leave = await readableLeave(ctx, input.leaveRequestId);
@@ -273,6 +295,7 @@ export async function approveLeave(ctx: RequestContext, input: ApproveLeaveInput
   }
   access.requireWrite(leave.villageCode, deciders);
   access.requireNotSelf(leave.cadreId, { zh: '审批', en: 'approve' });
+  if (!hasRole(ctx.actor, ...TOWNSHIP_DECIDERS)) await requireVillageSecretary(ctx, leave.villageCode);
   requireVersion(leave, input.expectedVersion);
   requireStatus(leave, LeaveStatus.REQUESTED, { zh: '审批', en: 'approved or rejected' });
   const status = input.approve ? LeaveStatus.APPROVED : LeaveStatus.REJECTED;

@@ -278,6 +278,11 @@ describe('leave → finding → sanction at the national baseline', () => {
     expect(codeOf(self)).toBe('FORBIDDEN');
     expect(codeOf(await approveLeave(auditor, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 }))).toBe('FORBIDDEN');
     expect(codeOf(await approveLeave(outsider, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 }))).toBe('FORBIDDEN');
+    // "others need the secretary's approval": a colleague who is not the secretary may not decide it
+    const colleague = await approveLeave({ id: director.id, roles: [Role.VILLAGE_CADRE], scope: V1 }, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 });
+    expect(codeOf(colleague)).toBe('FORBIDDEN');
+    expect(colleague.errors![0].extensions!.messageEn).toContain('village Party secretary');
+    expect(codeOf(await approveLeave(villageCadre, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 }))).toBe('FORBIDDEN');
 
     const first = await approveLeave(secretaryActor(), { leaveRequestId: requested.id, approve: false, note: '工作安排冲突', expectedVersion: 1 });
     expect(first.errors).toBeUndefined();

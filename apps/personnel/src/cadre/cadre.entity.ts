@@ -104,8 +104,8 @@ export class Cadre {
   @Field(() => GraphQLLocalDate, { description: '任村干部起始日期 / Date service as a village cadre began' })
   serviceStart!: string;
 
+  /** Personal data of third parties: exposed through a resolver that hides it from roles that do not need it. */
   @Column({ name: 'close_relatives', type: 'jsonb', default: () => "'[]'" })
-  @Field(() => [DeclaredRelative], { description: '申报的亲属 / Declared close relatives' })
   closeRelatives!: DeclaredRelative[];
 
   /** 职级 current rank level (see the county's rank policy); null when unranked. */

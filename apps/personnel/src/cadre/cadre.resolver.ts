@@ -8,7 +8,7 @@ import { PersonnelAccess, isUuid } from '../shared/access';
 import { ResidentRef } from '../shared/federation';
 import { cadreLoader } from '../shared/loaders';
 import { checkEligibility, appointCadre, dischargeCadre } from './appointment.service';
-import { Cadre, CadreConnection, Talent, TalentConnection, TrainingRecord } from './cadre.entity';
+import { Cadre, CadreConnection, DeclaredRelative, Talent, TalentConnection, TrainingRecord } from './cadre.entity';
 import {
   AddTalentInput,
   AppointCadreInput,
@@ -93,14 +93,23 @@ export class CadreResolver {
     return removeTalent(ctx, input);
   }
 
-  @FieldResolver(() => Int, { description: '年龄（周岁）/ Age in whole years' })
-  age(@Root() cadre: Cadre): number {
-    return yearsBetween(cadre.birthDate, todayInChina());
+  /** Derived from the birth date, so masked like it: watching it change would give the birthday away. */
+  @FieldResolver(() => Int, { nullable: true, description: '年龄（周岁；由出生日期推算，仅有权角色可见）/ Age in whole years (from the birth date; null for roles that may not see it)' })
+  age(@Root() cadre: Cadre, @Ctx() ctx: RequestContext): number | null {
+    return PersonnelAccess.of(ctx).seesPersonalData ? yearsBetween(cadre.birthDate, todayInChina()) : null;
   }
 
   @FieldResolver(() => GraphQLLocalDate, { nullable: true, description: '出生日期（个人信息，仅有权角色可见）/ Birth date (personal data; null for roles that may not see it)' })
   birthDate(@Root() cadre: Cadre, @Ctx() ctx: RequestContext): string | null {
     return PersonnelAccess.of(ctx).seesPersonalData ? cadre.birthDate : null;
+  }
+
+  @FieldResolver(() => [DeclaredRelative], {
+    nullable: true,
+    description: '申报的亲属（用于任职回避；他人的个人信息，仅有权角色可见）/ Declared close relatives (for recusal; other people’s personal data, null for roles that may not see it)',
+  })
+  closeRelatives(@Root() cadre: Cadre, @Ctx() ctx: RequestContext): DeclaredRelative[] | null {
+    return PersonnelAccess.of(ctx).seesPersonalData ? (cadre.closeRelatives ?? []) : null;
   }
 
   @FieldResolver(() => [Post], { description: '现任岗位 / Posts currently held' })

@@ -296,6 +296,29 @@ describe('records, lists and scope', () => {
     expect(data.cadre).toEqual({ trainingDays: 3.5, trainings: [{ title: '乡村振兴专题培训' }, { title: '党务培训' }], all: [{ title: '往年培训' }, { title: '乡村振兴专题培训' }, { title: '党务培训' }] });
   });
 
+  it('shows birth date, age and declared relatives only to roles that see personal data', async () => {
+    const relative = randomUUID();
+    const cadre = await insertCadre(ds, { villageCode: villageA, name: '隐私干部', birthDate: '1975-08-09', closeRelatives: [{ name: '隐私亲属', relation: 'SPOUSE' as never, residentId: relative }] });
+    const query = `query($id: ID!) { cadre(id: $id) { name birthDate age closeRelatives { name relation residentId } } }`;
+    const full = await ok(cadreOfA, query, { id: cadre.id });
+    expect(full.cadre).toEqual({
+      name: '隐私干部',
+      birthDate: '1975-08-09',
+      age: yearsBetween('1975-08-09', todayInChina()),
+      closeRelatives: [{ name: '隐私亲属', relation: 'SPOUSE', residentId: relative }],
+    });
+    const readers: Actor[] = [
+      { id: 'resident-a', roles: [Role.RESIDENT], scope: villageA },
+      { id: 'worker-a', roles: [Role.GRID_WORKER], scope: villageA },
+      { id: 'auditor-a', roles: [Role.AUDITOR], scope: villageA },
+    ];
+    for (const reader of readers) {
+      expect((await ok(reader, query, { id: cadre.id })).cadre).toEqual({ name: '隐私干部', birthDate: null, age: null, closeRelatives: null });
+      const listed = await ok(reader, `{ cadres(regionCode: "${villageA}", first: 100) { nodes { name age closeRelatives { name } } } }`);
+      expect(listed.cadres.nodes.find((n: any) => n.name === '隐私干部')).toEqual({ name: '隐私干部', age: null, closeRelatives: null });
+    }
+  });
+
   it('updateCadre checks the version and refuses LEFT through it', async () => {
     const cadre = await insertCadre(ds, { villageCode: villageA, name: '冯干部', partyMember: false });
     const mutation = `mutation($i: UpdateCadreInput!) { updateCadre(input: $i) { version educationLevel partyMember partyJoinDate status } }`;

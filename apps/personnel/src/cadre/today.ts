@@ -1,4 +1,2 @@
-/** Today's date (`YYYY-MM-DD`) in China Standard Time, for ages and default dates. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's date (`YYYY-MM-DD`) in China Standard Time, for ages and default dates (the kernel's clock). */
+export { todayInChina } from '@xiangzhi/kernel';

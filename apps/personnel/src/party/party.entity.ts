@@ -120,8 +120,8 @@ export class PartyMember {
   @Field(() => Boolean, { description: '是否流动党员 / Mobile member (working away)' })
   mobile!: boolean;
 
+  /** Personal data (where a person lives): exposed through a resolver that hides it from roles that do not need it. */
   @Column({ name: 'current_location', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '流动党员现居地 / Where a mobile member now lives' })
   currentLocation!: string | null;
 
   /** 设岗定责 the duty post a member took on. */

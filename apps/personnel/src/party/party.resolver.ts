@@ -53,14 +53,14 @@ export class PartyOrganizationResolver {
       '设立党组织：上级须在同村或其所在乡镇且层级更高，仅党支部、党小组可建在网格上（每网格一个）（县、乡镇管理人员）/ ' +
       'Set up a Party organisation: the parent in the same village or the township above it and of a higher kind; only branches and groups on a grid, one per grid (county and township managers)',
   })
-  createPartyOrganization(@Arg('input', () => CreatePartyOrganizationInput) input: CreatePartyOrganizationInput, @Ctx() ctx: RequestContext): Promise<PartyOrganization> {
+  createPartyOrganization(@Arg('input', () => CreatePartyOrganizationInput, { description: '输入 / Input' }) input: CreatePartyOrganizationInput, @Ctx() ctx: RequestContext): Promise<PartyOrganization> {
     return createPartyOrganization(ctx, input);
   }
 
   @Mutation(() => PartyOrganization, {
     description: '修改党组织名称、网格或书记（须提交版本号）（县、乡镇管理人员）/ Change an organisation’s name, grid or secretary, sending the version read (county and township managers)',
   })
-  updatePartyOrganization(@Arg('input', () => UpdatePartyOrganizationInput) input: UpdatePartyOrganizationInput, @Ctx() ctx: RequestContext): Promise<PartyOrganization> {
+  updatePartyOrganization(@Arg('input', () => UpdatePartyOrganizationInput, { description: '输入 / Input' }) input: UpdatePartyOrganizationInput, @Ctx() ctx: RequestContext): Promise<PartyOrganization> {
     return updatePartyOrganization(ctx, input);
   }
 
@@ -113,7 +113,7 @@ export class PartyMemberResolver {
   }
 
   @Mutation(() => PartyMember, { description: '登记党员（每位居民只登记一次）（村级及以上记录人员）/ Register a Party member, a resident only once (village record keepers and above)' })
-  registerPartyMember(@Arg('input', () => RegisterPartyMemberInput) input: RegisterPartyMemberInput, @Ctx() ctx: RequestContext): Promise<PartyMember> {
+  registerPartyMember(@Arg('input', () => RegisterPartyMemberInput, { description: '输入 / Input' }) input: RegisterPartyMemberInput, @Ctx() ctx: RequestContext): Promise<PartyMember> {
     return registerPartyMember(ctx, input);
   }
 
@@ -121,19 +121,19 @@ export class PartyMemberResolver {
     description:
       '登记流动党员：外出务工经商，组织关系仍在原党组织（须提交版本号）/ Register a member as mobile (working away); the membership stays with the origin organisation (send the version read)',
   })
-  registerMobileMember(@Arg('input', () => RegisterMobileMemberInput) input: RegisterMobileMemberInput, @Ctx() ctx: RequestContext): Promise<PartyMember> {
+  registerMobileMember(@Arg('input', () => RegisterMobileMemberInput, { description: '输入 / Input' }) input: RegisterMobileMemberInput, @Ctx() ctx: RequestContext): Promise<PartyMember> {
     return registerMobileMember(ctx, input);
   }
 
   @Mutation(() => PartyMember, { description: '流动党员返乡，取消流动登记（须提交版本号）/ A mobile member has returned: clear the mobile registration (send the version read)' })
-  returnMobileMember(@Arg('input', () => ReturnMobileMemberInput) input: ReturnMobileMemberInput, @Ctx() ctx: RequestContext): Promise<PartyMember> {
+  returnMobileMember(@Arg('input', () => ReturnMobileMemberInput, { description: '输入 / Input' }) input: ReturnMobileMemberInput, @Ctx() ctx: RequestContext): Promise<PartyMember> {
     return returnMobileMember(ctx, input);
   }
 
   @Mutation(() => PartyPointEntry, {
     description: '记党员积分：写入积分记录并同步增减余额（村级及以上记录人员）/ Record member points: a ledger entry and the balance moved by it, together (village record keepers and above)',
   })
-  recordMemberPoints(@Arg('input', () => RecordMemberPointsInput) input: RecordMemberPointsInput, @Ctx() ctx: RequestContext): Promise<PartyPointEntry> {
+  recordMemberPoints(@Arg('input', () => RecordMemberPointsInput, { description: '输入 / Input' }) input: RecordMemberPointsInput, @Ctx() ctx: RequestContext): Promise<PartyPointEntry> {
     return recordMemberPoints(ctx, input);
   }
 
@@ -145,6 +145,14 @@ export class PartyMemberResolver {
   @FieldResolver(() => [PartyPointEntry], { description: '积分记录（最新在前）/ Points ledger, newest first' })
   pointsLedger(@Root() member: PartyMember, @Ctx() ctx: RequestContext): Promise<PartyPointEntry[]> {
     return pointsLedgerLoader(ctx).load(member.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '流动党员现居地（个人信息，仅有权角色可见）/ Where a mobile member now lives (personal data; null for roles that may not see it)',
+  })
+  currentLocation(@Root() member: PartyMember, @Ctx() ctx: RequestContext): string | null {
+    return PersonnelAccess.of(ctx).seesPersonalData ? member.currentLocation : null;
   }
 
   @FieldResolver(() => ResidentRef, { nullable: true, description: '对应的居民（若已关联）/ The resident this member is, when linked' })

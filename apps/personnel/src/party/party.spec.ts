@@ -383,6 +383,11 @@ describe('Party members, mobile members and points (党员积分)', () => {
 
     const list = await ok(cadreA, `query($r: String!) { partyMembers(regionCode: $r, mobile: true) { totalCount nodes { name currentLocation organization { name } } } }`, { r: villageA });
     expect(list.partyMembers).toEqual({ totalCount: 1, nodes: [{ name: '外出党员', currentLocation: '广东省东莞市', organization: { name: branch.name } }] });
+    // where a person now lives is personal data: a grid worker or an auditor of the village sees the flag, not the place
+    for (const reader of [workerA, { id: 'party-auditor', roles: [Role.AUDITOR], scope: villageA }]) {
+      const seen = await ok(reader, `query($r: String!) { partyMembers(regionCode: $r, mobile: true) { nodes { name mobile currentLocation } } }`, { r: villageA });
+      expect(seen.partyMembers.nodes).toEqual([{ name: '外出党员', mobile: true, currentLocation: null }]);
+    }
     const atHome = await ok(cadreA, `query($r: String!, $o: ID) { partyMembers(regionCode: $r, organizationId: $o, mobile: false) { totalCount } }`, { r: villageA, o: branch.id });
     expect(atHome.partyMembers.totalCount).toBe((await count('party_member', 'organization_id = $1', [branch.id])) - 1);
 

@@ -8,6 +8,7 @@ import {
   regionPrefix,
   requireRole,
   Role,
+  todayInChina,
   type RequestContext,
 } from '@xiangzhi/kernel';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -126,7 +127,7 @@ export class RegionResolver {
 
   @FieldResolver(() => Boolean, { description: '代码是否现行 / Whether the code is current' })
   current(@Root() region: Region): boolean {
-    return region.validTo === null || region.validTo > new Date().toISOString().slice(0, 10);
+    return region.validTo === null || region.validTo > todayInChina();
   }
 
   @FieldResolver(() => RegionStats, { description: '统计（限调用者辖区）/ Statistics (within the caller’s scope)' })
