@@ -177,6 +177,28 @@ describe('gateway + grids + personnel on demo data (end to end)', () => {
     expect(c.count).toBe(a.count);
   });
 
+  it('lets only one of two concurrent edits of a post through; the other answers CONFLICT and nothing is overwritten', async () => {
+    const posts = await platform.query<{ region: { posts: { id: string; version: number; title: string }[] } }>(
+      `{ region(code: "${villageA.code}") { posts { id version title } } }`,
+      {},
+      countyAdmin,
+    );
+    const post = posts.data!.region.posts[0];
+    const edit = (target: number) =>
+      platform.query<{ updatePost: { version: number; targets: { target: number }[] } }>(
+        'mutation($i: UpdatePostInput!) { updatePost(input: $i) { version targets { target } } }',
+        { i: { postId: post.id, expectedVersion: post.version, targets: [{ title: '年度目标', measure: '件', target }] } },
+        townshipOfficer,
+      );
+    const results = await Promise.all([edit(10), edit(20)]);
+    const won = results.filter((r) => !r.errors);
+    const lost = results.filter((r) => r.errors);
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => r.errors![0].extensions?.code)).toEqual(['CONFLICT']);
+    const after = await platform.query<{ post: { version: number; targets: { target: number }[] } }>('query($id: ID!) { post(id: $id) { version targets { target } } }', { id: post.id }, countyAdmin);
+    expect(after.data!.post).toEqual({ version: post.version + 1, targets: won[0].data!.updatePost.targets });
+  });
+
   it('finalizes annual ratings within the township quota (优秀 at most 20%)', async () => {
     const cadres = [...(await cadresOf(villageA.code)), ...(await cadresOf(villageB.code)), ...(await cadresOf(villageC.code))];
     const scores = (s: number) => ['morality', 'ability', 'diligence', 'results', 'integrity'].map((dimension) => ({ dimension, score: s }));

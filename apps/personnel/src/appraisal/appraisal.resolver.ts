@@ -1,20 +1,13 @@
-import { notFound, type RequestContext } from '@xiangzhi/kernel';
+import type { RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
 import { PolicyDecision } from '../shared/decision';
 import { PostCategory, Rating } from '../shared/enums';
-import { cadreLoader } from '../shared/loaders';
+import { cadreOf } from '../shared/loaders';
 import { Appraisal, AppraisalPeriodType } from './appraisal.entity';
 import { RecordAppraisalInput } from './appraisal.inputs';
 import { annualRatingLoader, appraisalDimensions, appraisalsByCadreLoader, assertYear, finalizeAnnualRatings, recordAppraisal } from './appraisal.service';
 import { AnnualRatingsResult, AppraisalDimensionView } from './appraisal.types';
-
-/** The cadre a record belongs to (batched). */
-export async function cadreOf(ctx: RequestContext, cadreId: string): Promise<Cadre> {
-  const cadre = await cadreLoader(ctx).load(cadreId);
-  if (!cadre) throw notFound('干部', 'Cadre', cadreId);
-  return cadre;
-}
 
 @Resolver(() => Appraisal)
 export class AppraisalResolver {

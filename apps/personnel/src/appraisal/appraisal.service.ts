@@ -18,6 +18,7 @@ import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import { Post } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { stamp, type StoredDecision } from '../shared/decision';
+import { highestCategory } from '../shared/post-seniority';
 import { cadreLoader } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
 import { Appraisal, AppraisalPeriodType, type AppraisalScore } from './appraisal.entity';
@@ -30,30 +31,6 @@ export const PERIOD_FORMATS: Readonly<Record<AppraisalPeriodType, { pattern: Reg
   [AppraisalPeriodType.QUARTER]: { pattern: /^\d{4}-Q[1-4]$/, example: '2024-Q1' },
   [AppraisalPeriodType.YEAR]: { pattern: /^\d{4}$/, example: '2024' },
 };
-
-/**
- * 岗位排序 which post category counts as the "highest" when a cadre holds several (its dimensions
- * are the ones the cadre is appraised on): secretary, director, other Party committee posts,
- * supervision chair, committee member, full-time staff, auxiliary police.
- */
-export const CATEGORY_SENIORITY: readonly PostCategory[] = [
-  PostCategory.PARTY_SECRETARY,
-  PostCategory.COMMITTEE_DIRECTOR,
-  PostCategory.PARTY_COMMITTEE,
-  PostCategory.SUPERVISION,
-  PostCategory.COMMITTEE_MEMBER,
-  PostCategory.FULL_TIME_STAFF,
-  PostCategory.AUXILIARY_POLICE,
-];
-
-/** The highest of the categories held (CATEGORY_SENIORITY), or null when none. */
-export function highestCategory(categories: PostCategory[]): PostCategory | null {
-  let best: PostCategory | null = null;
-  for (const c of categories) {
-    if (best === null || CATEGORY_SENIORITY.indexOf(c) < CATEGORY_SENIORITY.indexOf(best)) best = c;
-  }
-  return best;
-}
 
 /** Drops the extra fields of a policy's rating decision, keeping what is stored. */
 function storedDecision(source: string, d: RatingDecision): StoredDecision {

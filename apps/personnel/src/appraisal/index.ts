@@ -14,4 +14,4 @@ export const appraisalFeature: SubgraphFeature = {
 };
 
 export { Appraisal, AppraisalPeriodType, AppraisalScore, RankChange } from './appraisal.entity';
-export { CATEGORY_SENIORITY, highestCategory } from './appraisal.service';
+export { highestCategory, POST_SENIORITY } from '../shared/post-seniority';

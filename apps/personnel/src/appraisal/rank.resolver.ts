@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-gra
 import { Cadre } from '../cadre/cadre.entity';
 import { PolicyDecision } from '../shared/decision';
 import { RankChange } from './appraisal.entity';
-import { cadreOf } from './appraisal.resolver';
+import { cadreOf } from '../shared/loaders';
 import { RankLevelView, RankReviewResult } from './appraisal.types';
 import { rankHistoryLoader, rankLevelOf, runRankReview } from './rank.service';
 

@@ -3,21 +3,15 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
 import { PersonnelAccess } from '../shared/access';
+import { emptyConnection } from '../shared/connection';
 import { PolicyDecision } from '../shared/decision';
-import { cadreLoader } from '../shared/loaders';
+import { cadreOf } from '../shared/loaders';
 import { DutyCheckIn, InspectionFinding, LeaveRequest, LeaveRequestConnection, Sanction } from './attendance.entity';
 import { ApproveLeaveInput, LeaveRequestsArgs, RecordDutyCheckInInput, RecordInspectionFindingInput, ReportBackInput, RequestLeaveInput } from './attendance.inputs';
 import { findingsByCadreLoader, leaveRequestsByCadreLoader, sanctionLoader, sanctionsByCadreLoader } from './attendance.loaders';
 import { approveLeave, recordDutyCheckIn, recordInspectionFinding, reportBack, requestLeave } from './attendance.service';
 import { DutyCoverageReport, DutyShortfall, InspectionFindingResult } from './attendance.types';
 import { dutyCoverage } from './duty-coverage.service';
-
-const EMPTY: ConnectionShape<LeaveRequest> = { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
-
-/** The cadre a record belongs to (loaded in one batch per request). */
-async function cadreOf(ctx: RequestContext, cadreId: string): Promise<Cadre> {
-  return (await cadreLoader(ctx).load(cadreId)) as Cadre;
-}
 
 /** 考勤 duty check-ins, leave (请销假), inspection findings with their sanctions, duty coverage. */
 @Resolver()
@@ -80,7 +74,7 @@ export class AttendanceResolver {
   })
   async leaveRequests(@Args(() => LeaveRequestsArgs) args: LeaveRequestsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<LeaveRequest>> {
     const prefix = PersonnelAccess.of(ctx).listPrefix(args.regionCode);
-    if (prefix === null) return EMPTY;
+    if (prefix === null) return emptyConnection();
     const qb = ctx.dataSource.getRepository(LeaveRequest).createQueryBuilder('l').where('l.village_code LIKE :prefix', { prefix: `${prefix}%` });
     if (args.status) qb.andWhere('l.status = :status', { status: args.status });
     return paginate(qb, args, [

@@ -11,12 +11,13 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
-import { todayInChina } from '../cadre/cadre.resolver';
+import { todayInChina } from '../cadre/today';
 import { Post, PostAssignment } from '../post/post.entity';
 import { postsByHolderLoader } from '../post/post.loaders';
 import { isUuid, MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
 import { stamp } from '../shared/decision';
-import { cadreLoader } from '../shared/loaders';
+import { bySeniority } from '../shared/post-seniority';
+import { cadreOf } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
 import { DutyCheckIn, InspectionFinding, LeaveRequest, LeaveStatus, Sanction } from './attendance.entity';
 import type { ApproveLeaveInput, RecordDutyCheckInInput, RecordInspectionFindingInput, ReportBackInput, RequestLeaveInput } from './attendance.inputs';
@@ -26,22 +27,6 @@ import { InspectionFindingResult } from './attendance.types';
 /** The attendance policy of a village's county (its enabled plugin, or the national baseline) and its source. */
 export function attendancePolicyFor(ctx: RequestContext, villageCode: string): { policy: AttendancePolicy; source: string } {
   return ctx.policies.resolve(attendancePolicyPoint, villageCode);
-}
-
-/** 岗位高低 post categories from the highest post to the lowest ("the highest post held"). */
-export const POST_SENIORITY: readonly PostCategory[] = [
-  PostCategory.PARTY_SECRETARY,
-  PostCategory.COMMITTEE_DIRECTOR,
-  PostCategory.PARTY_COMMITTEE,
-  PostCategory.SUPERVISION,
-  PostCategory.COMMITTEE_MEMBER,
-  PostCategory.FULL_TIME_STAFF,
-  PostCategory.AUXILIARY_POLICE,
-];
-
-/** Posts ordered from the highest category to the lowest (stable within a category). */
-export function bySeniority<P extends { category: PostCategory }>(posts: readonly P[]): P[] {
-  return [...posts].sort((a, b) => POST_SENIORITY.indexOf(a.category) - POST_SENIORITY.indexOf(b.category));
 }
 
 /** Category of a cadre who holds no post and never held one, when a policy asks for one. */
@@ -109,12 +94,6 @@ export function leaveApproverFor(policy: AttendancePolicy, posts: readonly { tit
   };
 }
 
-async function requireCadre(ctx: RequestContext, id: string): Promise<Cadre> {
-  const cadre = await cadreLoader(ctx).load(id);
-  if (!cadre) throw notFound('干部', 'Cadre', id);
-  return cadre;
-}
-
 function requireServing(cadre: Cadre): void {
   if (cadre.status !== CadreStatus.ACTIVE) {
     throw badInput(`干部${cadre.name}不在职（状态：${cadre.status}）`, `Cadre ${cadre.name} is not serving (status ${cadre.status})`, { field: 'cadreId', status: cadre.status });
@@ -126,14 +105,19 @@ function requireNotFuture(date: string, field: string): void {
   if (date > today) throw badInput(`日期不能晚于今天（${today}）：${date}`, `The date cannot be in the future (today is ${today}): ${date}`, { field });
 }
 
-/** Serialises writes about one cadre (the day's hours, overlapping leave) inside the caller's transaction. */
-async function lockCadre(manager: EntityManager, cadreId: string): Promise<void> {
-  await manager.query('SELECT id FROM cadre WHERE id = $1 FOR UPDATE', [cadreId]);
+/**
+ * Serialises writes about one cadre (the day's hours, overlapping leave, the n-th finding of a year)
+ * inside the caller's transaction, and checks again under the lock that the cadre still serves: the
+ * check before the transaction may have raced a discharge or suspension.
+ */
+async function lockServingCadre(manager: EntityManager, cadre: Cadre): Promise<void> {
+  const [row] = (await manager.query('SELECT status FROM cadre WHERE id = $1 FOR UPDATE', [cadre.id])) as { status: CadreStatus }[];
+  requireServing({ ...cadre, status: row?.status ?? CadreStatus.LEFT });
 }
 
 /** 坐班登记 records hours a serving cadre spent on duty; a cadre's hours on one day never exceed 24. */
 export async function recordDutyCheckIn(ctx: RequestContext, input: RecordDutyCheckInInput): Promise<DutyCheckIn> {
-  const cadre = await requireCadre(ctx, input.cadreId);
+  const cadre = await cadreOf(ctx, input.cadreId);
   PersonnelAccess.of(ctx).requireWrite(cadre.villageCode, VILLAGE_WRITER_ROLES);
   requireServing(cadre);
   requireNotFuture(input.date, 'date');
@@ -141,7 +125,7 @@ export async function recordDutyCheckIn(ctx: RequestContext, input: RecordDutyCh
     ctx,
     { action: 'recordDutyCheckIn', targetType: 'DutyCheckIn', regionCode: cadre.villageCode, targetId: (c) => c.id, payload: { cadreId: cadre.id, date: input.date, hours: input.hours } },
     async (manager) => {
-      await lockCadre(manager, cadre.id);
+      await lockServingCadre(manager, cadre);
       const [{ cents }] = (await manager.query(`SELECT coalesce(round(sum(hours) * 100), 0)::int AS cents FROM duty_check_in WHERE cadre_id = $1 AND duty_date = $2`, [cadre.id, input.date])) as { cents: number }[];
       const recorded = Number(cents);
       if (recorded + Math.round(input.hours * 100) > 2400) {
@@ -171,7 +155,7 @@ export async function recordDutyCheckIn(ctx: RequestContext, input: RecordDutyCh
  * approved leave is refused.
  */
 export async function requestLeave(ctx: RequestContext, input: RequestLeaveInput): Promise<LeaveRequest> {
-  const cadre = await requireCadre(ctx, input.cadreId);
+  const cadre = await cadreOf(ctx, input.cadreId);
   PersonnelAccess.of(ctx).requireWrite(cadre.villageCode, VILLAGE_WRITER_ROLES);
   requireServing(cadre);
   if (input.toDate < input.fromDate) {
@@ -190,7 +174,7 @@ export async function requestLeave(ctx: RequestContext, input: RequestLeaveInput
       payload: { cadreId: cadre.id, fromDate: input.fromDate, toDate: input.toDate, policySource: source },
     },
     async (manager) => {
-      await lockCadre(manager, cadre.id);
+      await lockServingCadre(manager, cadre);
       const overlapping = await manager
         .getRepository(LeaveRequest)
         .createQueryBuilder('l')
@@ -353,7 +337,7 @@ async function postCategoryOf(manager: EntityManager, cadreId: string): Promise<
  * ends the cadre's open post assignments on the finding's date and vacates the posts.
  */
 export async function recordInspectionFinding(ctx: RequestContext, input: RecordInspectionFindingInput): Promise<InspectionFindingResult> {
-  const cadre = await requireCadre(ctx, input.cadreId);
+  const cadre = await cadreOf(ctx, input.cadreId);
   PersonnelAccess.of(ctx).requireWrite(cadre.villageCode, MANAGER_ROLES);
   requireServing(cadre);
   requireNotFuture(input.date, 'date');
@@ -369,6 +353,7 @@ export async function recordInspectionFinding(ctx: RequestContext, input: Record
       payload: { cadreId: cadre.id, date, policySource: source },
     },
     async (manager) => {
+      await lockServingCadre(manager, cadre);
       const covering = await manager
         .getRepository(LeaveRequest)
         .createQueryBuilder('l')

@@ -1,4 +1,5 @@
 import type { DutyDay } from '@xiangzhi/personnel-api';
+import { villageKindOf } from '../shared/village-kind';
 
 const DAY_MS = 86_400_000;
 
@@ -32,13 +33,7 @@ export function isWorkday(date: string): boolean {
   return weekday >= 1 && weekday <= 5;
 }
 
-/** 社区 a residents' committee (village part of the code 001–199) or 行政村 a villagers' committee (200–999). */
-export function villageKindOf(villageCode: string): DutyDay['villageKind'] {
-  const part = Number(villageCode.slice(9));
-  return part >= 1 && part <= 199 ? 'COMMUNITY' : 'VILLAGE';
-}
-
 /** The duty calendar's view of a day in a village, as the attendance policy receives it. */
 export function dutyDay(date: string, villageCode: string): DutyDay {
-  return { date, workday: isWorkday(date), villageKind: villageKindOf(villageCode) };
+  return { date, workday: isWorkday(date), villageKind: villageKindOf(villageCode) ?? 'VILLAGE' };
 }

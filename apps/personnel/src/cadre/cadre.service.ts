@@ -1,13 +1,10 @@
 import { badInput, conflict, countyOf, levelOf, mutate, notFound, paginate, RegionLevel, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { emptyConnection } from '../shared/connection';
 import { Cadre, CadreStatus, Talent, TalentStatus, TrainingRecord } from './cadre.entity';
 import type { AddTalentInput, CadresArgs, RecordTrainingInput, RemoveTalentInput, TalentsArgs, UpdateCadreInput } from './cadre.inputs';
 import { talentLoader } from './cadre.loaders';
 import { managedCadre, staleCadre } from './appointment.service';
-
-function emptyConnection<T>(): ConnectionShape<T> {
-  return { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
-}
 
 /** 干部名册 cadres under a region and in the caller's scope, by village, name and id. */
 export async function listCadres(ctx: RequestContext, args: CadresArgs): Promise<ConnectionShape<Cadre>> {

@@ -15,6 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { CadreStatus } from '../cadre/cadre.entity';
 import { todayInChina } from '../cadre/today';
 import { MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { emptyConnection } from '../shared/connection';
 import { cadreLoader } from '../shared/loaders';
 import { PartyMember, PartyOrganization, PartyOrganizationKind, PartyPointEntry } from './party.entity';
 import type {
@@ -374,13 +375,11 @@ export async function recordMemberPoints(ctx: RequestContext, input: RecordMembe
   );
 }
 
-const EMPTY: ConnectionShape<PartyMember> = { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
-
 /** 党员名册 members under a region (narrowed to the caller's scope), optionally of one organisation or only mobile ones. */
 export async function listPartyMembers(ctx: RequestContext, args: PartyMembersArgs): Promise<ConnectionShape<PartyMember>> {
   assertRegionCode(args.regionCode, 'regionCode');
   const prefix = PersonnelAccess.of(ctx).listPrefix(args.regionCode);
-  if (prefix === null) return EMPTY;
+  if (prefix === null) return emptyConnection();
   if (args.after) decodeMemberCursor(args.after);
   const qb = ctx.dataSource.getRepository(PartyMember).createQueryBuilder('m').where('m.region_code LIKE :prefix', { prefix: `${prefix}%` });
   if (args.organizationId) qb.andWhere('m.organization_id = :org', { org: args.organizationId });

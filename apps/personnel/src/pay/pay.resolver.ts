@@ -1,7 +1,7 @@
-import { badInput, notFound, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
-import { cadreLoader } from '../shared/loaders';
+import { cadreOf } from '../shared/loaders';
 import { PayComponentView, PayRecord } from './pay.entity';
 import { MONTH_PATTERN, PayRecordsArgs } from './pay.inputs';
 import { computePayroll, listPayRecords, payRecordsByCadreLoader } from './pay.service';
@@ -35,10 +35,8 @@ export class PayRecordResolver {
   }
 
   @FieldResolver(() => Cadre, { description: '干部 / Cadre' })
-  async cadre(@Root() record: PayRecord, @Ctx() ctx: RequestContext): Promise<Cadre> {
-    const cadre = await cadreLoader(ctx).load(record.cadreId);
-    if (!cadre) throw notFound('干部', 'Cadre', record.cadreId);
-    return cadre;
+  cadre(@Root() record: PayRecord, @Ctx() ctx: RequestContext): Promise<Cadre> {
+    return cadreOf(ctx, record.cadreId);
   }
 }
 

@@ -29,6 +29,7 @@ import { Sanction } from '../attendance/attendance.entity';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import { Post } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
+import { emptyConnection } from '../shared/connection';
 import { recordEvent } from '../shared/outbox';
 import { PayRecord, type StoredPayComponent } from './pay.entity';
 import { MONTH_PATTERN, type PayRecordsArgs } from './pay.inputs';
@@ -212,13 +213,11 @@ export async function computePayroll(ctx: RequestContext, villageCode: string, m
   );
 }
 
-const EMPTY: ConnectionShape<PayRecord> = { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
-
 /** 报酬记录 pay records under a region (inside the caller's scope), by month, village and id. */
 export async function listPayRecords(ctx: RequestContext, args: PayRecordsArgs): Promise<ConnectionShape<PayRecord>> {
   assertRegionCode(args.regionCode, 'regionCode');
   const prefix = PersonnelAccess.of(ctx).listPrefix(args.regionCode);
-  if (prefix === null) return EMPTY;
+  if (prefix === null) return emptyConnection();
   const qb = ctx.dataSource.getRepository(PayRecord).createQueryBuilder('p').where('p.village_code LIKE :prefix', { prefix: `${prefix}%` });
   if (args.month) qb.andWhere('p.month = :month', { month: args.month });
   return paginate(qb, args, [

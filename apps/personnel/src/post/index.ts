@@ -11,4 +11,4 @@ export const postFeature: SubgraphFeature = {
 
 export { Post, PostAssignment, PostTarget } from './post.entity';
 export { comparePosts, postsByHolderLoader } from './post.loaders';
-export { villageKindOf } from './post.service';
+export { villageKindOf } from '../shared/village-kind';

@@ -4,7 +4,7 @@ import { Cadre } from '../cadre/cadre.entity';
 import { PersonnelAccess, isUuid } from '../shared/access';
 import { PolicyDecision } from '../shared/decision';
 import { RegionRef } from '../shared/federation';
-import { cadreLoader, postLoader } from '../shared/loaders';
+import { cadreLoader, cadreOf, postLoader } from '../shared/loaders';
 import { Post, PostAssignment } from './post.entity';
 import { UpdatePostInput } from './post.inputs';
 import { assignmentsByPostLoader, postsByRegionLoader } from './post.loaders';
@@ -57,10 +57,8 @@ export class PostResolver {
 @Resolver(() => PostAssignment)
 export class PostAssignmentResolver {
   @FieldResolver(() => Cadre, { description: '任职的干部 / The cadre' })
-  async cadre(@Root() assignment: PostAssignment, @Ctx() ctx: RequestContext): Promise<Cadre> {
-    const cadre = await cadreLoader(ctx).load(assignment.cadreId);
-    if (!cadre) throw notFound('干部', 'Cadre', assignment.cadreId);
-    return cadre;
+  cadre(@Root() assignment: PostAssignment, @Ctx() ctx: RequestContext): Promise<Cadre> {
+    return cadreOf(ctx, assignment.cadreId);
   }
 
   @FieldResolver(() => Post, { description: '岗位 / The post' })

@@ -5,19 +5,16 @@ import { managedPost } from '../cadre/appointment.service';
 import { requireVillageCode } from '../cadre/cadre.service';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { PolicyDecision, type StoredDecision } from '../shared/decision';
+import { villageKindOf } from '../shared/village-kind';
 import { Post } from './post.entity';
 import type { UpdatePostInput } from './post.inputs';
 import { comparePosts } from './post.loaders';
 import { ApplyPostTemplateResult } from './post.types';
 
-/**
- * 社区 or 行政村 from the village part of a division code: 001–199 residents' committees
- * (communities), 200–399 villagers' committees; anything else is not a village a template applies to.
- */
-export function villageKindOf(villageCode: string): TemplateVillage['kind'] {
-  const part = Number(villageCode.slice(9));
-  if (part >= 1 && part <= 199) return 'COMMUNITY';
-  if (part >= 200 && part <= 399) return 'VILLAGE';
+/** The kind of village a template applies to (`villageKindOf`); BAD_USER_INPUT when the code names neither. */
+function templateVillageKind(villageCode: string): TemplateVillage['kind'] {
+  const kind = villageKindOf(villageCode);
+  if (kind) return kind;
   throw badInput(
     `村级代码后三位须为001–199（社区）或200–399（行政村）：${villageCode}`,
     `The village part of the code must be 001–199 (community) or 200–399 (village): ${villageCode}`,
@@ -31,7 +28,7 @@ export function villageKindOf(villageCode: string): TemplateVillage['kind'] {
  */
 export async function applyPostTemplate(ctx: RequestContext, villageCode: string): Promise<ApplyPostTemplateResult> {
   requireVillageCode(villageCode);
-  const kind = villageKindOf(villageCode);
+  const kind = templateVillageKind(villageCode);
   PersonnelAccess.of(ctx).requireWrite(villageCode, MANAGER_ROLES);
   const { policy, source } = ctx.policies.resolve(postTemplatePolicyPoint, villageCode);
   const templateName = policy.templateName;

@@ -1,15 +1,32 @@
-import { byKey, type RequestContext } from '@xiangzhi/kernel';
+import { byKey, notFound, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { Cadre } from '../cadre/cadre.entity';
 import { Post } from '../post/post.entity';
+import { isUuid } from './access';
 
-/** Per-request loader of cadres by id. */
+/**
+ * Per-request loader of cadres by id. A key that is not a UUID is simply not found: it must not
+ * fail the statement (and with it every other key of the batch) with an invalid-input error.
+ */
 export function cadreLoader(ctx: RequestContext): DataLoader<string, Cadre | null> {
-  return ctx.loaders.get<string, Cadre | null>('cadre', async (ids) => byKey(ids, await ctx.dataSource.getRepository(Cadre).findBy({ id: In([...ids]) }), (c) => c.id));
+  return ctx.loaders.get<string, Cadre | null>('cadre', async (ids) => {
+    const valid = ids.filter(isUuid);
+    return byKey(ids, valid.length ? await ctx.dataSource.getRepository(Cadre).findBy({ id: In(valid) }) : [], (c) => c.id);
+  });
 }
 
-/** Per-request loader of posts by id. */
+/** Per-request loader of posts by id (a key that is not a UUID is not found). */
 export function postLoader(ctx: RequestContext): DataLoader<string, Post | null> {
-  return ctx.loaders.get<string, Post | null>('post', async (ids) => byKey(ids, await ctx.dataSource.getRepository(Post).findBy({ id: In([...ids]) }), (p) => p.id));
+  return ctx.loaders.get<string, Post | null>('post', async (ids) => {
+    const valid = ids.filter(isUuid);
+    return byKey(ids, valid.length ? await ctx.dataSource.getRepository(Post).findBy({ id: In(valid) }) : [], (p) => p.id);
+  });
+}
+
+/** The cadre a record belongs to (batched); NOT_FOUND when there is none. */
+export async function cadreOf(ctx: RequestContext, cadreId: string): Promise<Cadre> {
+  const cadre = await cadreLoader(ctx).load(cadreId);
+  if (!cadre) throw notFound('干部', 'Cadre', cadreId);
+  return cadre;
 }
