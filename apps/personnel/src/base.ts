@@ -1,4 +1,4 @@
-import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
+import { bindPolicy, outboxRelayJob, type SubgraphFeature } from '@xiangzhi/kernel';
 import {
   appraisalPolicyPoint,
   attendancePolicyPoint,
@@ -17,19 +17,23 @@ import {
 } from '@xiangzhi/personnel-api';
 import { CreatePersonnel1732000000000 } from './migrations/1732000000000-create-personnel';
 import { federationReferences, GridRef, RegionRef, ResidentRef } from './shared/federation';
-import { PersonnelEvent } from './shared/outbox';
+import { PERSONNEL_EVENT_TABLE, PersonnelEvent } from './shared/outbox';
 import './shared/enums';
 
+/** How often the outbox relay publishes new personnel events on the event bus. */
+export const EVENT_RELAY_INTERVAL_MS = 2000;
+
 /**
- * What every personnel feature stands on: the personnel tables' migration, the
- * event outbox, the stubs of the grids entities personnel extends, and the national-baseline
- * implementations of the seven extension points.
+ * What every personnel feature stands on: the personnel tables' migration, the event outbox and
+ * its relay to the event bus, the stubs of the grids entities personnel extends, and the
+ * national-baseline implementations of the seven extension points.
  */
 export const baseFeature: SubgraphFeature = {
   entities: [PersonnelEvent],
   migrations: [CreatePersonnel1732000000000],
   orphanedTypes: [RegionRef, ResidentRef, GridRef],
   references: federationReferences,
+  jobs: [outboxRelayJob({ table: PERSONNEL_EVENT_TABLE, intervalMs: EVENT_RELAY_INTERVAL_MS })],
   defaults: [
     bindPolicy(postTemplatePolicyPoint, () => new DefaultPostTemplatePolicy()),
     bindPolicy(eligibilityPolicyPoint, () => new DefaultEligibilityPolicy()),

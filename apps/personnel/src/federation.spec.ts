@@ -11,7 +11,7 @@ const admin: Actor = { id: 'fed-admin', roles: [Role.COUNTY_ADMIN], scope: '4331
  * not bilingual (`中文 / English`). Federation's own definitions (`_Service`, `link__…`) and the
  * library scalars (`LocalDate`, `DateTimeISO`) are left out.
  */
-export function undescribed(sdl: string): string[] {
+function undescribed(sdl: string): string[] {
   const missing: string[] = [];
   // 中文 before the slash (a closing full-width bracket may touch it), English after it
   const bilingual = (d: { value: string } | undefined) => !!d && /[\u4e00-\u9fff][^/]*(?: |[）」』”])\/ [^\u4e00-\u9fff]*[A-Za-z]/.test(d.value);
@@ -56,6 +56,13 @@ describe('personnel federation contract', () => {
   it('answers NOT_FOUND for an unknown cadre', async () => {
     const res = await platform.query('{ cadre(id: "00000000-0000-4000-8000-000000000000") { name } }', {}, admin);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('answers NOT_FOUND, not a failed statement, for ids that are not UUIDs', async () => {
+    for (const query of ['{ cadre(id: "cadre-1") { name } }', '{ post(id: "post-1") { title } }']) {
+      const res = await platform.query(query, {}, admin);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    }
   });
 
   it('describes every personnel type, field, argument and enum value in Chinese and English (中文 / English)', () => {

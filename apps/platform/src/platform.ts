@@ -115,6 +115,8 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     jwtSecret: secrets.jwtSecret,
     internalSecret: secrets.internalSecret,
     seed: options.seed ?? true,
+    // NATS_URL: the subgraphs' events go to NATS JetStream; without it, to an in-process bus
+    natsUrl: env.NATS_URL || undefined,
     gateway: { port, host: options.host ?? env.HOST, limits: { maxDepth: config.gateway.maxDepth, maxBodyBytes: config.gateway.maxBodyBytes } },
     logger,
   });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { actorSchema, Role, signUserToken, startSubgraph, stopOnSignals, type Logger } from '@xiangzhi/kernel';
+import { actorSchema, createEventBus, Role, signUserToken, startSubgraph, stopOnSignals, type Logger } from '@xiangzhi/kernel';
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
@@ -123,7 +123,10 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       const databaseUrl = databaseUrlFor(sg.name, env);
       const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
       if (!databaseUrl) fs.mkdirSync(dataDirFor(root, sg.name), { recursive: true });
+      // NATS_URL: publish the subgraph's events on NATS JetStream; without it they stay in this process
+      const events = await createEventBus({ natsUrl: env.NATS_URL || undefined, logger: logger.child({ component: 'events' }) });
       const running = await startSubgraph(sg.module, {
+        events,
         internalSecret: secrets.internalSecret,
         databaseUrl,
         dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
@@ -133,9 +136,19 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         host: opts.host ?? env.HOST ?? '0.0.0.0',
         stopOnTerminationSignals: false,
         logger: logger.child({ subgraph: sg.name }),
+      }).catch(async (error: unknown) => {
+        await events.close();
+        throw error;
       });
       stdout(`${sg.name}: ${running.url}\n`);
-      stopOnSignals(running.stop, logger, `subgraph ${sg.name}`);
+      const stop = async () => {
+        try {
+          await running.stop();
+        } finally {
+          await events.close();
+        }
+      };
+      stopOnSignals(stop, logger, `subgraph ${sg.name}`);
     });
 
   program

@@ -1,6 +1,8 @@
 import {
+  createEventBus,
   startSubgraph,
   type CountyPluginParams,
+  type EventBus,
   type Logger,
   type PluginDefinition,
   type RunningSubgraph,
@@ -32,6 +34,13 @@ export interface StartStackOptions {
   seed?: boolean;
   /** Run the subgraphs' scheduled jobs (default true). */
   runJobs?: boolean;
+  /**
+   * The event bus every subgraph of the stack shares; the caller owns it. Without it the stack
+   * creates one (NATS JetStream at `natsUrl`, else in process) and closes it on stop.
+   */
+  events?: EventBus;
+  /** NATS server of the bus the stack creates (`$NATS_URL` in `npm start`); omit for the in-process bus. */
+  natsUrl?: string;
   gateway: { port: number; host?: string; limits?: GatewayLimits };
   logger: Logger;
 }
@@ -43,7 +52,9 @@ export interface RunningStack {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
   supergraphSdl: string;
-  /** Stops the gateway, then every subgraph (closing their databases cleanly). */
+  /** The event bus the subgraphs share (subscribe to their events here). */
+  events: EventBus;
+  /** Stops the gateway, then every subgraph (closing their databases cleanly), then the bus it created. */
   stop: () => Promise<void>;
 }
 
@@ -71,6 +82,11 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`subgraph ${duplicate} is listed twice`);
   const startGateway = loadGateway();
+  const ownEvents = options.events ? null : await createEventBus({ natsUrl: options.natsUrl, logger: logger.child({ component: 'events' }) });
+  const events = options.events ?? (ownEvents as EventBus);
+  const closeEvents = async () => {
+    await ownEvents?.close().catch((err: unknown) => logger.error({ err }, 'event bus did not close cleanly'));
+  };
   const settled = await Promise.allSettled(
     options.subgraphs.map((s) =>
       startSubgraph(s.module, {
@@ -84,6 +100,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
         host: '127.0.0.1',
         seed: options.seed,
         runJobs: options.runJobs,
+        events,
         // the stack's owner handles signals and stops everything in order
         stopOnTerminationSignals: false,
         logger: logger.child({ component: s.module.name }),
@@ -95,6 +112,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
   const failed = settled.flatMap((r, i) => (r.status === 'rejected' ? [{ name: names[i], error: r.reason as unknown }] : []));
   if (failed.length > 0) {
     await stopAll(running, logger);
+    await closeEvents();
     const first = failed[0];
     const error = first.error instanceof Error ? first.error : new Error(String(first.error));
     error.message = `subgraph ${first.name} failed to start: ${error.message}`;
@@ -117,16 +135,19 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       gateway,
       subgraphs: Object.fromEntries(running.map((s) => [s.name, s])),
       supergraphSdl,
+      events,
       stop: () => {
         stopped ??= (async () => {
           await gateway.stop().catch((err: unknown) => logger.error({ err }, 'gateway did not stop cleanly'));
           await stopAll(running, logger);
+          await closeEvents();
         })();
         return stopped;
       },
     };
   } catch (error) {
     await stopAll(running, logger);
+    await closeEvents();
     throw error;
   }
 }

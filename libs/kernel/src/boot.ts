@@ -7,6 +7,7 @@ import { createDataSource, openDataSource, type XzDataSource, type MigrationClas
 import { unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { sendJson, serveHttp, type RunningHttpServer } from './http';
+import { InProcessEventBus, type EventBus } from './events';
 import { createLogger, type Logger } from './logger';
 import type { ClassType, PluginDefinition, PolicyBinding } from './plugin';
 import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
@@ -75,6 +76,11 @@ export interface StartSubgraphOptions {
   /** Run the module's scheduled jobs (default true). */
   runJobs?: boolean;
   /**
+   * The event bus the subgraph's jobs (outbox relays) publish on. The caller owns it. Default: an
+   * in-process bus of the subgraph's own, closed by `stop()`.
+   */
+  events?: EventBus;
+  /**
    * Let Apollo Server stop itself and re-raise SIGINT/SIGTERM (its default outside tests). Pass
    * false when the caller owns shutdown (the embedded platform stops every subgraph and closes the
    * databases itself).
@@ -89,7 +95,12 @@ export interface RunningSubgraph {
   db: XzDataSource;
   policies: PolicyRegistry;
   http: RunningHttpServer;
-  /** Runs a scheduled job once now (tests and `xz` use it). */
+  /** The event bus its jobs publish on. */
+  events: EventBus;
+  /**
+   * Runs a scheduled job once now (tests and `xz` use it). Runs of one job never overlap: a call
+   * while it runs waits for that run to finish first.
+   */
   runJob: (name: string, now?: Date) => Promise<unknown>;
   stop: () => Promise<void>;
 }
@@ -158,15 +169,27 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   }
   const { sdl, apollo, httpServer } = served;
   const jobs = module.jobs ?? [];
-  const runJob = async (name: string, now = new Date()): Promise<unknown> => {
+  const ownEvents = options.events ? null : new InProcessEventBus({ logger });
+  const events = options.events ?? (ownEvents as EventBus);
+  /** The latest run of each job; the next run of a job starts after it. */
+  const lastRun = new Map<string, Promise<unknown>>();
+  const runJob = (name: string, now?: Date): Promise<unknown> => {
     const job = jobs.find((j) => j.name === name);
-    if (!job) throw new Error(`no job ${name} in subgraph ${module.name}`);
-    return job.run({ dataSource, logger, policies, now });
+    if (!job) return Promise.reject(new Error(`no job ${name} in subgraph ${module.name}`));
+    const previous = lastRun.get(name) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => job.run({ dataSource, logger, policies, events, now: now ?? new Date() }));
+    lastRun.set(name, run);
+    const forget = () => {
+      if (lastRun.get(name) === run) lastRun.delete(name);
+    };
+    run.then(forget, forget);
+    return run;
   };
   const timers = options.runJobs === false
     ? []
     : jobs.map((job) => {
         const timer = setInterval(() => {
+          if (lastRun.has(job.name)) return; // still running: skip this tick
           runJob(job.name).catch((error: unknown) => logger.error({ err: error, job: job.name }, 'job failed'));
         }, job.intervalMs);
         timer.unref();
@@ -180,12 +203,16 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     db,
     policies,
     http: httpServer,
+    events,
     runJob,
     stop: async () => {
       for (const t of timers) clearInterval(t);
       await httpServer.close();
       await apollo.stop();
+      // let running jobs finish before their database closes
+      await Promise.allSettled([...lastRun.values()]);
       if (dataSource.isInitialized) await dataSource.destroy();
+      await ownEvents?.close();
     },
   };
 }

@@ -87,6 +87,13 @@ export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+const embedded = new WeakSet<DataSource>();
+
+/** Whether a DataSource made by `createDataSource` runs on the embedded PGlite (one connection, one process). */
+export function isEmbeddedDatabase(dataSource: DataSource): boolean {
+  return embedded.has(dataSource);
+}
+
 /**
  * Creates (but does not initialise) a TypeORM DataSource for a subgraph:
  * PostgreSQL when `databaseUrl` is set, otherwise PGlite (in `dataDir`, or in memory).
@@ -111,7 +118,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
     logging: true,
     logger: queries,
   };
-  const dataSource = options.databaseUrl
+  const dataSource: DataSource = options.databaseUrl
     ? new DataSource({
         ...common,
         url: options.databaseUrl,
@@ -122,6 +129,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
         ...common,
         driver: createPGliteDriver({ dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined, initSql }),
       });
+  if (!options.databaseUrl) embedded.add(dataSource);
   return { dataSource, queries, schema };
 }
 

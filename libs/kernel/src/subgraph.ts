@@ -7,6 +7,7 @@ import type { MigrationClass } from './data-source';
 import type { BilingualText } from './errors';
 import type { ClassType, PolicyBinding, SeedContext } from './plugin';
 import type { DataSource } from 'typeorm';
+import type { EventBus } from './events';
 import type { Logger } from './logger';
 
 /** Federation directives every subgraph may use. */
@@ -26,11 +27,21 @@ export function referenceResolver<K, V>(def: ReferenceResolver<K, V>): Reference
   return def as ReferenceResolver;
 }
 
+/** What a scheduled job gets on each run. */
+export interface SubgraphJobDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  policies: import('./policy-registry').PolicyRegistry;
+  /** The event bus of the process (outbox relays publish on it). */
+  events: EventBus;
+  now: Date;
+}
+
 /** A scheduled job a subgraph runs while it serves (e.g. escalating overdue incidents). */
 export interface SubgraphJob {
   name: string;
   intervalMs: number;
-  run: (deps: { dataSource: DataSource; logger: Logger; policies: import('./policy-registry').PolicyRegistry; now: Date }) => Promise<unknown>;
+  run: (deps: SubgraphJobDeps) => Promise<unknown>;
 }
 
 /** Everything the kernel needs to boot a subgraph; each `apps/<subgraph>` exports one. */

@@ -37,7 +37,11 @@
  * - `subgraphs.<name>` is the kernel's RunningSubgraph: `db.dataSource` for direct SQL checks,
  *   `db.queries` (statement counter), `policies`, `runJob(name, now)` (jobs do not run on timers in
  *   tests), `stop()` (e.g. to test a subgraph being down).
+ * - `events` is the event bus the subgraphs' outbox relays publish on: subscribe to it, then run
+ *   the relay (`subgraphs.<name>.runJob('outbox-relay:<table>')`). In process by default; with
+ *   `natsUrl` on NATS JetStream, in a fresh stream that `stop()` deletes.
  * - PGlite boots in about 3 s per subgraph: start one platform per test file (`beforeAll`).
  */
 export { startTestPlatform, freshSchemaName, TEST_SECRETS, type TestPlatform, type TestPlatformOptions, type GraphQLResult } from './test-platform';
+export { natsUnreachable, TEST_NATS_URL } from './nats';
 export { countQueries, type CountedQueries, type QueryCounter } from './query-counter';

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { definePlugin, mutate, Role, type Actor, type RequestContext, type SubgraphModule } from '@xiangzhi/kernel';
+import { connect } from 'nats';
+import { definePlugin, InProcessEventBus, mutate, NatsEventBus, Role, type Actor, type BusEvent, type RequestContext, type SubgraphModule } from '@xiangzhi/kernel';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { z } from 'zod';
-import { countQueries, startTestPlatform, type TestPlatform } from './index';
+import { countQueries, natsUnreachable, startTestPlatform, TEST_NATS_URL, type TestPlatform } from './index';
 
 @ObjectType('Memo', { description: '备忘 / memo' })
 class Memo {
@@ -103,6 +104,38 @@ describe('startTestPlatform', () => {
     expect(result.data).toEqual({ memos: [{ id: 'm0' }, { id: 'm1' }] });
     expect(count).toBe(1);
     expect(statements[0]).toContain('FROM memo');
+  });
+
+  it('gives every subgraph one in-process event bus by default, exposed as `events`', async () => {
+    expect(platform.events).toBeInstanceOf(InProcessEventBus);
+    expect(platform.subgraphs.memos.events).toBe(platform.events);
+    const received: BusEvent[] = [];
+    const sub = await platform.events.subscribe('memos.*', async (e) => void received.push(e));
+    await platform.subgraphs.memos.events.publish('memos.added', { id: 'm1' }, { id: 'memo_event:1' });
+    expect(received).toEqual([{ subject: 'memos.added', id: 'memo_event:1', payload: { id: 'm1' } }]);
+    await sub.unsubscribe();
+  });
+
+  const natsDown = natsUnreachable(TEST_NATS_URL);
+  (natsDown ? it.skip : it)('with natsUrl, publishes on a fresh JetStream stream that stop() deletes', async () => {
+    const onNats = await startTestPlatform({ subgraphs: [memos], natsUrl: TEST_NATS_URL });
+    const bus = onNats.events as NatsEventBus;
+    expect(bus).toBeInstanceOf(NatsEventBus);
+    expect(onNats.subgraphs.memos.events).toBe(bus);
+    expect(bus.stream).toMatch(/^XZ_TEST_\d+_\d+_\d+$/);
+    const received: BusEvent[] = [];
+    await bus.subscribe('memos.>', async (e) => void received.push(e));
+    await bus.publish('memos.added', { id: 'm9' }, { id: 'memo_event:9' });
+    for (let i = 0; i < 200 && received.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(received).toEqual([{ subject: 'memos.added', id: 'memo_event:9', payload: { id: 'm9' } }]);
+    await onNats.stop();
+    const nc = await connect({ servers: TEST_NATS_URL });
+    try {
+      const jsm = await nc.jetstreamManager();
+      await expect(jsm.streams.info(bus.stream)).rejects.toThrow('stream not found');
+    } finally {
+      await nc.close();
+    }
   });
 
   (process.env.TEST_DATABASE_URL ? it : it.skip)('runs in a fresh PostgreSQL schema per subgraph, dropped by stop()', async () => {

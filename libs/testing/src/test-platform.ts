@@ -2,9 +2,12 @@ import pg from 'pg';
 import { startStack, type GatewayLimits } from '@xiangzhi/deployment';
 import {
   createLogger,
+  InProcessEventBus,
+  NatsEventBus,
   signUserToken,
   type Actor,
   type CountyPluginParams,
+  type EventBus,
   type Logger,
   type PluginDefinition,
   type RunningSubgraph,
@@ -28,6 +31,12 @@ export interface TestPlatformOptions {
    * `$TEST_DATABASE_URL`; embedded PGlite in memory when unset or `''` (which forces PGlite).
    */
   databaseUrl?: string;
+  /**
+   * NATS server for the event bus (e.g. `nats://127.0.0.1:4222`): events go to a fresh JetStream
+   * stream of this platform (subjects `<fresh prefix>.<event name>`), deleted by `stop()`. Default: an
+   * in-process bus.
+   */
+  natsUrl?: string;
   /** Gateway limits (depth, body size). */
   limits?: GatewayLimits;
   logger?: Logger;
@@ -46,6 +55,8 @@ export interface TestPlatform {
   /** The running subgraphs by name: `db.dataSource`, `db.queries` (SQL counter), `runJob`, `stop()`. */
   subgraphs: Record<string, RunningSubgraph>;
   supergraphSdl: string;
+  /** The event bus the subgraphs' outbox relays publish on (`runJob('outbox-relay:<table>')`); subscribe here. */
+  events: EventBus;
   /** A client token (`Authorization: Bearer`) for an actor. */
   token: (actor: Actor) => string;
   /**
@@ -53,7 +64,7 @@ export interface TestPlatform {
    * or null for an anonymous request.
    */
   query: <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: Actor | string | null) => Promise<GraphQLResult<TData>>;
-  /** Stops the gateway and the subgraphs; on PostgreSQL drops the schemas first. */
+  /** Stops the gateway and the subgraphs, closes the bus; drops the PostgreSQL schemas and the NATS stream. */
   stop: () => Promise<void>;
 }
 
@@ -85,6 +96,19 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
   const databaseUrl = (options.databaseUrl ?? process.env.TEST_DATABASE_URL) || undefined;
   const logger = options.logger ?? createLogger('test-platform');
   const schemas = new Map(options.subgraphs.map((m) => [m.name, databaseUrl ? freshSchemaName(m.name) : undefined]));
+  const nats = options.natsUrl
+    ? await NatsEventBus.connect({
+        url: options.natsUrl,
+        stream: freshSchemaName('xz_test').toUpperCase(),
+        prefix: freshSchemaName('xztest'),
+        logger: logger.child({ component: 'events' }),
+      })
+    : null;
+  const events: EventBus = nats ?? new InProcessEventBus({ logger: logger.child({ component: 'events' }) });
+  const closeEvents = async () => {
+    if (nats) await nats.deleteStream().catch((err: unknown) => logger.warn({ err, stream: nats.stream }, 'could not delete the test stream'));
+    await events.close();
+  };
   const stack = await startStack({
     subgraphs: options.subgraphs.map((module) => ({ module, databaseUrl, schema: schemas.get(module.name) })),
     plugins: options.plugins,
@@ -93,8 +117,12 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     internalSecret: TEST_SECRETS.internalSecret,
     seed: options.seed ?? false,
     runJobs: false,
+    events,
     gateway: { port: 0, limits: options.limits },
     logger,
+  }).catch(async (error: unknown) => {
+    await closeEvents();
+    throw error;
   });
   const token = (actor: Actor) => signUserToken(actor, { secret: TEST_SECRETS.jwtSecret });
   const query = async <TData>(gql: string, variables: Record<string, unknown> = {}, as: Actor | string | null = null): Promise<GraphQLResult<TData>> => {
@@ -115,12 +143,14 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     url: stack.url,
     subgraphs: stack.subgraphs,
     supergraphSdl: stack.supergraphSdl,
+    events,
     token,
     query,
     stop: () => {
       stopping ??= (async () => {
         await stack.gateway.stop();
         await stack.stop();
+        await closeEvents();
         if (databaseUrl) await dropSchemas(databaseUrl, Object.values(stack.subgraphs).map((sg) => sg.db.schema));
       })();
       return stopping;

@@ -19,6 +19,7 @@ import { Post } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { stamp, type StoredDecision } from '../shared/decision';
 import { highestCategory } from '../shared/post-seniority';
+import { staleVersion } from '../shared/stale';
 import { cadreLoader } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
 import { Appraisal, AppraisalPeriodType, type AppraisalScore } from './appraisal.entity';
@@ -186,12 +187,7 @@ export async function recordAppraisal(ctx: RequestContext, input: RecordAppraisa
           { field: 'period', appraisalId: existing.id },
         );
       }
-      const stale = () =>
-        conflict(
-          `考核已被他人修改（当前版本${existing.version}，您提交的版本${expectedVersion}），请刷新后重试`,
-          `The appraisal was changed by someone else (version ${existing.version}, yours ${expectedVersion}); reload and retry`,
-          { currentVersion: existing.version, appraisalId: existing.id },
-        );
+      const stale = () => staleVersion({ zh: '考核', en: 'appraisal' }, expectedVersion, existing.version, { appraisalId: existing.id });
       if (existing.version !== expectedVersion) throw stale();
       const result = await manager
         .createQueryBuilder()

@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, hasRole, mutate, notFound, Role, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, forbidden, hasRole, mutate, notFound, Role, type RequestContext } from '@xiangzhi/kernel';
 import {
   attendancePolicyPoint,
   decision,
@@ -15,7 +15,10 @@ import { todayInChina } from '../cadre/today';
 import { Post, PostAssignment } from '../post/post.entity';
 import { postsByHolderLoader } from '../post/post.loaders';
 import { isUuid, MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { requireNotFuture } from '../shared/checks';
+import { lockCadreRow } from '../shared/locks';
 import { stamp } from '../shared/decision';
+import { staleVersion } from '../shared/stale';
 import { bySeniority } from '../shared/post-seniority';
 import { cadreOf } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
@@ -100,19 +103,13 @@ function requireServing(cadre: Cadre): void {
   }
 }
 
-function requireNotFuture(date: string, field: string): void {
-  const today = todayInChina();
-  if (date > today) throw badInput(`日期不能晚于今天（${today}）：${date}`, `The date cannot be in the future (today is ${today}): ${date}`, { field });
-}
-
 /**
  * Serialises writes about one cadre (the day's hours, overlapping leave, the n-th finding of a year)
  * inside the caller's transaction, and checks again under the lock that the cadre still serves: the
  * check before the transaction may have raced a discharge or suspension.
  */
 async function lockServingCadre(manager: EntityManager, cadre: Cadre): Promise<void> {
-  const [row] = (await manager.query('SELECT status FROM cadre WHERE id = $1 FOR UPDATE', [cadre.id])) as { status: CadreStatus }[];
-  requireServing({ ...cadre, status: row?.status ?? CadreStatus.LEFT });
+  requireServing({ ...cadre, status: (await lockCadreRow(manager, cadre.id)) ?? CadreStatus.LEFT });
 }
 
 /** 坐班登记 records hours a serving cadre spent on duty; a cadre's hours on one day never exceed 24. */
@@ -224,13 +221,11 @@ async function readableLeave(ctx: RequestContext, id: string): Promise<LeaveRequ
   return leave;
 }
 
+const LEAVE_REQUEST = { zh: '请假申请', en: 'leave request' };
+
 function requireVersion(leave: LeaveRequest, expectedVersion: number): void {
   if (leave.version !== expectedVersion) {
-    throw conflict(
-      `请假申请已被他人修改（当前版本${leave.version}，您提交的版本${expectedVersion}），请刷新后重试`,
-      `The leave request was changed by someone else (version ${leave.version}, yours ${expectedVersion}); reload and retry`,
-      { key: leave.id },
-    );
+    throw staleVersion(LEAVE_REQUEST, expectedVersion, leave.version, { key: leave.id });
   }
 }
 
@@ -253,7 +248,7 @@ async function updateLeave(manager: EntityManager, leave: LeaveRequest, expected
     .where('id = :id AND version = :version', { id: leave.id, version: expectedVersion })
     .execute();
   if (!result.affected) {
-    throw conflict('请假申请已被他人修改，请刷新后重试', 'The leave request was changed by someone else; reload and retry', { key: leave.id });
+    throw staleVersion(LEAVE_REQUEST, expectedVersion, undefined, { key: leave.id });
   }
   return manager.getRepository(LeaveRequest).findOneByOrFail({ id: leave.id });
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CadreStatus, type Cadre } from '../cadre/cadre.entity';
 import { subgraph as personnel } from '../index';
 import type { Post } from '../post/post.entity';
-import { assignPost, insertBaselinePosts, insertCadre } from '../testing/fixtures';
+import { assignPost, insertBaselinePosts, insertCadre, raceOnCadreLock } from '../testing/fixtures';
 
 /**
  * A county model for the test: six hours on duty every working day, one cadre on duty every rest
@@ -153,6 +153,14 @@ describe('duty check-ins (坐班登记)', () => {
     const suspended = await insertCadre(ds, { villageCode: '321311102202', name: '停职者', status: CadreStatus.SUSPENDED });
     expect(codeOf(await checkIn(writer, suspended.id, '2025-03-04', 2))).toBe('BAD_USER_INPUT');
     expect(await rows('duty_check_in', 'duty_date = $1', ['2025-03-04'])).toBe(0);
+  });
+
+  (process.env.TEST_DATABASE_URL ? it : it.skip)('checks again under the cadre’s lock that the cadre serves: a suspension landing after the first check wins', async () => {
+    const racing = await insertCadre(ds, { villageCode: '321311102202', name: '临界者' });
+    const res = await raceOnCadreLock(ds, racing.id, () => checkIn(writer, racing.id, '2025-03-06', 2), `UPDATE cadre SET status = 'SUSPENDED', version = version + 1 WHERE id = $1`, [racing.id]);
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.status).toBe('SUSPENDED');
+    expect(await rows('duty_check_in', 'cadre_id = $1', [racing.id])).toBe(0);
   });
 });
 

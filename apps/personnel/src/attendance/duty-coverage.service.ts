@@ -1,6 +1,7 @@
-import { badInput, isRegionCode, levelOf, RegionLevel, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, type RequestContext } from '@xiangzhi/kernel';
 import type { AttendancePolicy } from '@xiangzhi/personnel-api';
 import { PersonnelAccess } from '../shared/access';
+import { requireVillageCode } from '../shared/checks';
 import { LeaveStatus } from './attendance.entity';
 import { attendancePolicyFor } from './attendance.service';
 import { DutyCoverageReport, DutyShortfall, UncoveredDay } from './attendance.types';
@@ -91,9 +92,7 @@ export function computeDutyCoverage(f: CoverageFacts): { shortfalls: DutyShortfa
  * the period (at most 366 days).
  */
 export async function dutyCoverage(ctx: RequestContext, villageCode: string, from: string, to: string): Promise<DutyCoverageReport> {
-  if (!isRegionCode(villageCode) || levelOf(villageCode) !== RegionLevel.VILLAGE) {
-    throw badInput(`须为村（社区）的12位区划代码：${villageCode}`, `A village's 12-digit division code is required: ${villageCode}`, { field: 'villageCode' });
-  }
+  requireVillageCode(villageCode);
   if (from > to) throw badInput(`开始日期（${from}）不能晚于结束日期（${to}）`, `From (${from}) cannot be after To (${to})`, { field: 'from' });
   if (daysBetween(from, to) + 1 > MAX_COVERAGE_DAYS) {
     throw badInput(`统计期间不能超过${MAX_COVERAGE_DAYS}天`, `The period cannot exceed ${MAX_COVERAGE_DAYS} days`, { field: 'to' });

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { Post, PostAssignment } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { stamp } from '../shared/decision';
+import { lockCadreRow } from '../shared/locks';
+import { staleVersion } from '../shared/stale';
 import { cadreLoader, postLoader } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
 import { Cadre, CadreStatus, Talent, TalentStatus } from './cadre.entity';
@@ -66,11 +68,7 @@ async function requireVacantPost(manager: EntityManager, post: Post, expectedVer
   if (!current) throw notFound('岗位', 'Post', post.id);
   if (!current.active) throw conflict(`岗位「${current.title}」已停用`, `Post “${current.title}” is no longer active`, { postId: current.id });
   if (expectedVersion && current.version !== expectedVersion) {
-    throw conflict(
-      `岗位已被他人修改（当前版本${current.version}，您提交的版本${expectedVersion}），请刷新后重试`,
-      `The post was changed by someone else (version ${current.version}, yours ${expectedVersion}); reload and retry`,
-      { currentVersion: current.version },
-    );
+    throw staleVersion({ zh: '岗位', en: 'post' }, expectedVersion, current.version);
   }
   if (current.holderId) throw vacancyConflict(current, await manager.findOneBy(Cadre, { id: current.holderId }));
   return current;
@@ -101,6 +99,9 @@ export async function appointCadre(ctx: RequestContext, input: AppointCadreInput
       { action: 'appointCadre', targetType: 'Cadre', regionCode: village, targetId: (r) => r.cadre.id, payload: { postId: post.id, startDate: input.startDate, talentId: input.talentId ?? null } },
       async (manager) => {
         const current = await requireVacantPost(manager, post, input.expectedPostVersion);
+        // an existing cadre is read under its row lock: a discharge committed meanwhile is seen, one
+        // starting now waits for this appointment (and then ends it with the cadre's other posts)
+        if (input.cadreId) await lockCadreRow(manager, input.cadreId);
         const outcome = await evaluateEligibility(ctx, manager, input, current, input.startDate);
         if (outcome.violations.length > 0) throw policyViolation(outcome.violations);
         const c = outcome.candidate;
@@ -116,7 +117,7 @@ export async function appointCadre(ctx: RequestContext, input: AppointCadreInput
               .set({ ...updates, version: () => 'version + 1' })
               .where('id = :id AND version = :version', { id: c.existing.id, version: c.existing.version })
               .execute();
-            if (!done.affected) throw conflict('干部档案已被他人修改，请刷新后重试', 'The cadre record was changed by someone else; reload and retry');
+            if (!done.affected) throw staleCadre(undefined, c.existing.version);
           }
           cadre = (await manager.findOneBy(Cadre, { id: c.existing.id })) as Cadre;
         } else {
@@ -194,12 +195,8 @@ export async function managedCadre(ctx: RequestContext, cadreId: string, roles: 
   return cadre;
 }
 
-export function staleCadre(current: number, expected: number) {
-  return conflict(
-    `干部档案已被他人修改（当前版本${current}，您提交的版本${expected}），请刷新后重试`,
-    `The cadre record was changed by someone else (version ${current}, yours ${expected}); reload and retry`,
-    { currentVersion: current },
-  );
+export function staleCadre(current: number | undefined, expected: number) {
+  return staleVersion({ zh: '干部档案', en: 'cadre record' }, expected, current);
 }
 
 /**
@@ -246,7 +243,7 @@ export async function dischargeCadre(ctx: RequestContext, input: DischargeCadreI
         })
         .where('id = :id AND version = :version', { id: cadre.id, version: input.expectedVersion })
         .execute();
-      if (!done.affected) throw staleCadre(cadre.version + 1, input.expectedVersion);
+      if (!done.affected) throw staleCadre(undefined, input.expectedVersion);
       await manager
         .createQueryBuilder()
         .update(PostAssignment)

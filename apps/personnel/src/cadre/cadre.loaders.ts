@@ -2,27 +2,11 @@ import { byKey, groupByKey, type RequestContext } from '@xiangzhi/kernel';
 import { type EducationLevel, isCollegeOrHigher } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { PersonnelAccess, isUuid } from '../shared/access';
+import { groupByPrefix, isUuid, regionPatterns } from '../shared/access';
 import { PostAssignment } from '../post/post.entity';
 import { Cadre, CadreStatus, Talent, TrainingRecord } from './cadre.entity';
 import { CadreStats } from './cadre.types';
 import { todayInChina } from './today';
-
-/**
- * The scope-narrowed prefix of every requested region (null where region and scope do not meet)
- * and the distinct `LIKE` patterns that cover them, for one statement per batch.
- */
-export function regionPatterns(ctx: RequestContext, codes: readonly string[]): { prefixes: (string | null)[]; patterns: string[] } {
-  const access = PersonnelAccess.of(ctx);
-  const prefixes = codes.map((code) => access.listPrefix(code));
-  const patterns = [...new Set(prefixes.filter((p): p is string => p !== null))].map((p) => `${p}%`);
-  return { prefixes, patterns };
-}
-
-/** Rows grouped per requested region: a row belongs to every region whose prefix its village code starts with. */
-export function groupByPrefix<T>(prefixes: (string | null)[], rows: T[], villageOf: (row: T) => string): T[][] {
-  return prefixes.map((prefix) => (prefix === null ? [] : rows.filter((row) => villageOf(row).startsWith(prefix))));
-}
 
 /**
  * Cadres whose village lies under each region (and in the caller's scope), by village, name and

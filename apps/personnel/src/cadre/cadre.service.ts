@@ -1,6 +1,8 @@
-import { badInput, conflict, countyOf, levelOf, mutate, notFound, paginate, RegionLevel, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, countyOf, mutate, notFound, paginate, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
+import { staleVersion } from '../shared/stale';
 import { Cadre, CadreStatus, Talent, TalentStatus, TrainingRecord } from './cadre.entity';
 import type { AddTalentInput, CadresArgs, RecordTrainingInput, RemoveTalentInput, TalentsArgs, UpdateCadreInput } from './cadre.inputs';
 import { talentLoader } from './cadre.loaders';
@@ -31,13 +33,6 @@ export async function listTalents(ctx: RequestContext, args: TalentsArgs): Promi
     { column: 't.name', value: (t) => t.name },
     { column: 't.id', value: (t) => t.id },
   ]);
-}
-
-/** Throws BAD_USER_INPUT unless `code` is a village-level (12-digit, last three not 000) division code. */
-export function requireVillageCode(code: string, field = 'villageCode'): void {
-  if (!/^\d{12}$/.test(code) || levelOf(code) !== RegionLevel.VILLAGE) {
-    throw badInput(`须为村（社区）级区划代码：${code}`, `A village-level division code is required: ${code}`, { field });
-  }
 }
 
 /** 修改干部档案 education, Party membership, declared relatives, full time, ACTIVE ↔ SUSPENDED. */
@@ -74,7 +69,7 @@ export async function updateCadre(ctx: RequestContext, input: UpdateCadreInput):
         .set({ ...set, version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id: cadre.id, version: input.expectedVersion })
         .execute();
-      if (!done.affected) throw staleCadre(cadre.version + 1, input.expectedVersion);
+      if (!done.affected) throw staleCadre(undefined, input.expectedVersion);
       return (await manager.findOneBy(Cadre, { id: cadre.id })) as Cadre;
     },
   );
@@ -139,13 +134,8 @@ export async function removeTalent(ctx: RequestContext, input: RemoveTalentInput
   const talent = await talentLoader(ctx).load(input.talentId);
   if (!talent) throw notFound('人才库人员', 'Talent-pool entry', input.talentId);
   PersonnelAccess.of(ctx).requireWrite(talent.villageCode, VILLAGE_WRITER_ROLES);
-  const stale = () =>
-    conflict(
-      `人才库记录已被他人修改（您提交的版本${input.expectedVersion}），请刷新后重试`,
-      `The talent-pool entry was changed by someone else (yours: version ${input.expectedVersion}); reload and retry`,
-      { currentVersion: talent.version },
-    );
-  if (talent.version !== input.expectedVersion) throw stale();
+  const stale = (current?: number) => staleVersion({ zh: '人才库记录', en: 'talent-pool entry' }, input.expectedVersion, current);
+  if (talent.version !== input.expectedVersion) throw stale(talent.version);
   if (talent.status !== TalentStatus.ACTIVE) {
     throw badInput(`人才库人员状态为${talent.status}，不能出库`, `The talent-pool entry is ${talent.status} and cannot be removed`, { field: 'talentId' });
   }

@@ -6,7 +6,7 @@ import { countQueries, startTestPlatform, type TestPlatform } from '@xiangzhi/te
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
-import { assignPost, insertBaselinePosts, insertCadre, insertPost } from '../testing/fixtures';
+import { assignPost, insertBaselinePosts, insertCadre, insertPost, raceOnCadreLock } from '../testing/fixtures';
 import type { Post } from '../post/post.entity';
 import { todayInChina } from './today';
 
@@ -221,6 +221,23 @@ describe('eligibility and appointment', () => {
     expect(await count('cadre')).toBe(before.cadre + 1);
     const [row] = await ds.query('SELECT holder_id FROM post WHERE id = $1', [post.id]);
     expect(row.holder_id).toBe(succeeded[0].data.appointCadre.cadre.id);
+  });
+
+  // a second connection holds the cadre's row lock while the appointment waits for it: PostgreSQL only
+  (process.env.TEST_DATABASE_URL ? it : it.skip)('reads an existing cadre under its row lock: a discharge committed after the first check refuses the appointment', async () => {
+    const cadre = await insertCadre(ds, { villageCode: villageA, name: '将离任者' });
+    const post = await insertPost(ds, { villageCode: villageA, code: 'race-existing', title: '临界岗位' });
+    const before = await rowCounts();
+    const res = await raceOnCadreLock(
+      ds,
+      cadre.id,
+      () => gql(officerA, APPOINT, { i: { postId: post.id, cadreId: cadre.id, startDate: '2024-09-01' } }),
+      `UPDATE cadre SET status = 'LEFT', departure_type = 'RESIGNED', departure_date = '2024-08-31', version = version + 1 WHERE id = $1`,
+      [cadre.id],
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.field).toBe('cadreId');
+    expect(await rowCounts()).toEqual(before);
   });
 
   it('appoints from the talent pool and marks the entry appointed', async () => {

@@ -1,2 +1,2 @@
-/** Today's date (`YYYY-MM-DD`) in China Standard Time, for ages and default dates (the kernel's clock). */
+/** Today's date (`YYYY-MM-DD`) in China Standard Time, for ages and default dates: the kernel's one clock. */
 export { todayInChina } from '@xiangzhi/kernel';

@@ -1,7 +1,7 @@
 import { badInput, byKey, decodeCursor, encodeCursor, groupByKey, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { isUuid, PersonnelAccess } from '../shared/access';
+import { groupByPrefix, isUuid, regionPatterns } from '../shared/access';
 import { PartyMember, PartyOrganization, PartyPointEntry } from './party.entity';
 
 /**
@@ -50,16 +50,11 @@ export function childrenLoader(ctx: RequestContext): DataLoader<string, PartyOrg
  */
 export function organizationsByRegionLoader(ctx: RequestContext): DataLoader<string, PartyOrganization[]> {
   return ctx.loaders.get<string, PartyOrganization[]>('party:organizationsByRegion', async (codes) => {
-    const access = PersonnelAccess.of(ctx);
-    const prefixes = codes.map((code) => access.listPrefix(code));
-    const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
-    if (distinct.length === 0) return codes.map(() => []);
-    const qb = ctx.dataSource
-      .getRepository(PartyOrganization)
-      .createQueryBuilder('o')
-      .where('o.region_code LIKE ANY(:patterns)', { patterns: distinct.map((p) => `${p}%`) });
+    const { prefixes, patterns } = regionPatterns(ctx, codes);
+    if (patterns.length === 0) return codes.map(() => []);
+    const qb = ctx.dataSource.getRepository(PartyOrganization).createQueryBuilder('o').where('o.region_code LIKE ANY(CAST(:patterns AS text[]))', { patterns });
     const rows = await orderOrganizations(qb).getMany();
-    return prefixes.map((prefix) => (prefix === null ? [] : rows.filter((o) => o.regionCode.startsWith(prefix))));
+    return groupByPrefix(prefixes, rows, (o) => o.regionCode);
   });
 }
 

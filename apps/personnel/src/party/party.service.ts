@@ -13,9 +13,10 @@ import {
 } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { CadreStatus } from '../cadre/cadre.entity';
-import { todayInChina } from '../cadre/today';
 import { MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { requireNotFuture } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
+import { staleVersion } from '../shared/stale';
 import { cadreLoader } from '../shared/loaders';
 import { PartyMember, PartyOrganization, PartyOrganizationKind, PartyPointEntry } from './party.entity';
 import type {
@@ -46,6 +47,9 @@ export const KIND_ZH: Readonly<Record<PartyOrganizationKind, string>> = {
 
 /** Kinds that may be built on a grid (支部建在网格上: 网格党支部, 片区/网格党小组). */
 export const GRID_KINDS: readonly PartyOrganizationKind[] = [PartyOrganizationKind.BRANCH, PartyOrganizationKind.GROUP];
+
+const ORGANISATION = { zh: '党组织', en: 'Party organisation' };
+const MEMBER = { zh: '党员信息', en: 'Party member record' };
 
 /** The township a village belongs to. */
 function townshipOf(code: string): string {
@@ -155,11 +159,6 @@ function cleanName(name: string, field = 'name'): string {
   return clean;
 }
 
-function notInFuture(date: string, field: string, what: { zh: string; en: string }): void {
-  const today = todayInChina();
-  if (date > today) throw badInput(`${what.zh}不能晚于今天（${today}）：${date}`, `The ${what.en} cannot be in the future (today is ${today}): ${date}`, { field });
-}
-
 /**
  * 设立党组织 creates an organisation of a village or township: the parent in the same village (or
  * the township above it) and of a higher kind, branches and groups optionally on a grid (one
@@ -214,11 +213,7 @@ export async function updatePartyOrganization(ctx: RequestContext, input: Update
     throw badInput('没有要修改的内容（名称、网格或书记）', 'Nothing to change: give a name, a grid or a secretary', { field: 'input' });
   }
   if (current.version !== input.expectedVersion) {
-    throw conflict(
-      `党组织已被他人修改（当前版本${current.version}，您提交的版本${input.expectedVersion}），请刷新后重试`,
-      `The organisation was changed by someone else (version ${current.version}, yours ${input.expectedVersion}); reload and retry`,
-      { currentVersion: current.version },
-    );
+    throw staleVersion(ORGANISATION, input.expectedVersion, current.version);
   }
   return mutate(
     ctx,
@@ -233,7 +228,7 @@ export async function updatePartyOrganization(ctx: RequestContext, input: Update
         .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
         .execute();
       if (!result.affected) {
-        throw conflict('党组织已被他人修改，请刷新后重试', 'The organisation was changed by someone else; reload and retry', { field: 'expectedVersion' });
+        throw staleVersion(ORGANISATION, input.expectedVersion, undefined, { field: 'expectedVersion' });
       }
       return manager.findOneByOrFail(PartyOrganization, { id: current.id });
     },
@@ -248,7 +243,7 @@ export async function registerPartyMember(ctx: RequestContext, input: RegisterPa
   const org = await readableOrganization(ctx, input.organizationId);
   PersonnelAccess.of(ctx).requireWrite(org.regionCode, VILLAGE_WRITER_ROLES);
   const name = cleanName(input.name);
-  notInFuture(input.joinedOn, 'joinedOn', { zh: '入党日期', en: 'date joined' });
+  requireNotFuture(input.joinedOn, 'joinedOn', { zh: '入党日期', en: 'date joined' });
   const duty = input.duty?.trim() || null;
   const residentId = input.residentId ?? null;
   return mutate(
@@ -299,11 +294,7 @@ async function setMobile(ctx: RequestContext, memberId: string, expectedVersion:
     throw badInput(`${member.name}不是流动党员`, `${member.name} is not registered as a mobile member`, { field: 'memberId' });
   }
   if (member.version !== expectedVersion) {
-    throw conflict(
-      `党员信息已被他人修改（当前版本${member.version}，您提交的版本${expectedVersion}），请刷新后重试`,
-      `The member was changed by someone else (version ${member.version}, yours ${expectedVersion}); reload and retry`,
-      { currentVersion: member.version },
-    );
+    throw staleVersion(MEMBER, expectedVersion, member.version);
   }
   return mutate(
     ctx,
@@ -321,7 +312,7 @@ async function setMobile(ctx: RequestContext, memberId: string, expectedVersion:
         .set({ mobile, currentLocation, version: expectedVersion + 1 })
         .where('id = :id AND version = :version', { id: member.id, version: expectedVersion })
         .execute();
-      if (!result.affected) throw conflict('党员信息已被他人修改，请刷新后重试', 'The member was changed by someone else; reload and retry', { field: 'expectedVersion' });
+      if (!result.affected) throw staleVersion(MEMBER, expectedVersion, undefined, { field: 'expectedVersion' });
       return manager.findOneByOrFail(PartyMember, { id: member.id });
     },
   );
@@ -347,7 +338,7 @@ export function returnMobileMember(ctx: RequestContext, input: ReturnMobileMembe
 export async function recordMemberPoints(ctx: RequestContext, input: RecordMemberPointsInput): Promise<PartyPointEntry> {
   const member = await readableMember(ctx, input.memberId);
   PersonnelAccess.of(ctx).requireWrite(member.regionCode, VILLAGE_WRITER_ROLES);
-  notInFuture(input.date, 'date', { zh: '积分日期', en: 'date' });
+  requireNotFuture(input.date, 'date', { zh: '积分日期', en: 'date' });
   const reason = input.reason.trim();
   if (!reason) throw badInput('事由不能为空', 'The reason cannot be blank', { field: 'reason' });
   return mutate(

@@ -3,11 +3,9 @@ import {
   badInput,
   countyOf,
   groupByKey,
-  levelOf,
   mutate,
   paginate,
   policyViolation,
-  RegionLevel,
   type ConnectionShape,
   type RequestContext,
   type RuleViolation,
@@ -29,6 +27,7 @@ import { Sanction } from '../attendance/attendance.entity';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import { Post } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
+import { requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
 import { recordEvent } from '../shared/outbox';
 import { PayRecord, type StoredPayComponent } from './pay.entity';
@@ -120,10 +119,7 @@ async function loadPayrollFacts(manager: EntityManager, villageCode: string, mon
  * cadres: four reads, one multi-row upsert, the event and the audit record.
  */
 export async function computePayroll(ctx: RequestContext, villageCode: string, month: string): Promise<PayrollResult> {
-  assertRegionCode(villageCode, 'villageCode');
-  if (levelOf(villageCode) !== RegionLevel.VILLAGE) {
-    throw badInput(`须为村（社区）区划代码：${villageCode}`, `A village division code is required: ${villageCode}`, { field: 'villageCode' });
-  }
+  requireVillageCode(villageCode);
   if (!MONTH_PATTERN.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field: 'month' });
   PersonnelAccess.of(ctx).requireWrite(villageCode, MANAGER_ROLES);
   const { policy, source } = ctx.policies.resolve(payPolicyPoint, villageCode);

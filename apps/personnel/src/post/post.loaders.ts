@@ -2,7 +2,7 @@ import { groupByKey, type RequestContext } from '@xiangzhi/kernel';
 import { PostCategory } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { groupByPrefix, regionPatterns } from '../cadre/cadre.loaders';
+import { groupByPrefix, regionPatterns } from '../shared/access';
 import { Post, PostAssignment } from './post.entity';
 
 const CATEGORY_ORDER = Object.values(PostCategory);

@@ -1,10 +1,11 @@
-import { badInput, conflict, countyOf, mutate, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, countyOf, mutate, type RequestContext } from '@xiangzhi/kernel';
 import { postTemplatePolicyPoint, type TemplateVillage } from '@xiangzhi/personnel-api';
 import { In } from 'typeorm';
 import { managedPost } from '../cadre/appointment.service';
-import { requireVillageCode } from '../cadre/cadre.service';
+import { requireVillageCode } from '../shared/checks';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { PolicyDecision, type StoredDecision } from '../shared/decision';
+import { staleVersion } from '../shared/stale';
 import { villageKindOf } from '../shared/village-kind';
 import { Post } from './post.entity';
 import type { UpdatePostInput } from './post.inputs';
@@ -87,13 +88,8 @@ export async function applyPostTemplate(ctx: RequestContext, villageCode: string
 /** 定责 updates a post's title, responsibilities list and the township's annual targets. */
 export async function updatePost(ctx: RequestContext, input: UpdatePostInput): Promise<Post> {
   const post = await managedPost(ctx, input.postId);
-  const stale = () =>
-    conflict(
-      `岗位已被他人修改（您提交的版本${input.expectedVersion}已过时），请刷新后重试`,
-      `The post was changed by someone else (your version ${input.expectedVersion} is stale); reload and retry`,
-      { expectedVersion: input.expectedVersion },
-    );
-  if (post.version !== input.expectedVersion) throw stale();
+  const stale = (current?: number) => staleVersion({ zh: '岗位', en: 'post' }, input.expectedVersion, current);
+  if (post.version !== input.expectedVersion) throw stale(post.version);
   const set: Partial<Post> = {};
   if (input.title !== undefined && input.title !== null) {
     const title = input.title.trim();

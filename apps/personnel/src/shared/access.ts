@@ -77,3 +77,19 @@ export class PersonnelAccess {
     if (this.ctx.actor.id === cadreId) throw forbidden(`不能${what.zh}自己的记录`, `You cannot ${what.en} your own record`);
   }
 }
+
+/**
+ * The scope-narrowed prefix of every requested region (null where region and scope do not meet)
+ * and the distinct `LIKE` patterns that cover them, for one statement per batch.
+ */
+export function regionPatterns(ctx: RequestContext, codes: readonly string[]): { prefixes: (string | null)[]; patterns: string[] } {
+  const access = PersonnelAccess.of(ctx);
+  const prefixes = codes.map((code) => access.listPrefix(code));
+  const patterns = [...new Set(prefixes.filter((p): p is string => p !== null))].map((p) => `${p}%`);
+  return { prefixes, patterns };
+}
+
+/** Rows grouped per requested region: a row belongs to every region whose prefix its village code starts with. */
+export function groupByPrefix<T>(prefixes: (string | null)[], rows: T[], villageOf: (row: T) => string): T[][] {
+  return prefixes.map((prefix) => (prefix === null ? [] : rows.filter((row) => villageOf(row).startsWith(prefix))));
+}

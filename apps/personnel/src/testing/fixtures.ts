@@ -75,3 +75,32 @@ export async function assignPost(ds: DataSource, post: Post, cadre: Cadre, start
   });
   await ds.getRepository(Post).update({ id: post.id }, { holderId: cadre.id });
 }
+
+/**
+ * Races `request` against a change to a cadre: a transaction of its own takes the cadre's row lock,
+ * `request` starts and (once it waits for that lock) `change` runs in the same transaction and
+ * commits, so the request's own first check saw the cadre before the change. PostgreSQL only: the
+ * embedded engine has a single connection.
+ */
+export async function raceOnCadreLock<T>(ds: DataSource, cadreId: string, request: () => Promise<T>, change: string, params: unknown[]): Promise<T> {
+  const holder = ds.createQueryRunner();
+  await holder.connect();
+  try {
+    await holder.startTransaction();
+    await holder.query('SELECT id FROM cadre WHERE id = $1 FOR UPDATE', [cadreId]);
+    const pending = request();
+    for (let tries = 0; tries < 100; tries += 1) {
+      const [{ n }] = (await ds.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT status FROM cadre WHERE id = $1 FOR UPDATE%'",
+      )) as { n: number }[];
+      if (Number(n) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await holder.query(change, params);
+    await holder.commitTransaction();
+    return await pending;
+  } finally {
+    if (holder.isTransactionActive) await holder.rollbackTransaction();
+    await holder.release();
+  }
+}
