@@ -120,6 +120,10 @@ export async function serveHttp<TContext extends BaseContext>(
       else res.end();
     });
   });
+  // Keep idle connections longer than clients (the gateway's subgraph fetches, test clients) reuse
+  // them, so a client never reuses a socket the server is closing at that moment (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     // e.g. EADDRINUSE: fail the caller instead of crashing the process
     server.once('error', reject);
