@@ -1,6 +1,6 @@
 import { connect } from 'nats';
 import pino from 'pino';
-import { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/testing';
+import { natsUnreachable, TEST_NATS_URL } from './nats-probe';
 import { createEventBus, InProcessEventBus, NatsEventBus, subjectMatches, type BusEvent } from './events';
 
 /** A logger that keeps what it logs, to assert a failure was logged. */

@@ -11,6 +11,7 @@ export * from './format-error';
 export * from './http';
 export * from './loaders';
 export * from './logger';
+export * from './nats-probe';
 export * from './outbox';
 export * from './pagination';
 export * from './plugin';

@@ -43,5 +43,5 @@
  * - PGlite boots in about 3 s per subgraph: start one platform per test file (`beforeAll`).
  */
 export { startTestPlatform, freshSchemaName, TEST_SECRETS, type TestPlatform, type TestPlatformOptions, type GraphQLResult } from './test-platform';
-export { natsUnreachable, TEST_NATS_URL } from './nats';
+export { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/kernel';
 export { countQueries, type CountedQueries, type QueryCounter } from './query-counter';

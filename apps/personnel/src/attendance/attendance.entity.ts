@@ -85,8 +85,8 @@ export class LeaveRequest {
   @Field(() => GraphQLLocalDate, { description: '结束日期 / To (inclusive)' })
   toDate!: string;
 
+  /** Personal data (may say why: illness, family): exposed through a resolver that withholds it from roles that do not need it. */
   @Column({ name: 'reason', type: 'text' })
-  @Field(() => String, { description: '事由 / Reason' })
   reason!: string;
 
   @Column({ name: 'status', type: 'text' })
@@ -109,8 +109,8 @@ export class LeaveRequest {
   @Field(() => GraphQLISODateTime, { nullable: true, description: '审批时间 / Decided at' })
   decidedAt!: Date | null;
 
+  /** Personal data, like `reason`. */
   @Column({ name: 'decision_note', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '审批意见 / Decision note' })
   decisionNote!: string | null;
 
   @Column({ name: 'reported_back_on', type: 'date', nullable: true })

@@ -95,6 +95,16 @@ export class LeaveRequestResolver {
   approverDecision(@Root() leave: LeaveRequest): PolicyDecision {
     return PolicyDecision.of(leave.approverDecision);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: '事由（个人信息：仅县、乡镇、村干部可见）/ Reason (personal data: county, township and village cadres only)' })
+  reason(@Root() leave: LeaveRequest, @Ctx() ctx: RequestContext): string | null {
+    return PersonnelAccess.of(ctx).seesPersonalData ? leave.reason : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '审批意见（个人信息：仅县、乡镇、村干部可见）/ Decision note (personal data: county, township and village cadres only)' })
+  decisionNote(@Root() leave: LeaveRequest, @Ctx() ctx: RequestContext): string | null {
+    return PersonnelAccess.of(ctx).seesPersonalData ? leave.decisionNote : null;
+  }
 }
 
 @Resolver(() => Sanction)

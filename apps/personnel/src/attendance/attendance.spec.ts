@@ -352,6 +352,15 @@ describe('leave → finding → sanction at the national baseline', () => {
     expect((await ok(officer, ledger, { r: T1, s: 'REPORTED_BACK' })).leaveRequests.nodes.map((n: any) => n.cadre.name)).toEqual(['李主任']);
     expect((await ok(outsider, ledger, { r: T1 })).leaveRequests.totalCount).toBe(0);
   });
+
+  it('withholds leave reasons and decision notes (personal data) from roles that may not read them', async () => {
+    const q = `query($r: String!) { leaveRequests(regionCode: $r, first: 100) { nodes { reason decisionNote status } } }`;
+    const asOfficer = (await ok(officer, q, { r: T1 })).leaveRequests.nodes;
+    expect(asOfficer.every((n: any) => typeof n.reason === 'string' && n.reason.length > 0)).toBe(true);
+    const asAuditor = (await ok(auditor, q, { r: T1 })).leaveRequests.nodes;
+    expect(asAuditor).toHaveLength(asOfficer.length);
+    expect(asAuditor.every((n: any) => n.reason === null && n.decisionNote === null)).toBe(true);
+  });
 });
 
 describe('duty coverage (坐班值班情况)', () => {

@@ -42,7 +42,7 @@ export class CadreResolver {
     return listCadres(ctx, args);
   }
 
-  @Query(() => TalentConnection, { description: '人才库（后备干部、返乡人才等），按村、姓名排列 / Talent pool (reserve cadres, returned talents…) by village and name' })
+  @Query(() => TalentConnection, { description: '人才库（后备干部、返乡人才等），按村、姓名排列；县、乡镇、村干部和审计可查 / Talent pool (reserve cadres, returned talents…) by village and name; for county, township and village cadres and auditors' })
   talents(@Args(() => TalentsArgs) args: TalentsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<Talent>> {
     return listTalents(ctx, args);
   }
@@ -149,7 +149,7 @@ export class CadreResolver {
 
   @FieldResolver(() => Talent, { nullable: true, description: '来自人才库（从人才库任用时）/ Talent-pool entry the cadre came from' })
   async talent(@Root() cadre: Cadre, @Ctx() ctx: RequestContext): Promise<Talent | null> {
-    if (!cadre.talentId) return null;
+    if (!cadre.talentId || !PersonnelAccess.of(ctx).readsTalentPool) return null;
     const talent = await talentLoader(ctx).load(cadre.talentId);
     return talent && PersonnelAccess.of(ctx).canSee(talent.villageCode) ? talent : null;
   }

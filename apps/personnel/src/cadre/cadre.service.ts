@@ -1,5 +1,5 @@
-import { badInput, countyOf, mutate, notFound, paginate, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
-import { PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
+import { badInput, countyOf, mutate, notFound, paginate, requireRole, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { PersonnelAccess, TALENT_READER_ROLES, VILLAGE_WRITER_ROLES } from '../shared/access';
 import { requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
 import { staleVersion } from '../shared/stale';
@@ -23,6 +23,7 @@ export async function listCadres(ctx: RequestContext, args: CadresArgs): Promise
 
 /** 人才库 talent-pool entries under a region and in the caller's scope, by village, name and id. */
 export async function listTalents(ctx: RequestContext, args: TalentsArgs): Promise<ConnectionShape<Talent>> {
+  requireRole(ctx.actor, ...TALENT_READER_ROLES);
   const prefix = PersonnelAccess.of(ctx).listPrefix(args.regionCode);
   if (prefix === null) return emptyConnection();
   const qb = ctx.dataSource.getRepository(Talent).createQueryBuilder('t').where('t.village_code LIKE :prefix', { prefix: `${prefix}%` });

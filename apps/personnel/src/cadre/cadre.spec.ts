@@ -252,6 +252,10 @@ describe('eligibility and appointment', () => {
     expect(data.appointCadre.cadre.talent).toEqual({ id: added.addTalent.id, status: 'APPOINTED' });
     const list = await ok(cadreOfA, `query($r: String!) { talents(regionCode: $r) { totalCount nodes { name status cadre { name } } } }`, { r: villageA });
     expect(list.talents).toEqual({ totalCount: 1, nodes: [{ name: '周返乡', status: 'APPOINTED', cadre: { name: '周返乡' } }] });
+    // The talent pool is internal to the cadres: residents and grid workers of the village may not list it.
+    for (const actor of [{ id: 'resident-t', roles: [Role.RESIDENT], scope: villageA }, { id: 'worker-t', roles: [Role.GRID_WORKER], scope: villageA }] as Actor[]) {
+      expect(codeOf(await gql(actor, `query($r: String!) { talents(regionCode: $r) { totalCount } }`, { r: villageA }))).toBe('FORBIDDEN');
+    }
     const remove = await gql(cadreOfA, `mutation($i: RemoveTalentInput!) { removeTalent(input: $i) { status } }`, { i: { talentId: added.addTalent.id, expectedVersion: 2 } });
     expect(codeOf(remove)).toBe('BAD_USER_INPUT');
   });

@@ -6,6 +6,9 @@ export const MANAGER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_
 /** Roles that keep village records: duty check-ins, leave requests, training, Party members and points. */
 export const VILLAGE_WRITER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE];
 
+/** Roles that read the talent pool (后备干部、人才库): cadres of the scope and auditors, not residents or grid workers. */
+export const TALENT_READER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE, Role.AUDITOR];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
@@ -59,6 +62,11 @@ export class PersonnelAccess {
     if (isWithin(regionCode, this.ctx.actor.scope)) return regionPrefix(regionCode);
     if (isWithin(this.ctx.actor.scope, regionCode)) return this.prefix;
     return null;
+  }
+
+  /** Whether the caller may read the talent pool. */
+  get readsTalentPool(): boolean {
+    return hasRole(this.ctx.actor, ...TALENT_READER_ROLES);
   }
 
   /** Whether the caller may read personal data (birth dates) of people in scope. */

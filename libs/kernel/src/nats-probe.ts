@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 
-/** The NATS server tests use: `$TEST_NATS_URL`, else `nats://127.0.0.1:4222`. */
+/** The NATS server tests (and probes) use: `$TEST_NATS_URL`, else `nats://127.0.0.1:4222`. */
 export const TEST_NATS_URL = process.env.TEST_NATS_URL || 'nats://127.0.0.1:4222';
 
 const PROBE = `
