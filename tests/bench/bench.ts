@@ -117,6 +117,20 @@ async function statementsFor(platform: TestPlatform, query: string, actor: Actor
   return stop();
 }
 
+/** Arranges `count` extra full-time posts, each with its own serving cadre, in a village (idempotent per run). */
+async function addPostHolders(platform: TestPlatform, villageCode: string, count: number): Promise<void> {
+  const county = `${villageCode.slice(0, 6)}000000`;
+  await platform.subgraphs.personnel.db.dataSource.query(
+    `WITH c AS (
+       INSERT INTO cadre (county_code, village_code, name, gender, birth_date, education_level, party_member, status, full_time, service_start, rank_level)
+       SELECT $1, $2, '专干' || g, 'MALE', DATE '1985-01-01', 'COLLEGE', false, 'ACTIVE', true, DATE '2020-01-01', 6 FROM generate_series(1, $3::int) g
+       RETURNING id, name)
+     INSERT INTO post (county_code, village_code, code, title, category, full_time, leave_approver, template, holder_id)
+     SELECT $1, $2, 'bench-' || c.name, c.name || '岗', 'FULL_TIME_STAFF', true, 'VILLAGE_SECRETARY', '{"policy":"bench","rule":"BENCH_FIXTURE","zh":"基准测试数据","en":"benchmark fixture"}'::jsonb, c.id FROM c`,
+    [county, villageCode, count],
+  );
+}
+
 async function main(): Promise<void> {
   log('booting the platform on embedded PGlite (grids + personnel subgraphs + gateway, demo data)…');
   const lite = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: '' });
@@ -171,10 +185,12 @@ async function main(): Promise<void> {
     lines.push('');
     lines.push(row(['personnel SQL per computePayroll', 'cadres', 'statements', 'ratio']));
     const payrolls: { code: string; cadres: number; statements: number }[] = [];
-    for (const v of featuredVillages().filter((f) => f.code.startsWith('433130'))) {
-      const statements = await statementsFor(lite, PAYROLL(v.code), admin, 'personnel');
-      const [{ n }] = await lite.subgraphs.personnel.db.dataSource.query('SELECT count(DISTINCT holder_id)::int AS n FROM post WHERE village_code = $1 AND holder_id IS NOT NULL', [v.code]);
-      payrolls.push({ code: v.code, cadres: Number(n), statements });
+    // Three villages of 龙山县 with 4, 24 and 64 post holders (extra full-time posts arranged in SQL).
+    for (const [code, extra] of [['433130101203', 0], ['433130101204', 20], ['433130101205', 60]] as const) {
+      if (extra > 0) await addPostHolders(lite, code, extra);
+      const statements = await statementsFor(lite, PAYROLL(code), admin, 'personnel');
+      const [{ n }] = await lite.subgraphs.personnel.db.dataSource.query('SELECT count(DISTINCT holder_id)::int AS n FROM post WHERE village_code = $1 AND holder_id IS NOT NULL', [code]);
+      payrolls.push({ code, cadres: Number(n), statements });
     }
     for (const p of payrolls) lines.push(row([`village ${p.code}`, p.cadres, p.statements, p.statements / payrolls[0].statements]));
 
