@@ -2,7 +2,7 @@ import { featuredVillages } from '@xiangzhi/demo';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
-import { countQueries, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { codeOf, countQueries, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 
 /**
  * Grids and personnel behind the real gateway on the demo data, driven over HTTP with client tokens
@@ -31,10 +31,7 @@ describe('gateway + grids + personnel on demo data (end to end)', () => {
   }, 240_000);
   afterAll(() => platform?.stop());
 
-  const personnelRows = async (table: string, where = 'TRUE', params: unknown[] = []): Promise<number> => {
-    const [row] = (await platform.subgraphs.personnel.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-    return row.n;
-  };
+  const personnelRows = rowCounter(() => platform.subgraphs.personnel.db.dataSource);
 
   const cadresOf = async (code: string): Promise<CadreRow[]> => {
     const res = await platform.query<{ region: { cadres: CadreRow[] } }>(
@@ -119,7 +116,7 @@ describe('gateway + grids + personnel on demo data (end to end)', () => {
     expect(leave).toMatchObject({ approverLevel: 'TOWNSHIP', approverDecision: { policy: 'baseline' } });
 
     const byVillage = await platform.query('mutation($i: ApproveLeaveInput!) { approveLeave(input: $i) { status } }', { i: { leaveRequestId: leave.id, approve: true, expectedVersion: leave.version } }, villageCadre(villageC.code));
-    expect(byVillage.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(codeOf(byVillage)).toBe('FORBIDDEN');
     const approved = await platform.query<{ approveLeave: { status: string } }>('mutation($i: ApproveLeaveInput!) { approveLeave(input: $i) { status } }', { i: { leaveRequestId: leave.id, approve: true, expectedVersion: leave.version } }, townshipOfficer);
     expect(approved.data?.approveLeave.status).toBe('APPROVED');
 
@@ -130,7 +127,7 @@ describe('gateway + grids + personnel on demo data (end to end)', () => {
         townshipOfficer,
       );
     const covered = await finding('2026-10-13');
-    expect(covered.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(codeOf(covered)).toBe('BAD_USER_INPUT');
     expect(await personnelRows('inspection_finding', 'cadre_id = $1', [secretary.id])).toBe(0);
 
     const results = [];
@@ -194,7 +191,7 @@ describe('gateway + grids + personnel on demo data (end to end)', () => {
     const won = results.filter((r) => !r.errors);
     const lost = results.filter((r) => r.errors);
     expect(won).toHaveLength(1);
-    expect(lost.map((r) => r.errors![0].extensions?.code)).toEqual(['CONFLICT']);
+    expect(lost.map(codeOf)).toEqual(['CONFLICT']);
     const after = await platform.query<{ post: { version: number; targets: { target: number }[] } }>('query($id: ID!) { post(id: $id) { version targets { target } } }', { id: post.id }, countyAdmin);
     expect(after.data!.post).toEqual({ version: post.version + 1, targets: won[0].data!.updatePost.targets });
   });

@@ -1,6 +1,6 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { codeOf, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import { Kind, parse, type DefinitionNode } from 'graphql';
 import { subgraph as personnel } from './index';
 
@@ -55,7 +55,7 @@ describe('personnel federation contract', () => {
 
   it('answers NOT_FOUND for an unknown cadre', async () => {
     const res = await platform.query('{ cadre(id: "00000000-0000-4000-8000-000000000000") { name } }', {}, admin);
-    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(codeOf(res)).toBe('NOT_FOUND');
   });
 
   it('answers NOT_FOUND, not a failed statement, for ids that are not UUIDs', async () => {

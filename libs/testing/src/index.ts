@@ -40,8 +40,13 @@
  * - `events` is the event bus the subgraphs' outbox relays publish on: subscribe to it, then run
  *   the relay (`subgraphs.<name>.runJob('outbox-relay:<table>')`). In process by default; with
  *   `natsUrl` on NATS JetStream, in a fresh stream that `stop()` deletes.
+ * - `graphqlClient(() => platform)` gives `gql(actor, query, vars)`, `ok(…)` (the data, or throws
+ *   with the errors) and `codeOf(res)`; `rowCounter(() => dataSource)` gives `count(table, where?, params?)`
+ *   for direct checks of what was written; `waitFor(what, condition)` and `pause(ms)` for the event bus.
  * - PGlite boots in about 3 s per subgraph: start one platform per test file (`beforeAll`).
  */
 export { startTestPlatform, freshSchemaName, TEST_SECRETS, type TestPlatform, type TestPlatformOptions, type GraphQLResult } from './test-platform';
 export { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/kernel';
 export { countQueries, type CountedQueries, type QueryCounter } from './query-counter';
+export { codeOf, graphqlClient, rowCounter, type Caller, type Deferred, type GraphQLClient, type RowCounter, type SqlRunner } from './client';
+export { pause, waitFor } from './wait';

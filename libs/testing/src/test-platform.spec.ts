@@ -5,7 +5,7 @@ import { definePlugin, InProcessEventBus, mutate, NatsEventBus, Role, type Actor
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { z } from 'zod';
-import { countQueries, natsUnreachable, startTestPlatform, TEST_NATS_URL, type TestPlatform } from './index';
+import { countQueries, graphqlClient, natsUnreachable, rowCounter, startTestPlatform, TEST_NATS_URL, waitFor, type TestPlatform } from './index';
 
 @ObjectType('Memo', { description: '备忘 / memo' })
 class Memo {
@@ -116,6 +116,28 @@ describe('startTestPlatform', () => {
     await sub.unsubscribe();
   });
 
+  it('gives specs a GraphQL client that takes the caller first, and row counts over a DataSource', async () => {
+    const { gql, ok, codeOf } = graphqlClient(() => platform);
+    const count = rowCounter(() => platform.subgraphs.memos.db.dataSource);
+    const before = await count('memo');
+    const added = await ok<{ addMemo: Memo }>(admin, 'mutation($id: ID!) { addMemo(id: $id, text: "再见") { id text } }', { id: 'm2' });
+    expect(added).toEqual({ addMemo: { id: 'm2', text: '再见' } });
+    expect(await count('memo')).toBe(before + 1);
+    expect(await count('memo', 'text = $1', ['再见'])).toBe(1);
+    const anonymous = await gql(null, '{ memos { id } }');
+    expect([anonymous.status, codeOf(anonymous)]).toEqual([401, 'UNAUTHENTICATED']);
+    expect(codeOf(await gql(admin, '{ memos { id } }'))).toBeUndefined();
+    await expect(ok(null, '{ memos { id } }')).rejects.toThrow('"code": "UNAUTHENTICATED"');
+  });
+
+  it('waits for a condition, and names what it waited for when it times out', async () => {
+    let ready = false;
+    setTimeout(() => (ready = true), 50);
+    await waitFor('the flag', () => ready);
+    expect(ready).toBe(true);
+    await expect(waitFor('nothing', () => false, 60)).rejects.toThrow('timed out waiting for nothing');
+  });
+
   const natsDown = natsUnreachable(TEST_NATS_URL);
   (natsDown ? it.skip : it)('with natsUrl, publishes on a fresh JetStream stream that stop() deletes', async () => {
     const onNats = await startTestPlatform({ subgraphs: [memos], natsUrl: TEST_NATS_URL });
@@ -126,7 +148,7 @@ describe('startTestPlatform', () => {
     const received: BusEvent[] = [];
     await bus.subscribe('memos.>', async (e) => void received.push(e));
     await bus.publish('memos.added', { id: 'm9' }, { id: 'memo_event:9' });
-    for (let i = 0; i < 200 && received.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor('the memo event', () => received.length > 0, 4000);
     expect(received).toEqual([{ subject: 'memos.added', id: 'memo_event:9', payload: { id: 'm9' } }]);
     await onNats.stop();
     const nc = await connect({ servers: TEST_NATS_URL });

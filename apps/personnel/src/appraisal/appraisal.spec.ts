@@ -1,11 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
 import 'reflect-metadata';
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { countQueries, startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import type { Post } from '../post/post.entity';
-import { assignPost, insertBaselinePosts, insertCadre } from '../testing/fixtures';
+import { assignPost, baselineScores, insertBaselinePosts, insertCadre, insertHolder } from '../testing/fixtures';
 import { subgraph as personnel } from '../index';
 
 /** Appraisals of Longshan villages; quotas and the rank review in two other counties of their own. */
@@ -24,8 +24,6 @@ const ratedAdmin: Actor = { id: 'admin-r', roles: [Role.COUNTY_ADMIN], scope: RA
 const ratedOfficer: Actor = { id: 'officer-r', roles: [Role.TOWNSHIP_OFFICER], scope: RATED_TOWNSHIP };
 const smallAdmin: Actor = { id: 'admin-s', roles: [Role.COUNTY_ADMIN], scope: SMALL_COUNTY };
 
-const DIMENSIONS = ['morality', 'ability', 'diligence', 'results', 'integrity'];
-
 const APPRAISAL = `id villageCode periodType period total provisionalRating finalRating policy version
   scores { dimension title weight score }
   ratingDecision { policy rule zh en } finalDecision { policy rule zh en } cadre { id name }`;
@@ -36,29 +34,12 @@ const REVIEW = `mutation($c: String!, $y: Int!) { runRankReview(countyCode: $c, 
 
 let platform: TestPlatform;
 let ds: DataSource;
+const count = rowCounter(() => ds);
 /** The secretary (highest post) of VILLAGE, and a cadre holding no post. */
 let secretary: Cadre;
 let idle: Cadre;
 
-function codeOf(res: GraphQLResult): string | undefined {
-  return res.errors?.[0]?.extensions?.code;
-}
-
-async function ok(query: string, variables: Record<string, unknown>, actor: Actor): Promise<Record<string, any>> {
-  const res = await platform.query<Record<string, any>>(query, variables, actor);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data!;
-}
-
-/** Scores of every baseline dimension, each `score` unless overridden. */
-function scores(score: number, overrides: Record<string, number> = {}): { dimension: string; score: number }[] {
-  return DIMENSIONS.map((dimension) => ({ dimension, score: overrides[dimension] ?? score }));
-}
-
-async function count(table: string, where: string, params: unknown[]): Promise<number> {
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-  return Number(n);
-}
+const { gql, ok, codeOf } = graphqlClient<Record<string, any>>(() => platform);
 
 /** A cadre holding a post of a village (the village's baseline posts are inserted once). */
 const postsByVillage = new Map<string, Post[]>();
@@ -68,9 +49,7 @@ async function cadreWithPost(villageCode: string, name: string, postIndex: numbe
     posts = await insertBaselinePosts(ds, villageCode);
     postsByVillage.set(villageCode, posts);
   }
-  const cadre = await insertCadre(ds, { villageCode, name, ...fields });
-  await assignPost(ds, posts[postIndex], cadre);
-  return cadre;
+  return insertHolder(ds, posts[postIndex], { name, ...fields });
 }
 
 beforeAll(async () => {
@@ -86,7 +65,7 @@ afterAll(() => platform?.stop());
 
 describe('appraisalDimensions', () => {
   it('lists the baseline 德能勤绩廉 dimensions with their weights and the policy source', async () => {
-    const data = await ok(`query($r: String!) { appraisalDimensions(regionCode: $r, category: PARTY_SECRETARY) { code title weight policy } }`, { r: VILLAGE }, villageCadre);
+    const data = await ok(villageCadre, `query($r: String!) { appraisalDimensions(regionCode: $r, category: PARTY_SECRETARY) { code title weight policy } }`, { r: VILLAGE });
     expect(data.appraisalDimensions).toEqual([
       { code: 'morality', title: '德', weight: 0.2, policy: 'baseline' },
       { code: 'ability', title: '能', weight: 0.2, policy: 'baseline' },
@@ -97,14 +76,14 @@ describe('appraisalDimensions', () => {
   });
 
   it('refuses a code above county level', async () => {
-    const res = await platform.query(`{ appraisalDimensions(regionCode: "430000000000", category: PARTY_SECRETARY) { code } }`, {}, countyAdmin);
+    const res = await gql(countyAdmin, `{ appraisalDimensions(regionCode: "430000000000", category: PARTY_SECRETARY) { code } }`, {});
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('recordAppraisal', () => {
   it('weights a monthly appraisal 20/20/20/30/10 and stores every score with its dimension', async () => {
-    const data = await ok(RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-03', scores: scores(0, { morality: 90, ability: 80, diligence: 85, results: 70, integrity: 100 }) } }, townshipOfficer);
+    const data = await ok(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-03', scores: baselineScores([90, 80, 85, 70, 100]) } });
     const a = data.recordAppraisal;
     // 0.2×90 + 0.2×80 + 0.2×85 + 0.3×70 + 0.1×100 = 18 + 16 + 17 + 21 + 10
     expect(a.total).toBe(82);
@@ -122,7 +101,7 @@ describe('recordAppraisal', () => {
   });
 
   it('gives an annual appraisal a provisional rating from the thresholds, with the rule and policy', async () => {
-    const data = await ok(RECORD, { i: { cadreId: secretary.id, periodType: 'YEAR', period: '2023', scores: scores(0, { morality: 95, ability: 92, diligence: 88, results: 91, integrity: 90 }) } }, countyAdmin);
+    const data = await ok(countyAdmin, RECORD, { i: { cadreId: secretary.id, periodType: 'YEAR', period: '2023', scores: baselineScores([95, 92, 88, 91, 90]) } });
     const a = data.recordAppraisal;
     // 19 + 18.4 + 17.6 + 27.3 + 9
     expect(a.total).toBe(91.3);
@@ -135,11 +114,9 @@ describe('recordAppraisal', () => {
   it('refuses scores that miss or invent a dimension, naming them, and writes nothing', async () => {
     const before = await count('appraisal', 'cadre_id = $1', [secretary.id]);
     const audits = await count('audit_log', `action IN ('recordAppraisal', 'reviseAppraisal')`, []);
-    const res = await platform.query(
-      RECORD,
-      { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-04', scores: [...scores(80).filter((s) => s.dimension !== 'integrity'), { dimension: 'charisma', score: 70 }] } },
-      townshipOfficer,
-    );
+    const res = await gql(townshipOfficer, RECORD, {
+      i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-04', scores: [...baselineScores(80).filter((s) => s.dimension !== 'integrity'), { dimension: 'charisma', score: 70 }] },
+    });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions).toMatchObject({ missing: ['integrity'], unknown: ['charisma'] });
     expect(res.errors![0].message).toContain('integrity');
@@ -148,41 +125,41 @@ describe('recordAppraisal', () => {
   });
 
   it('refuses a period that does not match its type, scores outside 0–100 and a cadre holding no post', async () => {
-    const quarterAsMonth = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-Q2', scores: scores(80) } }, townshipOfficer);
+    const quarterAsMonth = await gql(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-Q2', scores: baselineScores(80) } });
     expect(codeOf(quarterAsMonth)).toBe('BAD_USER_INPUT');
-    const yearAsQuarter = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024', scores: scores(80) } }, townshipOfficer);
+    const yearAsQuarter = await gql(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024', scores: baselineScores(80) } });
     expect(codeOf(yearAsQuarter)).toBe('BAD_USER_INPUT');
-    const tooHigh = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q2', scores: scores(80, { results: 101 }) } }, townshipOfficer);
+    const tooHigh = await gql(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q2', scores: baselineScores(80, { results: 101 }) } });
     expect(codeOf(tooHigh)).toBe('BAD_USER_INPUT');
-    const noPost = await platform.query(RECORD, { i: { cadreId: idle.id, periodType: 'MONTH', period: '2024-03', scores: scores(80) } }, townshipOfficer);
+    const noPost = await gql(townshipOfficer, RECORD, { i: { cadreId: idle.id, periodType: 'MONTH', period: '2024-03', scores: baselineScores(80) } });
     expect(codeOf(noPost)).toBe('BAD_USER_INPUT');
     expect(await count('appraisal', `period IN ('2024-Q2', '2024')`, [])).toBe(0);
   });
 
   it('lets only county and township managers in scope appraise', async () => {
-    const cadre = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-05', scores: scores(80) } }, villageCadre);
+    const cadre = await gql(villageCadre, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-05', scores: baselineScores(80) } });
     expect(codeOf(cadre)).toBe('FORBIDDEN');
-    const otherCounty = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-05', scores: scores(80) } }, ratedAdmin);
+    const otherCounty = await gql(ratedAdmin, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-05', scores: baselineScores(80) } });
     expect(codeOf(otherCounty)).toBe('FORBIDDEN');
   });
 
   it('answers CONFLICT for a second appraisal of the same period, revises with expectedVersion, and refuses a stale version', async () => {
-    const first = await ok(RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: scores(80) } }, townshipOfficer);
+    const first = await ok(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: baselineScores(80) } });
     expect(first.recordAppraisal).toMatchObject({ total: 80, version: 1 });
-    const again = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: scores(90) } }, townshipOfficer);
+    const again = await gql(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: baselineScores(90) } });
     expect(codeOf(again)).toBe('CONFLICT');
     expect(again.errors![0].message).toContain('expectedVersion');
-    const revised = await ok(RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: scores(90), expectedVersion: 1 } }, townshipOfficer);
+    const revised = await ok(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: baselineScores(90), expectedVersion: 1 } });
     expect(revised.recordAppraisal).toMatchObject({ id: first.recordAppraisal.id, total: 90, version: 2 });
-    const stale = await platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: scores(70), expectedVersion: 1 } }, townshipOfficer);
+    const stale = await gql(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'QUARTER', period: '2024-Q1', scores: baselineScores(70), expectedVersion: 1 } });
     expect(codeOf(stale)).toBe('CONFLICT');
     const [row] = (await ds.query(`SELECT total, version FROM appraisal WHERE id = $1`, [first.recordAppraisal.id])) as { total: string; version: number }[];
     expect({ total: Number(row.total), version: row.version }).toEqual({ total: 90, version: 2 });
   });
 
   it('lets exactly one of two concurrent revisions with the same expectedVersion through', async () => {
-    const created = await ok(RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-06', scores: scores(75) } }, townshipOfficer);
-    const revise = (score: number) => platform.query(RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-06', scores: scores(score), expectedVersion: 1 } }, townshipOfficer);
+    const created = await ok(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-06', scores: baselineScores(75) } });
+    const revise = (score: number) => gql(townshipOfficer, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-06', scores: baselineScores(score), expectedVersion: 1 } });
     const results = await Promise.all([revise(85), revise(95)]);
     const codes = results.map((r) => codeOf(r) ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
@@ -192,7 +169,7 @@ describe('recordAppraisal', () => {
   });
 
   it('lists a cadre’s appraisals by period type through Cadre.appraisals', async () => {
-    const data = await ok(`query($id: ID!) { cadre(id: $id) { all: appraisals { period } years: appraisals(periodType: YEAR) { period total provisionalRating } } }`, { id: secretary.id }, villageCadre);
+    const data = await ok(villageCadre, `query($id: ID!) { cadre(id: $id) { all: appraisals { period } years: appraisals(periodType: YEAR) { period total provisionalRating } } }`, { id: secretary.id });
     expect(data.cadre.years).toEqual([{ period: '2023', total: 91.3, provisionalRating: 'EXCELLENT' }]);
     expect(data.cadre.all.map((a: { period: string }) => a.period)).toEqual(['2023', '2024-03', '2024-06', '2024-Q1']);
   });
@@ -209,16 +186,16 @@ describe('annual ratings and the rank review', () => {
     for (const [i, total] of totals.entries()) {
       const level = total === 98 ? 6 : total === 55 ? 4 : total === 85 ? 3 : null;
       const cadre = await cadreWithPost(RATED_VILLAGES[i % 2], `干部${i + 1}`, Math.floor(i / 2), { rankLevel: level });
-      await ok(RECORD, { i: { cadreId: cadre.id, periodType: 'YEAR', period: '2024', scores: scores(total) } }, ratedOfficer);
+      await ok(ratedOfficer, RECORD, { i: { cadreId: cadre.id, periodType: 'YEAR', period: '2024', scores: baselineScores(total) } });
       rated.push(cadre);
     }
     departed = await cadreWithPost('433125102203', '已离任', 0);
-    await ok(RECORD, { i: { cadreId: departed.id, periodType: 'YEAR', period: '2024', scores: scores(99) } }, ratedOfficer);
+    await ok(ratedOfficer, RECORD, { i: { cadreId: departed.id, periodType: 'YEAR', period: '2024', scores: baselineScores(99) } });
     await ds.getRepository(Cadre).update({ id: departed.id }, { status: CadreStatus.LEFT, departureDate: '2024-12-01' });
   }, 60000);
 
   it('limits 优秀 to 20% of the township’s rated cadres: the two best stay EXCELLENT, the other two become COMPETENT', async () => {
-    const data = await ok(FINALIZE, { t: RATED_TOWNSHIP, y: 2024 }, ratedOfficer);
+    const data = await ok(ratedOfficer, FINALIZE, { t: RATED_TOWNSHIP, y: 2024 });
     const result = data.finalizeAnnualRatings;
     expect(result).toMatchObject({ townshipCode: RATED_TOWNSHIP, year: 2024, policy: 'baseline' });
     expect(result.ratings.map((r: any) => r.cadre.id)).toEqual(rated.map((c) => c.id));
@@ -257,21 +234,21 @@ describe('annual ratings and the rank review', () => {
   });
 
   it('recomputes the same ratings when run again, and shows them as Cadre.annualRating', async () => {
-    const data = await ok(FINALIZE, { t: RATED_TOWNSHIP, y: 2024 }, ratedAdmin);
+    const data = await ok(ratedAdmin, FINALIZE, { t: RATED_TOWNSHIP, y: 2024 });
     expect(data.finalizeAnnualRatings.ratings.map((r: any) => r.finalRating).filter((r: string) => r === 'EXCELLENT')).toHaveLength(2);
-    const view = await ok(`query($a: ID!, $b: ID!) { a: cadre(id: $a) { annualRating(year: 2024) last: annualRating(year: 2023) } b: cadre(id: $b) { annualRating(year: 2024) } }`, { a: rated[0].id, b: rated[2].id }, ratedOfficer);
+    const view = await ok(ratedOfficer, `query($a: ID!, $b: ID!) { a: cadre(id: $a) { annualRating(year: 2024) last: annualRating(year: 2023) } b: cadre(id: $b) { annualRating(year: 2024) } }`, { a: rated[0].id, b: rated[2].id });
     expect(view).toEqual({ a: { annualRating: 'EXCELLENT', last: null }, b: { annualRating: 'COMPETENT' } });
   });
 
   it('refuses to revise a finalized annual appraisal, a code that is not a township, and other scopes', async () => {
-    const revise = await platform.query(RECORD, { i: { cadreId: rated[2].id, periodType: 'YEAR', period: '2024', scores: scores(99), expectedVersion: 3 } }, ratedOfficer);
+    const revise = await gql(ratedOfficer, RECORD, { i: { cadreId: rated[2].id, periodType: 'YEAR', period: '2024', scores: baselineScores(99), expectedVersion: 3 } });
     expect(codeOf(revise)).toBe('BAD_USER_INPUT');
-    expect(codeOf(await platform.query(FINALIZE, { t: RATED_VILLAGES[0], y: 2024 }, ratedAdmin))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await platform.query(FINALIZE, { t: RATED_TOWNSHIP, y: 2024 }, townshipOfficer))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(ratedAdmin, FINALIZE, { t: RATED_VILLAGES[0], y: 2024 }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(townshipOfficer, FINALIZE, { t: RATED_TOWNSHIP, y: 2024 }))).toBe('FORBIDDEN');
   });
 
   it('moves an EXCELLENT cadre up one level and an INCOMPETENT one down, with the rule and policy of each change', async () => {
-    const data = await ok(REVIEW, { c: RATED_COUNTY, y: 2024 }, ratedAdmin);
+    const data = await ok(ratedAdmin, REVIEW, { c: RATED_COUNTY, y: 2024 });
     const result = data.runRankReview;
     expect(result).toMatchObject({ countyCode: RATED_COUNTY, year: 2024, policy: 'baseline' });
     // every ACTIVE cadre of the county, the departed one excluded
@@ -283,12 +260,12 @@ describe('annual ratings and the rank review', () => {
     // unranked: starts from the initial level (fromLevel null); the 3rd best was capped to COMPETENT
     expect(change(rated[2])).toMatchObject({ fromLevel: null, toLevel: 6, decision: { rule: 'RANK_KEPT' } });
     expect(change(rated[1])).toMatchObject({ fromLevel: null, toLevel: 5, decision: { rule: 'RANK_UP_EXCELLENT' } });
-    const view = await ok(`query($id: ID!) { cadre(id: $id) { rankLevel rank { level title monthlyPay } rankHistory { year fromLevel toLevel decision { rule } } } }`, { id: rated[0].id }, ratedOfficer);
+    const view = await ok(ratedOfficer, `query($id: ID!) { cadre(id: $id) { rankLevel rank { level title monthlyPay } rankHistory { year fromLevel toLevel decision { rule } } } }`, { id: rated[0].id });
     expect(view.cadre).toEqual({ rankLevel: 5, rank: { level: 5, title: '五级', monthlyPay: 100 }, rankHistory: [{ year: 2024, fromLevel: 6, toLevel: 5, decision: { rule: 'RANK_UP_EXCELLENT' } }] });
   });
 
   it('answers CONFLICT when the year is reviewed again, and changes nothing', async () => {
-    const res = await platform.query(REVIEW, { c: RATED_COUNTY, y: 2024 }, ratedAdmin);
+    const res = await gql(ratedAdmin, REVIEW, { c: RATED_COUNTY, y: 2024 });
     expect(codeOf(res)).toBe('CONFLICT');
     expect(res.errors![0].message).toContain('already reviewed');
     expect(await count('rank_change', 'county_code = $1', [RATED_COUNTY])).toBe(10);
@@ -297,16 +274,16 @@ describe('annual ratings and the rank review', () => {
   });
 
   it('is for county administrators only, and shows no rank for an unranked cadre', async () => {
-    expect(codeOf(await platform.query(REVIEW, { c: RATED_COUNTY, y: 2025 }, ratedOfficer))).toBe('FORBIDDEN');
-    expect(codeOf(await platform.query(REVIEW, { c: RATED_TOWNSHIP, y: 2025 }, ratedAdmin))).toBe('BAD_USER_INPUT');
-    const view = await ok(`query($id: ID!) { cadre(id: $id) { rank { level } rankHistory { year } } }`, { id: secretary.id }, countyAdmin);
+    expect(codeOf(await gql(ratedOfficer, REVIEW, { c: RATED_COUNTY, y: 2025 }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(ratedAdmin, REVIEW, { c: RATED_TOWNSHIP, y: 2025 }))).toBe('BAD_USER_INPUT');
+    const view = await ok(countyAdmin, `query($id: ID!) { cadre(id: $id) { rank { level } rankHistory { year } } }`, { id: secretary.id });
     expect(view.cadre).toEqual({ rank: null, rankHistory: [] });
   });
 
   it('runs the same number of SQL statements for a county of 2 cadres as for one of 10', async () => {
     for (const [i, name] of ['甲', '乙'].entries()) await cadreWithPost('433126101201', name, i);
-    const small = await countQueries(platform.subgraphs.personnel, () => ok(`mutation { runRankReview(countyCode: "${SMALL_COUNTY}", year: 2023) { changes { id } } }`, {}, smallAdmin));
-    const large = await countQueries(platform.subgraphs.personnel, () => ok(`mutation { runRankReview(countyCode: "${RATED_COUNTY}", year: 2023) { changes { id } } }`, {}, ratedAdmin));
+    const small = await countQueries(platform.subgraphs.personnel, () => ok(smallAdmin, `mutation { runRankReview(countyCode: "${SMALL_COUNTY}", year: 2023) { changes { id } } }`));
+    const large = await countQueries(platform.subgraphs.personnel, () => ok(ratedAdmin, `mutation { runRankReview(countyCode: "${RATED_COUNTY}", year: 2023) { changes { id } } }`));
     expect(small.result.runRankReview.changes).toHaveLength(2);
     expect(large.result.runRankReview.changes).toHaveLength(10);
     expect(large.count).toBe(small.count);

@@ -1,13 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
 import { bindPolicy, definePlugin, Role, type Actor } from '@xiangzhi/kernel';
 import { attendancePolicyPoint, DeductionPeriod, decision, DefaultAttendancePolicy, SanctionMeasure, type DutyDay, type FindingFacts, type SanctionDecision } from '@xiangzhi/personnel-api';
-import { countQueries, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CadreStatus, type Cadre } from '../cadre/cadre.entity';
 import { subgraph as personnel } from '../index';
 import type { Post } from '../post/post.entity';
-import { assignPost, insertBaselinePosts, insertCadre, raceOnCadreLock } from '../testing/fixtures';
+import { insertBaselinePosts, insertCadre, insertHolder, raceOnCadreLock } from '../testing/fixtures';
 
 /**
  * A county model for the test: six hours on duty every working day, one cadre on duty every rest
@@ -59,24 +59,8 @@ const longshanAdmin: Actor = { id: 'admin-l', roles: [Role.COUNTY_ADMIN], scope:
 let platform: TestPlatform;
 let ds: DataSource;
 
-type Result = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
-
-async function gql(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-  return platform.query(query, variables, actor);
-}
-
-async function ok(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await gql(actor, query, variables);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data!;
-}
-
-const codeOf = (res: Result): string | undefined => res.errors?.[0]?.extensions?.code;
-
-async function rows(table: string, where = 'TRUE', params: unknown[] = []): Promise<number> {
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-  return Number(n);
-}
+const { gql, ok, codeOf } = graphqlClient<Record<string, any>>(() => platform);
+const rows = rowCounter(() => ds);
 
 const LEAVE = 'id status version approverLevel approverDecision { policy rule zh en } decidedBy decisionNote reportedBackOn fromDate toDate cadre { id name }';
 
@@ -112,9 +96,7 @@ async function village(code: string, holders: Record<string, string>): Promise<{
   const posts = await insertBaselinePosts(ds, code);
   const cadres: Record<string, Cadre> = {};
   for (const [postCode, name] of Object.entries(holders)) {
-    const cadre = await insertCadre(ds, { villageCode: code, name });
-    await assignPost(ds, posts.find((p) => p.code === postCode)!, cadre, '2024-01-01');
-    cadres[postCode] = cadre;
+    cadres[postCode] = await insertHolder(ds, posts.find((p) => p.code === postCode)!, { name }, '2024-01-01');
   }
   return { posts, cadres };
 }

@@ -2,11 +2,11 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { EducationLevel, yearsBetween } from '@xiangzhi/personnel-api';
-import { countQueries, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
-import { assignPost, insertBaselinePosts, insertCadre, insertPost, raceOnCadreLock } from '../testing/fixtures';
+import { insertBaselinePosts, insertCadre, insertHolder, insertPost, raceOnCadreLock } from '../testing/fixtures';
 import type { Post } from '../post/post.entity';
 import { todayInChina } from './today';
 
@@ -28,24 +28,8 @@ const cadreOfA: Actor = { id: 'cadre-a', roles: [Role.VILLAGE_CADRE], scope: vil
 let platform: TestPlatform;
 let ds: DataSource;
 
-type Result = { status: number; data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
-
-async function gql(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-  return platform.query(query, variables, actor) as Promise<Result>;
-}
-
-async function ok(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await gql(actor, query, variables);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data;
-}
-
-const codeOf = (res: Result): string | undefined => res.errors?.[0]?.extensions?.code;
-
-async function count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-  return Number(n);
-}
+const { gql, ok, codeOf } = graphqlClient<any>(() => platform);
+const count = rowCounter(() => ds);
 
 async function rowCounts(): Promise<Record<string, number>> {
   return {
@@ -103,12 +87,10 @@ afterAll(() => platform?.stop());
 describe('eligibility and appointment', () => {
   const directorResident = randomUUID();
   const candidateResident = randomUUID();
-  let director: { id: string };
 
   beforeAll(async () => {
     // the serving committee director, whose spouse is the candidate below
-    director = await insertCadre(ds, { villageCode: villageA, name: '张主任', residentId: directorResident, serviceStart: '2012-03-01' });
-    await assignPost(ds, posts.director, director as never, '2021-01-01');
+    await insertHolder(ds, posts.director, { name: '张主任', residentId: directorResident, serviceStart: '2012-03-01' }, '2021-01-01');
   });
 
   /** A candidate for the secretary post failing four rules at once. */
@@ -143,12 +125,7 @@ describe('eligibility and appointment', () => {
 
   it('finds a serving relative from the serving cadre’s own declaration too', async () => {
     const resident = randomUUID();
-    const clerk = await insertCadre(ds, {
-      villageCode: villageA,
-      name: '王文书',
-      closeRelatives: [{ name: '王小', relation: 'CHILD' as never, residentId: resident }],
-    });
-    await assignPost(ds, posts.clerk, clerk, '2022-01-01');
+    await insertHolder(ds, posts.clerk, { name: '王文书', closeRelatives: [{ name: '王小', relation: 'CHILD' as never, residentId: resident }] }, '2022-01-01');
     const data = await ok(officerA, CHECK, {
       i: { postId: posts.supervision.id, name: '王小', gender: 'MALE', birthDate: '1990-01-01', educationLevel: 'COLLEGE', residentId: resident, asOf: '2024-07-01' },
     });
@@ -263,9 +240,8 @@ describe('eligibility and appointment', () => {
 
 describe('discharge and honours', () => {
   async function servingCadre(name: string, code: string): Promise<{ id: string; version: number; postId: string }> {
-    const cadre = await insertCadre(ds, { villageCode: villageB, name, serviceStart: '2010-01-01' });
     const post = await insertPost(ds, { villageCode: villageB, code, title: `${name}的岗位` });
-    await assignPost(ds, post, cadre, '2020-01-01');
+    const cadre = await insertHolder(ds, post, { name, serviceStart: '2010-01-01' }, '2020-01-01');
     return { id: cadre.id, version: cadre.version, postId: post.id };
   }
 
@@ -379,9 +355,8 @@ describe('Region fields through the gateway', () => {
         const birthDate = `${1970 + i + k}-0${1 + k}-15`;
         const educationLevel = k === 0 ? EducationLevel.BACHELOR : EducationLevel.HIGH_SCHOOL;
         const fullTime = k !== 1;
-        const cadre = await insertCadre(ds, { villageCode: village, name: `干部${i}-${k}`, birthDate, educationLevel, fullTime });
         const post = await insertPost(ds, { villageCode: village, code: `p${k}`, title: `岗位${k}` });
-        await assignPost(ds, post, cadre);
+        await insertHolder(ds, post, { name: `干部${i}-${k}`, birthDate, educationLevel, fullTime });
         expected[village].ages.push(yearsBetween(birthDate, todayInChina()));
         expected[village].college += k === 0 ? 1 : 0;
         expected[village].fullTime += fullTime ? 1 : 0;
@@ -396,8 +371,8 @@ describe('Region fields through the gateway', () => {
   it('answers cadres, their posts and stats of every child with the same number of statements for 2 and 6 villages', async () => {
     const small = await staff(smallVillages);
     const large = await staff(largeVillages);
-    const smallRun = await countQueries(platform.subgraphs.personnel, () => platform.query(QUERY, { t: townshipSmall }, countyAdmin));
-    const largeRun = await countQueries(platform.subgraphs.personnel, () => platform.query(QUERY, { t: townshipLarge }, countyAdmin));
+    const smallRun = await countQueries(platform.subgraphs.personnel, () => gql(countyAdmin, QUERY, { t: townshipSmall }));
+    const largeRun = await countQueries(platform.subgraphs.personnel, () => gql(countyAdmin, QUERY, { t: townshipLarge }));
     expect(smallRun.result.errors).toBeUndefined();
     expect(largeRun.result.errors).toBeUndefined();
     expect(smallRun.count).toBe(3);
@@ -440,7 +415,7 @@ describe('Region fields through the gateway', () => {
     await insertCadre(ds, { villageCode: villageA, name: '小马（早）', residentId: residents[1], serviceStart: '2008-01-01', ...left, departureDate: '2012-01-01' });
     await insertCadre(ds, { villageCode: villageA, name: '小马（近）', residentId: residents[1], serviceStart: '2015-01-01', ...left, departureDate: '2020-01-01' });
     const run = await countQueries(platform.subgraphs.personnel, () =>
-      platform.query(`query($h: ID!) { household(id: $h) { members { name cadre { name status } } } }`, { h: household.id }, countyAdmin),
+      gql(countyAdmin, `query($h: ID!) { household(id: $h) { members { name cadre { name status } } } }`, { h: household.id }),
     );
     expect(run.result.errors).toBeUndefined();
     const members = (run.result.data as any).household.members;

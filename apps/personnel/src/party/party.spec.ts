@@ -2,7 +2,7 @@
 // The spec boots the grids subgraph beside personnel to check the federated fields through the gateway.
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { countQueries, startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { todayInChina } from '../cadre/today';
 import { CadreStatus } from '../cadre/cadre.entity';
@@ -29,47 +29,31 @@ let secretaryA: string;
 let suspendedA: string;
 let secretaryB: string;
 
-async function gql(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<Record<string, any>>> {
-  return platform.query<Record<string, any>>(query, variables, actor);
-}
-
-async function ok(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await gql(actor, query, variables);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data!;
-}
-
-function codeOf(res: GraphQLResult<unknown>): string | undefined {
-  return res.errors?.[0]?.extensions?.code;
-}
-
-async function count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-  return Number(n);
-}
+const { gql, ok, codeOf } = graphqlClient<Record<string, any>>(() => platform);
+const count = rowCounter(() => ds);
 
 const ORG = 'id name kind version regionCode';
 
+const CREATE_ORG = `mutation($i: CreatePartyOrganizationInput!) { createPartyOrganization(input: $i) { ${ORG} } }`;
+
 async function createOrg(actor: Actor, input: Record<string, unknown>): Promise<GraphQLResult<Record<string, any>>> {
-  return gql(actor, `mutation($i: CreatePartyOrganizationInput!) { createPartyOrganization(input: $i) { ${ORG} } }`, { i: input });
+  return gql(actor, CREATE_ORG, { i: input });
 }
 
 async function org(input: Record<string, unknown>, actor: Actor = admin): Promise<any> {
-  const res = await createOrg(actor, input);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data!.createPartyOrganization;
+  return (await ok(actor, CREATE_ORG, { i: input })).createPartyOrganization;
 }
 
 const MEMBER = 'id name joinedOn status mobile currentLocation duty points version organization { id name }';
 
+const REGISTER_MEMBER = `mutation($i: RegisterPartyMemberInput!) { registerPartyMember(input: $i) { ${MEMBER} } }`;
+
 async function registerMember(actor: Actor, input: Record<string, unknown>): Promise<GraphQLResult<Record<string, any>>> {
-  return gql(actor, `mutation($i: RegisterPartyMemberInput!) { registerPartyMember(input: $i) { ${MEMBER} } }`, { i: input });
+  return gql(actor, REGISTER_MEMBER, { i: input });
 }
 
 async function member(organizationId: string, name: string, extra: Record<string, unknown> = {}, actor: Actor = cadreA): Promise<any> {
-  const res = await registerMember(actor, { organizationId, name, joinedOn: '2010-07-01', status: 'FULL', ...extra });
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data!.registerPartyMember;
+  return (await ok(actor, REGISTER_MEMBER, { i: { organizationId, name, joinedOn: '2010-07-01', status: 'FULL', ...extra } })).registerPartyMember;
 }
 
 async function points(actor: Actor, input: Record<string, unknown>): Promise<GraphQLResult<Record<string, any>>> {

@@ -2,13 +2,13 @@
 import 'reflect-metadata';
 import { bindPolicy, definePlugin, Role, type Actor, type RuleViolation } from '@xiangzhi/kernel';
 import { DefaultPayPolicy, payPolicyPoint, type PayComponent, type PayInput, type PayPolicy } from '@xiangzhi/personnel-api';
-import { countQueries, startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Sanction } from '../attendance/attendance.entity';
 import type { Cadre } from '../cadre/cadre.entity';
 import { DeductionPeriod, PostCategory, SanctionMeasure } from '../shared/enums';
-import { assignPost, insertBaselinePosts, insertCadre, insertPost } from '../testing/fixtures';
+import { baselineScores, insertBaselinePosts, insertHolder, insertPost } from '../testing/fixtures';
 import { subgraph as personnel } from '../index';
 
 /** Baseline villages of Longshan; the pay-band test plugin is enabled for county 433127 only. */
@@ -62,31 +62,15 @@ const COMPUTE = `mutation($v: String!, $m: String!) { computePayroll(villageCode
 
 let platform: TestPlatform;
 let ds: DataSource;
+const count = rowCounter(() => ds);
 let secretary: Cadre;
 let director: Cadre;
 let clerk: Cadre;
 
-function codeOf(res: GraphQLResult): string | undefined {
-  return res.errors?.[0]?.extensions?.code;
-}
-
-async function ok(query: string, variables: Record<string, unknown>, actor: Actor): Promise<Record<string, any>> {
-  const res = await platform.query<Record<string, any>>(query, variables, actor);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data!;
-}
-
-async function count(table: string, where: string, params: unknown[]): Promise<number> {
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-  return Number(n);
-}
-
-function scores(values: [number, number, number, number, number]): { dimension: string; score: number }[] {
-  return ['morality', 'ability', 'diligence', 'results', 'integrity'].map((dimension, i) => ({ dimension, score: values[i] }));
-}
+const { gql, ok, codeOf } = graphqlClient<Record<string, any>>(() => platform);
 
 async function appraise(cadre: Cadre, periodType: string, period: string, values: [number, number, number, number, number], actor: Actor = townshipOfficer): Promise<void> {
-  await ok(RECORD, { i: { cadreId: cadre.id, periodType, period, scores: scores(values) } }, actor);
+  await ok(actor, RECORD, { i: { cadreId: cadre.id, periodType, period, scores: baselineScores(values) } });
 }
 
 async function sanction(cadre: Cadre, fields: { decidedOn: string; share: number; period: DeductionPeriod | null; month: string | null; zh: string }): Promise<void> {
@@ -110,11 +94,7 @@ async function staffVillage(villageCode: string, n: number): Promise<Cadre[]> {
   const posts = await insertBaselinePosts(ds, villageCode);
   for (let i = posts.length; i < n; i += 1) posts.push(await insertPost(ds, { villageCode, code: `staff-${i}`, title: `专职岗${i}`, category: PostCategory.FULL_TIME_STAFF, fullTime: true }));
   const cadres: Cadre[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const cadre = await insertCadre(ds, { villageCode, name: `干部${villageCode.slice(-3)}-${i}` });
-    await assignPost(ds, posts[i], cadre);
-    cadres.push(cadre);
-  }
+  for (let i = 0; i < n; i += 1) cadres.push(await insertHolder(ds, posts[i], { name: `干部${villageCode.slice(-3)}-${i}` }));
   return cadres;
 }
 
@@ -127,12 +107,9 @@ beforeAll(async () => {
   ds = platform.subgraphs.personnel.db.dataSource;
   const posts = await insertBaselinePosts(ds, VILLAGE);
   const post = (code: string) => posts.find((p) => p.code === code)!;
-  secretary = await insertCadre(ds, { villageCode: VILLAGE, name: '张书记', rankLevel: 5 });
-  director = await insertCadre(ds, { villageCode: VILLAGE, name: '李主任' });
-  clerk = await insertCadre(ds, { villageCode: VILLAGE, name: '王委员' });
-  await assignPost(ds, post('secretary'), secretary);
-  await assignPost(ds, post('director'), director);
-  await assignPost(ds, post('clerk'), clerk);
+  secretary = await insertHolder(ds, post('secretary'), { name: '张书记', rankLevel: 5 });
+  director = await insertHolder(ds, post('director'), { name: '李主任' });
+  clerk = await insertHolder(ds, post('clerk'), { name: '王委员' });
   // the month's appraisal (82) wins over the quarter's (60)
   await appraise(secretary, 'MONTH', MONTH, [90, 80, 85, 70, 100]);
   await appraise(secretary, 'QUARTER', '2024-Q1', [60, 60, 60, 60, 60]);
@@ -149,7 +126,7 @@ afterAll(() => platform?.stop());
 
 describe('computePayroll', () => {
   it('composes base, performance, rank pay and sanction deductions, every component with its policy and rule', async () => {
-    const data = await ok(COMPUTE, { v: VILLAGE, m: MONTH }, townshipOfficer);
+    const data = await ok(townshipOfficer, COMPUTE, { v: VILLAGE, m: MONTH });
     const result = data.computePayroll;
     expect(result).toMatchObject({ villageCode: VILLAGE, month: MONTH, policy: 'baseline' });
     const byName = Object.fromEntries(result.records.map((r: any) => [r.cadre.name, r]));
@@ -195,7 +172,7 @@ describe('computePayroll', () => {
 
   it('recomputes in place: one record per cadre, version 2, components overwritten', async () => {
     await appraise(director, 'MONTH', MONTH, [100, 100, 100, 100, 100], countyAdmin);
-    const data = await ok(COMPUTE, { v: VILLAGE, m: MONTH }, countyAdmin);
+    const data = await ok(countyAdmin, COMPUTE, { v: VILLAGE, m: MONTH });
     expect(data.computePayroll.records.map((r: any) => r.version)).toEqual([2, 2, 2]);
     const d = data.computePayroll.records.find((r: any) => r.cadre.id === director.id);
     expect(d.total).toBe(3800);
@@ -206,15 +183,15 @@ describe('computePayroll', () => {
   });
 
   it('lists the records through payRecords and Cadre.payRecords', async () => {
-    const list = await ok(`query($r: String!) { payRecords(regionCode: $r, month: "2024-03", first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { total cadre { name } } } }`, { r: TOWNSHIP }, villageCadre);
+    const list = await ok(villageCadre, `query($r: String!) { payRecords(regionCode: $r, month: "2024-03", first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { total cadre { name } } } }`, { r: TOWNSHIP });
     // a village cadre listing the township sees their own village only
     expect(list.payRecords.totalCount).toBe(3);
     expect(list.payRecords.nodes).toHaveLength(2);
     expect(list.payRecords.pageInfo.hasNextPage).toBe(true);
-    const next = await ok(`query($r: String!, $a: String) { payRecords(regionCode: $r, month: "2024-03", after: $a) { nodes { total } pageInfo { hasNextPage } } }`, { r: TOWNSHIP, a: list.payRecords.pageInfo.endCursor }, villageCadre);
+    const next = await ok(villageCadre, `query($r: String!, $a: String) { payRecords(regionCode: $r, month: "2024-03", after: $a) { nodes { total } pageInfo { hasNextPage } } }`, { r: TOWNSHIP, a: list.payRecords.pageInfo.endCursor });
     expect(next.payRecords.nodes).toHaveLength(1);
     expect(next.payRecords.pageInfo.hasNextPage).toBe(false);
-    const cadre = await ok(`query($id: ID!) { cadre(id: $id) { payRecords(month: "2024-03") { month total components { kind amount } } other: payRecords(month: "2024-04") { month } } }`, { id: secretary.id }, villageCadre);
+    const cadre = await ok(villageCadre, `query($id: ID!) { cadre(id: $id) { payRecords(month: "2024-03") { month total components { kind amount } } other: payRecords(month: "2024-04") { month } } }`, { id: secretary.id });
     expect(cadre.cadre.payRecords).toEqual([
       {
         month: MONTH,
@@ -231,10 +208,10 @@ describe('computePayroll', () => {
   });
 
   it('refuses village cadres, other scopes, malformed months and non-village codes', async () => {
-    expect(codeOf(await platform.query(COMPUTE, { v: VILLAGE, m: MONTH }, villageCadre))).toBe('FORBIDDEN');
-    expect(codeOf(await platform.query(COMPUTE, { v: VILLAGE, m: MONTH }, bandAdmin))).toBe('FORBIDDEN');
-    expect(codeOf(await platform.query(COMPUTE, { v: VILLAGE, m: '2024-13' }, townshipOfficer))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await platform.query(COMPUTE, { v: TOWNSHIP, m: MONTH }, townshipOfficer))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(villageCadre, COMPUTE, { v: VILLAGE, m: MONTH }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(bandAdmin, COMPUTE, { v: VILLAGE, m: MONTH }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(townshipOfficer, COMPUTE, { v: VILLAGE, m: '2024-13' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(townshipOfficer, COMPUTE, { v: TOWNSHIP, m: MONTH }))).toBe('BAD_USER_INPUT');
   });
 
   it('runs the same number of SQL statements for a village of 2 cadres as for one of 8', async () => {
@@ -243,21 +220,21 @@ describe('computePayroll', () => {
     for (const cadre of [...two, ...eight]) await appraise(cadre, 'MONTH', MONTH, [80, 80, 80, 80, 80]);
     await sanction(two[0], { decidedOn: '2024-03-20', share: 0.5, period: DeductionPeriod.MONTH, month: MONTH, zh: '年内第3次擅自离岗' });
     await sanction(eight[7], { decidedOn: '2024-03-20', share: 0.5, period: DeductionPeriod.MONTH, month: MONTH, zh: '年内第3次擅自离岗' });
-    const small = await countQueries(platform.subgraphs.personnel, () => ok(COMPUTE, { v: VILLAGE_2, m: MONTH }, townshipOfficer));
-    const large = await countQueries(platform.subgraphs.personnel, () => ok(COMPUTE, { v: VILLAGE_8, m: MONTH }, townshipOfficer));
+    const small = await countQueries(platform.subgraphs.personnel, () => ok(townshipOfficer, COMPUTE, { v: VILLAGE_2, m: MONTH }));
+    const large = await countQueries(platform.subgraphs.personnel, () => ok(townshipOfficer, COMPUTE, { v: VILLAGE_8, m: MONTH }));
     expect(small.result.computePayroll.records).toHaveLength(2);
     expect(large.result.computePayroll.records).toHaveLength(8);
     expect(large.count).toBe(small.count);
     // four reads, the upsert, the event, the audit record (and the batched cadre read for the answer)
     expect(small.count).toBeGreaterThanOrEqual(7);
     // recomputing (the upsert's update path) does not grow either
-    const again = await countQueries(platform.subgraphs.personnel, () => ok(COMPUTE, { v: VILLAGE_8, m: MONTH }, townshipOfficer));
+    const again = await countQueries(platform.subgraphs.personnel, () => ok(townshipOfficer, COMPUTE, { v: VILLAGE_8, m: MONTH }));
     expect(again.result.computePayroll.records.every((r: any) => r.version === 2)).toBe(true);
     expect(again.count).toBe(small.count);
     // and neither does listing the records with their cadres and components
     const LIST = `query($r: String!) { payRecords(regionCode: $r, month: "2024-03") { nodes { total cadre { name rank { level } } components { kind amount decision { rule } } } } }`;
-    const list2 = await countQueries(platform.subgraphs.personnel, () => ok(LIST, { r: VILLAGE_2 }, townshipOfficer));
-    const list8 = await countQueries(platform.subgraphs.personnel, () => ok(LIST, { r: VILLAGE_8 }, townshipOfficer));
+    const list2 = await countQueries(platform.subgraphs.personnel, () => ok(townshipOfficer, LIST, { r: VILLAGE_2 }));
+    const list8 = await countQueries(platform.subgraphs.personnel, () => ok(townshipOfficer, LIST, { r: VILLAGE_8 }));
     expect(list2.result.payRecords.nodes).toHaveLength(2);
     expect(list8.result.payRecords.nodes).toHaveLength(8);
     expect(list8.count).toBe(list2.count);
@@ -275,7 +252,7 @@ describe('a county with its own pay policy (plugin)', () => {
 
   it('refuses the payroll with POLICY_VIOLATION naming every cadre below the band, and writes nothing', async () => {
     const events = await count('personnel_event', `name = 'personnel.payroll.computed'`, []);
-    const res = await platform.query(COMPUTE, { v: BAND_VILLAGE, m: MONTH }, bandAdmin);
+    const res = await gql(bandAdmin, COMPUTE, { v: BAND_VILLAGE, m: MONTH });
     expect(codeOf(res)).toBe('POLICY_VIOLATION');
     const violations = res.errors![0].extensions!.violations as (RuleViolation & { cadreId: string })[];
     expect(violations.map((v) => v.cadreId).sort()).toEqual([band[1].id, band[2].id].sort());
@@ -288,10 +265,10 @@ describe('a county with its own pay policy (plugin)', () => {
   it('computes with the plugin’s policy where every cadre is inside the band, while other counties keep the baseline', async () => {
     const [only] = await staffVillage(BAND_VILLAGE_OK, 1);
     await appraise(only, 'MONTH', MONTH, [100, 100, 100, 100, 100], bandAdmin);
-    const data = await ok(COMPUTE, { v: BAND_VILLAGE_OK, m: MONTH }, bandAdmin);
+    const data = await ok(bandAdmin, COMPUTE, { v: BAND_VILLAGE_OK, m: MONTH });
     expect(data.computePayroll).toMatchObject({ policy: 'pay-band-test', total: 4000 });
     expect(data.computePayroll.records[0].components.map((c: any) => c.decision.policy)).toEqual(['pay-band-test', 'pay-band-test']);
-    const baseline = await ok(`query($r: String!) { payRecords(regionCode: $r, month: "2024-03") { nodes { policy } } }`, { r: VILLAGE }, countyAdmin);
+    const baseline = await ok(countyAdmin, `query($r: String!) { payRecords(regionCode: $r, month: "2024-03") { nodes { policy } } }`, { r: VILLAGE });
     expect(baseline.payRecords.nodes.map((n: any) => n.policy)).toEqual(['baseline', 'baseline', 'baseline']);
   });
 });

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
 import { assignPost, insertCadre } from '../testing/fixtures';
@@ -18,24 +18,8 @@ const villageCadre: Actor = { id: 'village-cadre', roles: [Role.VILLAGE_CADRE], 
 let platform: TestPlatform;
 let ds: DataSource;
 
-type Result = { status: number; data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
-
-async function gql(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-  return platform.query(query, variables, actor) as Promise<Result>;
-}
-
-async function ok(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await gql(actor, query, variables);
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors, null, 2));
-  return res.data;
-}
-
-const codeOf = (res: Result): string | undefined => res.errors?.[0]?.extensions?.code;
-
-async function count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
-  return Number(n);
-}
+const { gql, ok, codeOf } = graphqlClient<any>(() => platform);
+const count = rowCounter(() => ds);
 
 const APPLY = `mutation($v: String!) { applyPostTemplate(villageCode: $v) {
   templateName

@@ -2,7 +2,7 @@ import { DEMO_COUNTIES, demoGridId, demoResidents, demoVillagePopulation, demoVi
 import { subgraph as grids } from '@xiangzhi/grids';
 import { createLogger, Role, type Actor } from '@xiangzhi/kernel';
 import { isCollegeOrHigher, type EducationLevel } from '@xiangzhi/personnel-api';
-import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
 import { DEMO_APPRAISAL_MONTH, PERSONNEL_SEED_TABLES, seedPersonnelDemo } from './index';
@@ -18,7 +18,9 @@ describe('personnel demo seed', () => {
   const villageCount = DEMO_COUNTIES.reduce((n, c) => n + demoVillages(c).length, 0);
 
   const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => (await ds.query(text, params)) as T[];
-  const counts = async (): Promise<number[]> => Promise.all(PERSONNEL_SEED_TABLES.map(async (t) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0].n)));
+  const count = rowCounter(() => ds);
+  const counts = (): Promise<number[]> => Promise.all(PERSONNEL_SEED_TABLES.map((t) => count(t)));
+  const { ok } = graphqlClient(() => platform);
 
   beforeAll(async () => {
     platform = await startTestPlatform({ subgraphs: [grids, personnel], seed: true });
@@ -68,13 +70,11 @@ describe('personnel demo seed', () => {
   });
 
   it("answers a featured village's cadres with their posts and every grid with its Party branch", async () => {
-    const res = await platform.query<{ region: { name: string; cadres: { name: string; posts: { title: string }[] }[]; grids: { name: string; partyBranch: { name: string } | null }[] } }>(
+    const { region } = await ok<{ region: { name: string; cadres: { name: string; posts: { title: string }[] }[]; grids: { name: string; partyBranch: { name: string } | null }[] } }>(
+      admin,
       `query($code: ID!) { region(code: $code) { name cadres { name posts { title } } grids { name partyBranch { name } } } }`,
       { code: village.code },
-      admin,
     );
-    expect(res.errors).toBeUndefined();
-    const region = res.data!.region;
     expect(region.name).toBe(village.name);
     const expectedCadres = (await sql<{ name: string }>(`SELECT name FROM cadre WHERE village_code = $1`, [village.code])).map((c) => c.name).sort();
     expect(region.cadres.map((c) => c.name).sort()).toEqual(expectedCadres);
@@ -91,9 +91,8 @@ describe('personnel demo seed', () => {
   it("links each featured cadre to the demo resident with the same name (cross-subgraph)", async () => {
     const ids = (await sql<{ id: string }>(`SELECT id FROM cadre WHERE village_code = $1 ORDER BY id`, [village.code])).map((c) => c.id);
     for (const id of ids) {
-      const res = await platform.query<{ cadre: { name: string; resident: { name: string } | null } }>(`query($id: ID!) { cadre(id: $id) { name resident { name } } }`, { id }, admin);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.cadre.resident?.name).toBe(res.data!.cadre.name);
+      const { cadre } = await ok<{ cadre: { name: string; resident: { name: string } | null } }>(admin, `query($id: ID!) { cadre(id: $id) { name resident { name } } }`, { id });
+      expect(cadre.resident?.name).toBe(cadre.name);
     }
   });
 
@@ -186,14 +185,13 @@ describe('personnel demo seed', () => {
   });
 
   it("gives payroll the month's appraisals: performance pay follows each featured cadre's total", async () => {
-    const res = await platform.query<{ computePayroll: { records: { cadre: { id: string }; components: { kind: string; amount: number }[] }[] } }>(
+    const { computePayroll } = await ok<{ computePayroll: { records: { cadre: { id: string }; components: { kind: string; amount: number }[] }[] } }>(
+      admin,
       `mutation($v: String!, $m: String!) { computePayroll(villageCode: $v, month: $m) { records { cadre { id } components { kind amount } } } }`,
       { v: village.code, m: DEMO_APPRAISAL_MONTH },
-      admin,
     );
-    expect(res.errors).toBeUndefined();
     const totals = new Map((await sql<{ cadre_id: string; total: string }>(`SELECT cadre_id, total FROM appraisal WHERE village_code = $1`, [village.code])).map((a) => [a.cadre_id, Number(a.total)]));
-    const records = res.data!.computePayroll.records;
+    const records = computePayroll.records;
     expect(records).toHaveLength(4);
     for (const r of records) {
       const performance = r.components.find((c) => c.kind === 'PERFORMANCE');

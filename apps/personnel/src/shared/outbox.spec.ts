@@ -1,6 +1,6 @@
 import { Role, type Actor, type BusEvent } from '@xiangzhi/kernel';
 import { EducationLevel } from '@xiangzhi/personnel-api';
-import { natsUnreachable, startTestPlatform, TEST_NATS_URL, type TestPlatform, type TestPlatformOptions } from '@xiangzhi/testing';
+import { natsUnreachable, pause, startTestPlatform, TEST_NATS_URL, waitFor, type TestPlatform, type TestPlatformOptions } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
 import { insertCadre, insertPost } from '../testing/fixtures';
@@ -17,16 +17,6 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   published_at: Date | null;
 }
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The same delivery contract on both buses: a committed appointment's outbox row is published by

@@ -61,6 +61,11 @@ export async function insertBaselinePosts(ds: DataSource, villageCode: string): 
   return posts;
 }
 
+/** Scores of the baseline 德能勤绩廉 dimensions (morality, ability, diligence, results, integrity): one score for all, or one each in that order; `overrides` by dimension. */
+export function baselineScores(score: number | readonly number[], overrides: Record<string, number> = {}): { dimension: string; score: number }[] {
+  return ['morality', 'ability', 'diligence', 'results', 'integrity'].map((dimension, i) => ({ dimension, score: overrides[dimension] ?? (typeof score === 'number' ? score : score[i]) }));
+}
+
 /** Makes `cadre` the holder of `post` from `startDate` (an open assignment and `post.holder_id`). */
 export async function assignPost(ds: DataSource, post: Post, cadre: Cadre, startDate = '2021-01-01'): Promise<void> {
   await ds.getRepository(PostAssignment).insert({
@@ -74,6 +79,13 @@ export async function assignPost(ds: DataSource, post: Post, cadre: Cadre, start
     vetting: { policy: 'test', departments: [] },
   });
   await ds.getRepository(Post).update({ id: post.id }, { holderId: cadre.id });
+}
+
+/** A new cadre of the post's village holding `post` from `startDate` (`insertCadre`, then `assignPost`). */
+export async function insertHolder(ds: DataSource, post: Post, fields: Omit<Partial<Cadre>, 'villageCode'> & { name: string }, startDate?: string): Promise<Cadre> {
+  const cadre = await insertCadre(ds, { villageCode: post.villageCode, ...fields });
+  await assignPost(ds, post, cadre, startDate);
+  return cadre;
 }
 
 /**
