@@ -236,6 +236,22 @@ describe('eligibility and appointment', () => {
     const remove = await gql(cadreOfA, `mutation($i: RemoveTalentInput!) { removeTalent(input: $i) { status } }`, { i: { talentId: added.addTalent.id, expectedVersion: 2 } });
     expect(codeOf(remove)).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses a resident who already serves: names the record only when it is of the same village', async () => {
+    const residentHere = randomUUID();
+    const residentAway = randomUUID();
+    const here = await insertCadre(ds, { villageCode: villageA, name: '本村在任', residentId: residentHere });
+    await insertCadre(ds, { villageCode: '433130102201', name: '外镇在任', residentId: residentAway });
+    const post = await insertPost(ds, { villageCode: villageA, code: 'resident-check', title: '专干' });
+    const person = { gender: 'MALE', birthDate: '1988-08-08', educationLevel: 'COLLEGE', startDate: '2024-10-01' };
+    const sameVillage = await gql(officerA, APPOINT, { i: { postId: post.id, name: '本村在任', residentId: residentHere, ...person } });
+    expect(codeOf(sameVillage)).toBe('BAD_USER_INPUT');
+    expect(sameVillage.errors![0].extensions!.cadreId).toBe(here.id);
+    const elsewhere = await gql(officerA, APPOINT, { i: { postId: post.id, name: '外镇在任', residentId: residentAway, ...person } });
+    expect(codeOf(elsewhere)).toBe('BAD_USER_INPUT');
+    expect(elsewhere.errors![0].extensions!.cadreId).toBeUndefined();
+    expect(elsewhere.errors![0].message).not.toMatch(/433130102201|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
 });
 
 describe('discharge and honours', () => {

@@ -50,7 +50,8 @@ export async function resolveCandidate(manager: EntityManager, input: CandidateI
     const cadre = await manager.findOneBy(Cadre, { id: input.cadreId });
     if (!cadre) throw notFound('干部', 'Cadre', input.cadreId);
     if (cadre.villageCode !== post.villageCode) {
-      throw badInput(`干部在${cadre.villageCode}任职，不能任本村（${post.villageCode}）岗位`, `The cadre serves in ${cadre.villageCode}, not in ${post.villageCode}`, { field: 'cadreId' });
+      // Say only that the cadre does not serve here: where they serve may lie outside the caller's scope.
+      throw badInput(`该干部不在本村（${post.villageCode}）任职，不能任本村岗位`, `The cadre does not serve in ${post.villageCode}, so cannot take its posts`, { field: 'cadreId' });
     }
     if (cadre.status !== CadreStatus.ACTIVE) {
       throw badInput(`干部当前状态为${cadre.status}，只有在职干部可以任职`, `The cadre is ${cadre.status}; only an ACTIVE cadre can be appointed`, { field: 'cadreId' });
@@ -79,8 +80,12 @@ export async function resolveCandidate(manager: EntityManager, input: CandidateI
       .createQueryBuilder('c')
       .where('c.resident_id = :residentId AND c.status <> :left', { residentId, left: CadreStatus.LEFT })
       .getOne();
+    if (serving && serving.villageCode === post.villageCode) {
+      throw badInput(`该居民已是本村在任干部（${serving.id}），请以 cadreId 任职`, `The resident is already a serving cadre of this village (${serving.id}); appoint them by cadreId`, { field: 'residentId', cadreId: serving.id });
+    }
     if (serving) {
-      throw badInput(`该居民已是在任干部（${serving.id}），请以 cadreId 任职`, `The resident is already a serving cadre (${serving.id}); appoint them by cadreId`, { field: 'residentId', cadreId: serving.id });
+      // Serving elsewhere, possibly outside the caller's scope: do not say where or which record.
+      throw badInput('该居民已在其他村（社区）任干部，须先离任', 'The resident already serves as a cadre of another village and must leave that post first', { field: 'residentId' });
     }
   }
   return {
