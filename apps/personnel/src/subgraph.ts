@@ -1,4 +1,8 @@
-import { defineSubgraph } from '@xiangzhi/kernel';
+import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { Cadre } from './cadre/cadre.entity';
+import { PartyMember, PartyOrganization } from './party/party.entity';
+import { Post } from './post/post.entity';
+import { GridRef, RegionRef, ResidentRef } from './shared/federation';
 import { appraisalFeature } from './appraisal';
 import { attendanceFeature } from './attendance';
 import { baseFeature } from './base';
@@ -8,10 +12,18 @@ import { payFeature } from './pay';
 import { postFeature } from './post';
 import { seedPersonnelDemo } from './seed';
 
+/**
+ * Types plugins may add fields to (`@Resolver(() => personnelType('Cadre'))`); the shapes they see
+ * are published in `@xiangzhi/personnel-api` (`CadreShape`, `PostShape`…).
+ */
+const extensionFeature: SubgraphFeature = {
+  extensibleTypes: { Cadre, Post, PartyOrganization, PartyMember, Region: RegionRef, Grid: GridRef, Resident: ResidentRef },
+};
+
 /** 干部队伍 the personnel subgraph: cadres, posts, vetting, attendance, appraisal, pay, ranks, honours, training, talent pool, Party organisation. */
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, cadreFeature, postFeature, attendanceFeature, appraisalFeature, payFeature, partyFeature],
+  features: [baseFeature, cadreFeature, postFeature, attendanceFeature, appraisalFeature, payFeature, partyFeature, extensionFeature],
   seed: seedPersonnelDemo,
 });

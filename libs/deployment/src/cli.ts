@@ -8,6 +8,7 @@ import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
 import { dataDirFor, dataRootFrom, databaseUrlFor, migrateSubgraph } from './database';
 import { DeploymentLoadError, resolveDeployment } from './load';
+import { generatePlugin } from './plugin-generator';
 import { createReadableLogger } from './readable-log';
 import { resolveSecrets, SecretsError } from './secrets';
 
@@ -40,7 +41,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
   const { stdout, stderr, env, logger } = io;
   let failed = false;
   const program = new Command('xz')
-    .description('乡治 deployment CLI: compose, check, migrate, seed, serve, token')
+    .description('乡治 deployment CLI: compose, check, migrate, seed, serve, token, plugin new')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .showHelpAfterError();
@@ -179,6 +180,43 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       }
       const secrets = resolveSecrets({ embedded: true, env });
       stdout(`${signUserToken(actor.data, { secret: secrets.jwtSecret, expiresInSeconds })}\n`);
+    });
+
+  program
+    .command('plugin')
+    .description('plugin development')
+    .command('new')
+    .description('scaffold a county plugin under plugins/<name> that builds, lints and passes its tests as generated')
+    .argument('<name>', 'kebab-case plugin name, e.g. acme-duty')
+    .addOption(new Option('--subgraph <name>', 'subgraph whose extension point the example policy implements').choices(['personnel', 'grids']).default('personnel'))
+    .option('--package <name>', 'npm package name (default @xiangzhi/<name>)')
+    .option('--title-zh <text>', '中文名称')
+    .option('--title-en <text>', 'English title')
+    .option('--root <dir>', 'monorepo root (default: the working directory)')
+    .action((name: string, opts: { subgraph: 'personnel' | 'grids'; package?: string; titleZh?: string; titleEn?: string; root?: string }) => {
+      const root = path.resolve(opts.root ?? process.cwd());
+      if (!fs.existsSync(path.join(root, 'plugins')) && !fs.existsSync(path.join(root, 'nx.json'))) {
+        throw new CliFailure(`不是乡治仓库根目录 (not a xiangzhi monorepo root, no nx.json or plugins/): ${root}`);
+      }
+      let generated;
+      try {
+        generated = generatePlugin({ name, subgraph: opts.subgraph, root, packageName: opts.package, titleZh: opts.titleZh, titleEn: opts.titleEn });
+      } catch (error) {
+        throw new CliFailure((error as Error).message);
+      }
+      stdout(
+        [
+          `created ${path.relative(root, generated.dir)} (${generated.packageName}):`,
+          ...generated.files.map((f) => `  ${f}`),
+          '',
+          'next / 下一步:',
+          `  npm install                                  # link the new workspace package`,
+          `  npx nx run ${generated.packageName}:build && npx nx run ${generated.packageName}:lint`,
+          `  npm test -- plugins/${name}`,
+          `  then install it under plugins: and enable it under counties.<code>.plugins: in deploy/xiangzhi.yaml (docs/plugins.md)`,
+          '',
+        ].join('\n'),
+      );
     });
 
   return { program, failed: () => failed };

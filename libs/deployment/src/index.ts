@@ -13,4 +13,5 @@ export * from './database';
 export * from './gateway-contract';
 export * from './stack';
 export * from './readable-log';
+export * from './plugin-generator';
 export { runCli, type CliIO } from './cli';

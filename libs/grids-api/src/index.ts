@@ -1,2 +1,3 @@
 export * from './escalation';
 export * from './territory';
+export * from './extension-types';

@@ -13,6 +13,7 @@ import type { ClassType, PluginDefinition, PolicyBinding } from './plugin';
 import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
 import { buildFederatedSchema, type ReferenceResolver, type SubgraphModule } from './subgraph';
 import { AuditEntry, KernelAuditLog1700000000000 } from './audit';
+import { registerExtensibleTypes } from './extensible-types';
 
 /** A subgraph module merged with the contributions of the installed plugins. */
 export interface AssembledSubgraph {
@@ -33,6 +34,7 @@ function migrationTimestamp(m: MigrationClass): number {
 
 /** Merges a subgraph with what each installed plugin contributes to it (entities, resolvers, migrations). */
 export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefinition[]): AssembledSubgraph {
+  registerExtensibleTypes(module.name, module.extensibleTypes ?? {});
   const contributions = plugins.map((p) => p.subgraphs[module.name]).filter((c) => c !== undefined);
   const migrations = [KernelAuditLog1700000000000, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
   const seen = new Set<string>();

@@ -7,6 +7,7 @@ export * from './context';
 export * from './data-source';
 export * from './errors';
 export * from './events';
+export * from './extensible-types';
 export * from './format-error';
 export * from './http';
 export * from './loaders';

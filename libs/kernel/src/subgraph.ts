@@ -53,6 +53,11 @@ export interface SubgraphModule {
   resolvers: ClassType[];
   orphanedTypes?: ClassType[];
   references?: Record<string, ReferenceResolver>;
+  /**
+   * Object types plugins may add fields to, by GraphQL type name (`Cadre`, `Region`…); plugins reach
+   * them with `extensibleType(subgraph, name)` (see `extensible-types.ts`).
+   */
+  extensibleTypes?: Record<string, ClassType>;
   /** Baseline (national) implementations of the subgraph's extension points. */
   defaults?: PolicyBinding[];
   jobs?: SubgraphJob[];
@@ -80,6 +85,18 @@ export function printSubgraphSdl(schema: GraphQLSchema): string {
   return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
 }
 
+/**
+ * Fields the gateway sent along with a reference because a field of this subgraph `@requires` them
+ * (e.g. another subgraph's `Region.incidentHandling`): copied onto a per-reference copy of the loaded
+ * object (same class, so field resolvers keep working), never onto the cached one.
+ */
+function withRequiredFields(loaded: unknown, reference: Record<string, unknown>): unknown {
+  if (loaded === null || typeof loaded !== 'object') return loaded;
+  const extra = Object.entries(reference).filter(([k]) => k !== '__typename' && !(k in loaded));
+  if (extra.length === 0) return loaded;
+  return Object.assign(Object.create(Object.getPrototypeOf(loaded) as object) as object, loaded, Object.fromEntries(extra));
+}
+
 /** type-graphql schema → Federation 2 subgraph schema with batched `__resolveReference`. */
 export async function buildFederatedSchema(parts: SchemaParts): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const tgSchema = await buildTypeGraphQLSchema(parts);
@@ -89,8 +106,10 @@ export async function buildFederatedSchema(parts: SchemaParts): Promise<{ schema
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = {
       ...existing,
-      __resolveReference: (reference: Record<string, unknown>, ctx: RequestContext) =>
-        ctx.loaders.get<unknown, unknown>(`__ref:${typeName}`, (keys) => ref.load(keys, ctx)).load(ref.key(reference)),
+      __resolveReference: async (reference: Record<string, unknown>, ctx: RequestContext) => {
+        const loaded = await ctx.loaders.get<unknown, unknown>(`__ref:${typeName}`, (keys) => ref.load(keys, ctx)).load(ref.key(reference));
+        return withRequiredFields(loaded, reference);
+      },
     };
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), // the resolver map's per-type shape is checked by graphql at build time
@@ -117,6 +136,7 @@ export function defineSubgraph(def: {
     resolvers: f.flatMap((x) => x.resolvers ?? []),
     orphanedTypes: f.flatMap((x) => x.orphanedTypes ?? []),
     references: Object.assign({}, ...f.map((x) => x.references ?? {})) as Record<string, ReferenceResolver>,
+    extensibleTypes: Object.assign({}, ...f.map((x) => x.extensibleTypes ?? {})) as Record<string, ClassType>,
     defaults: f.flatMap((x) => x.defaults ?? []),
     jobs: f.flatMap((x) => x.jobs ?? []),
     seed: def.seed,

@@ -12,3 +12,4 @@ export * from './rank';
 export * from './honor';
 export * from './references';
 export * from './events';
+export * from './extension-types';

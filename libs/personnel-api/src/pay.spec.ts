@@ -18,7 +18,7 @@ function input(over: Partial<PayInput> = {}): PayInput {
     lastAnnualRating: null,
     rank: null,
     deductions: [],
-    awards: [],
+    items: [],
     ...over,
   };
 }
@@ -71,13 +71,13 @@ describe('DefaultPayPolicy (报酬)', () => {
     expect(perf(null)).toEqual({ kind: PayComponentKind.PERFORMANCE, amount: 0, rule: 'PERFORMANCE_NOT_APPRAISED', zh: '本期未考核，无绩效报酬', en: 'not appraised this period: no performance pay' });
   });
 
-  it('adds rank pay above the lowest level and every award of the month', () => {
+  it('adds rank pay above the lowest level and every pay item of the month', () => {
     const components = policy.components(
       input({
         rank: { level: 4, title: '四级', monthlyPay: 200 },
-        awards: [
-          { title: '优秀党组织书记', amount: 2000 },
-          { title: '集体经济增收奖', amount: 500.5 },
+        items: [
+          { kind: PayComponentKind.AWARD, amount: 2000, rule: 'AWARD', zh: '奖励：优秀党组织书记', en: 'award: 优秀党组织书记' },
+          { kind: PayComponentKind.AWARD, amount: 500.5, rule: 'AWARD', zh: '奖励：集体经济增收奖', en: 'award: 集体经济增收奖' },
         ],
       }),
     );

@@ -1,4 +1,5 @@
 import { createExtensionPoint, type RuleViolation } from '@xiangzhi/kernel';
+import type { EntityManager } from 'typeorm';
 import { type Decision, type Month, PostCategory, Rating, roundYuan } from './common';
 import type { DeductionPeriod } from './attendance';
 
@@ -48,8 +49,48 @@ export interface PayInput {
   /** Current rank and its monthly rank pay (from the county's rank policy); null when unranked. */
   rank: { level: number; title: string; monthlyPay: number } | null;
   deductions: PayDeduction[];
-  /** Honours and awards granted during the month. */
-  awards: { title: string; amount: number }[];
+  /**
+   * Pay items the county's plugin recorded for this cadre and month (special-work pay, development
+   * pay, dispatched-task results, awards…), read by the county's `PayItemSource`; empty in the baseline.
+   */
+  items: PayItem[];
+}
+
+/**
+ * 报酬事项 one amount a plugin recorded for a cadre and month, with its rule, e.g. special-work pay
+ * (`SPECIAL_WORK`), a 一类班子 award (`AWARD`), a dispatched task's result (`PERFORMANCE`).
+ */
+export type PayItem = PayComponent;
+
+/** What a pay item source is asked for: one village, one month, every cadre paid. */
+export interface PayItemQuery {
+  /** The payroll's transaction: read your own tables through it. */
+  manager: EntityManager;
+  villageCode: string;
+  month: Month;
+  cadreIds: string[];
+}
+
+/**
+ * 报酬事项来源 where a county's pay items come from (usually the plugin's own tables). Called once
+ * per `computePayroll`, inside its transaction, for all cadres at once: one or a few batched reads,
+ * never one per cadre. Cadres without items may be missing from the map.
+ */
+export interface PayItemSource {
+  itemsFor(query: PayItemQuery): Promise<Map<string, PayItem[]>>;
+}
+
+export const payItemSourcePoint = createExtensionPoint<PayItemSource>({
+  id: 'personnel.payItems',
+  subgraph: 'personnel',
+  title: { zh: '报酬事项来源', en: 'Pay item source' },
+});
+
+/** National baseline: the platform records no pay items of its own. */
+export class NoPayItemSource implements PayItemSource {
+  async itemsFor(): Promise<Map<string, PayItem[]>> {
+    return new Map();
+  }
 }
 
 /** 报酬 how a county composes a cadre's pay. */
@@ -111,7 +152,8 @@ export function deductionComponents(input: PayInput, performance: number): PayCo
 /**
  * National baseline: base pay by the highest post held (secretary 3,000 a month …), performance pay
  * 1,000 × the month's appraisal total ÷ 100 (none without an appraisal), rank pay from the rank
- * policy, awards granted in the month, and sanction deductions as shares of the performance pay.
+ * policy, the county's pay items of the month (none in the baseline), and sanction deductions as
+ * shares of the performance pay (performance items included).
  */
 export class DefaultPayPolicy implements PayPolicy {
   components(input: PayInput): PayComponent[] {
@@ -130,9 +172,7 @@ export class DefaultPayPolicy implements PayPolicy {
     if (input.rank && input.rank.monthlyPay > 0) {
       out.push({ kind: PayComponentKind.RANK, amount: input.rank.monthlyPay, rule: 'RANK_PAY', zh: `职级报酬：${input.rank.title}`, en: `rank pay: level ${input.rank.level}` });
     }
-    for (const a of input.awards) {
-      out.push({ kind: PayComponentKind.AWARD, amount: a.amount, rule: 'AWARD', zh: `奖励：${a.title}`, en: `award: ${a.title}` });
-    }
+    out.push(...input.items.map((item) => ({ ...item })));
     out.push(...deductionComponents(input, performanceOf(out)));
     return out;
   }

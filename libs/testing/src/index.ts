@@ -50,3 +50,13 @@ export { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/kernel';
 export { countQueries, type CountedQueries, type QueryCounter } from './query-counter';
 export { codeOf, graphqlClient, rowCounter, type Caller, type Deferred, type GraphQLClient, type RowCounter, type SqlRunner } from './client';
 export { pause, waitFor } from './wait';
+export {
+  actors,
+  countyCodes,
+  startPluginTestPlatform,
+  CONTROL_COUNTY,
+  TEST_COUNTY,
+  type CountyCodes,
+  type PluginTestOptions,
+  type PluginTestPlatform,
+} from './plugin-kit';

@@ -13,12 +13,14 @@ import {
 import {
   DeductionPeriod,
   monthsOfQuarter,
+  payItemSourcePoint,
   payPolicyPoint,
   quarterOf,
   rankPolicyPoint,
   roundYuan,
   type PayDeduction,
   type PayInput,
+  type PayItem,
 } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
@@ -112,7 +114,8 @@ async function loadPayrollFacts(manager: EntityManager, villageCode: string, mon
  * What the policy gets per cadre: the posts held; the month's appraisal total (else the quarter's);
  * last year's final rating; the rank (level, title and rank pay from the county's rank policy); the
  * sanction deductions that fall in the month (MONTH deductions of the month, QUARTER ones of any
- * month of its quarter). Awards are not recorded by the platform yet, so `awards` is empty.
+ * month of its quarter); the pay items the county's `PayItemSource` (a plugin's tables) holds for
+ * the month, read once for all cadres.
  *
  * If the policy refuses any cadre's pay (`validate`), nothing is written and every violation, for
  * every cadre, is returned as POLICY_VIOLATION. The statements do not grow with the number of
@@ -124,6 +127,7 @@ export async function computePayroll(ctx: RequestContext, villageCode: string, m
   PersonnelAccess.of(ctx).requireWrite(villageCode, MANAGER_ROLES);
   const { policy, source } = ctx.policies.resolve(payPolicyPoint, villageCode);
   const { policy: rankPolicy } = ctx.policies.resolve(rankPolicyPoint, villageCode);
+  const { policy: itemSource } = ctx.policies.resolve(payItemSourcePoint, villageCode);
   const countyCode = countyOf(villageCode) as string;
   return mutate(
     ctx,
@@ -136,6 +140,7 @@ export async function computePayroll(ctx: RequestContext, villageCode: string, m
       const sanctionsOf = new Map<string, Sanction[]>();
       for (const s of facts.sanctions) sanctionsOf.set(s.cadreId, [...(sanctionsOf.get(s.cadreId) ?? []), s]);
       const levels = rankPolicy.levels();
+      const items = facts.cadres.length > 0 ? await itemSource.itemsFor({ manager, villageCode, month, cadreIds: facts.cadres.map((c) => c.id) }) : new Map<string, PayItem[]>();
 
       const violations: PayViolation[] = [];
       const computed = facts.cadres.map((cadre, i) => {
@@ -152,7 +157,7 @@ export async function computePayroll(ctx: RequestContext, villageCode: string, m
           deductions: (sanctionsOf.get(cadre.id) ?? []).map(
             (s): PayDeduction => ({ share: s.deductionShare, period: s.deductionPeriod ?? DeductionPeriod.MONTH, reason: deductionReason(s) }),
           ),
-          awards: [],
+          items: items.get(cadre.id) ?? [],
         };
         const components = policy.components(input);
         for (const v of policy.validate(input, components)) {

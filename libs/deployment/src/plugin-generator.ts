@@ -1,0 +1,398 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** What `xz plugin new` is asked for. */
+export interface NewPluginOptions {
+  /** kebab-case plugin name, e.g. `acme-duty` (also the folder under `plugins/`). */
+  name: string;
+  /** The subgraph whose extension point the example policy implements. */
+  subgraph: 'personnel' | 'grids';
+  /** Monorepo root (the folder with `plugins/`). */
+  root: string;
+  /** npm package name; default `@xiangzhi/<name>`. */
+  packageName?: string;
+  /** 中文 title; default the name. */
+  titleZh?: string;
+  /** English title; default the name. */
+  titleEn?: string;
+}
+
+/** The generated plugin: its folder and the files written (relative to the root). */
+export interface GeneratedPlugin {
+  dir: string;
+  files: string[];
+  packageName: string;
+}
+
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** `acme-duty` → `AcmeDuty` */
+function pascal(name: string): string {
+  return name.split('-').map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+}
+
+/** `acme-duty` → `acmeDuty` */
+function camel(name: string): string {
+  const p = pascal(name);
+  return p[0].toLowerCase() + p.slice(1);
+}
+
+/** The nested shape every generated file shares, by subgraph. */
+interface SubgraphTemplate {
+  api: string;
+  policyFile: string;
+  policySource: (n: Names) => string;
+  policySpec: (n: Names) => string;
+  /** A GraphQL query exercising the example policy through the gateway, and how to read its answer. */
+  e2e: (n: Names) => string;
+}
+
+interface Names {
+  name: string;
+  pascal: string;
+  camel: string;
+  pkg: string;
+  titleZh: string;
+  titleEn: string;
+  subgraph: string;
+}
+
+const personnelTemplate: SubgraphTemplate = {
+  api: '@xiangzhi/personnel-api',
+  policyFile: 'attendance.policy.ts',
+  policySource: (n) => `import {
+  DefaultAttendancePolicy,
+  type AttendancePolicy,
+  type DutyDay,
+  type FindingFacts,
+  type SanctionDecision,
+  type LeaveApprover,
+  type PostCategory,
+} from '@xiangzhi/personnel-api';
+import type { ${n.pascal}Config } from './config';
+
+/**
+ * 坐班考勤 the county's duty rules: \`workdayHours\` a working day in a village, \`communityWorkdayHours\`
+ * in a community, \`restDayCoverage\` people on duty each weekend day. Leave approval and sanctions
+ * stay the national baseline's.
+ */
+export class ${n.pascal}AttendancePolicy implements AttendancePolicy {
+  private readonly baseline = new DefaultAttendancePolicy();
+
+  constructor(private readonly config: ${n.pascal}Config) {}
+
+  requiredHours(day: DutyDay): number {
+    if (!day.workday) return 0;
+    return day.villageKind === 'COMMUNITY' ? this.config.communityWorkdayHours : this.config.workdayHours;
+  }
+
+  restDayCoverage(day: DutyDay): number {
+    return day.workday ? 0 : this.config.restDayCoverage;
+  }
+
+  leaveApprover(category: PostCategory): LeaveApprover {
+    return this.baseline.leaveApprover(category);
+  }
+
+  sanctionFor(finding: FindingFacts): SanctionDecision {
+    return this.baseline.sanctionFor(finding);
+  }
+}
+`,
+  policySpec: (n) => `import { ${n.camel}Config } from './config';
+import { ${n.pascal}AttendancePolicy } from './attendance.policy';
+
+describe('${n.pascal}AttendancePolicy', () => {
+  const policy = new ${n.pascal}AttendancePolicy(${n.camel}Config.parse({}));
+
+  it('requires 6 hours a working day in a village and 7 in a community (the defaults)', () => {
+    expect(policy.requiredHours({ date: '2026-11-23', workday: true, villageKind: 'VILLAGE' })).toBe(6);
+    expect(policy.requiredHours({ date: '2026-11-23', workday: true, villageKind: 'COMMUNITY' })).toBe(7);
+  });
+
+  it('requires one person on duty on a rest day and no hours from each cadre', () => {
+    const sunday = { date: '2026-11-22', workday: false, villageKind: 'VILLAGE' as const };
+    expect(policy.restDayCoverage(sunday)).toBe(1);
+    expect(policy.requiredHours(sunday)).toBe(0);
+  });
+
+  it('takes a county’s own numbers', () => {
+    const tuned = new ${n.pascal}AttendancePolicy(${n.camel}Config.parse({ workdayHours: 5 }));
+    expect(tuned.requiredHours({ date: '2026-11-23', workday: true, villageKind: 'VILLAGE' })).toBe(5);
+  });
+});
+`,
+  e2e: () => `query ($village: String!) {
+  dutyCoverage(villageCode: $village, from: "2026-11-21", to: "2026-11-23") { policy uncoveredRestDays { date required onDuty } }
+}`,
+};
+
+const gridsTemplate: SubgraphTemplate = {
+  api: '@xiangzhi/grids-api',
+  policyFile: 'grid-sizing.policy.ts',
+  policySource: (n) => `import { DefaultGridSizingPolicy } from '@xiangzhi/grids-api';
+import type { ${n.pascal}Config } from './config';
+
+/**
+ * 网格划分 the county's grid size: \`householdsPerGrid\` per grid, \`householdsPerMember\` per grid
+ * member; the rules are the baseline's, with the county's numbers.
+ */
+export class ${n.pascal}GridSizingPolicy extends DefaultGridSizingPolicy {
+  constructor(config: ${n.pascal}Config) {
+    super({ householdsPerGrid: config.householdsPerGrid, householdsPerMember: config.householdsPerMember });
+  }
+}
+`,
+  policySpec: (n) => `import { ${n.camel}Config } from './config';
+import { ${n.pascal}GridSizingPolicy } from './grid-sizing.policy';
+
+describe('${n.pascal}GridSizingPolicy', () => {
+  it('sizes grids at about 50 households, a member for about 10 (the defaults)', () => {
+    const policy = new ${n.pascal}GridSizingPolicy(${n.camel}Config.parse({}));
+    expect(policy.targets.householdsPerGrid).toBe(50);
+    expect(policy.targets.householdsPerMember).toBe(10);
+  });
+
+  it('takes a county’s own numbers', () => {
+    expect(new ${n.pascal}GridSizingPolicy(${n.camel}Config.parse({ householdsPerGrid: 80 })).targets.householdsPerGrid).toBe(80);
+  });
+});
+`,
+  e2e: () => `query ($village: String!) { region(code: $village) { code } }`,
+};
+
+function files(n: Names, t: SubgraphTemplate): Record<string, string> {
+  const isPersonnel = n.subgraph === 'personnel';
+  const configFields = isPersonnel
+    ? `  /** 村坐班小时数 duty hours a working day in a village */
+  workdayHours: z.number().min(0).max(12).default(6),
+  /** 社区坐班小时数 duty hours a working day in a community */
+  communityWorkdayHours: z.number().min(0).max(12).default(7),
+  /** 双休日、节假日每天至少坐班人数 people on duty each rest day */
+  restDayCoverage: z.number().int().min(0).max(10).default(1),`
+    : `  /** 每个网格户数 households per grid */
+  householdsPerGrid: z.number().int().min(1).max(1000).default(50),
+  /** 每名网格员联系户数 households per grid member */
+  householdsPerMember: z.number().int().min(1).max(200).default(10),`;
+  const point = isPersonnel ? 'attendancePolicyPoint' : 'gridSizingPolicyPoint';
+  const policyClass = isPersonnel ? `${n.pascal}AttendancePolicy` : `${n.pascal}GridSizingPolicy`;
+  const policyModule = `./${t.policyFile.replace(/\.ts$/, '')}`;
+  return {
+    'package.json': `${JSON.stringify(
+      {
+        name: n.pkg,
+        version: '0.1.0',
+        private: true,
+        description: `${n.titleZh} / ${n.titleEn} — a xiangzhi county plugin`,
+        main: 'dist/index.js',
+        types: 'dist/index.d.ts',
+        peerDependencies: { '@xiangzhi/kernel': '*', [t.api]: '*', 'type-graphql': '*', graphql: '*', typeorm: '*', zod: '*' },
+        nx: {
+          tags: ['scope:plugins', 'type:plugin'],
+          targets: {
+            build: { executor: 'nx:run-commands', options: { command: `tsc -p plugins/${n.name}/tsconfig.lib.json` } },
+            lint: { executor: 'nx:run-commands', options: { command: `eslint plugins/${n.name}` } },
+          },
+        },
+      },
+      null,
+      2,
+    )}\n`,
+    'tsconfig.lib.json': `${JSON.stringify(
+      {
+        extends: '../../tsconfig.base.json',
+        compilerOptions: { rootDir: 'src', outDir: 'dist', tsBuildInfoFile: 'dist/.tsbuildinfo' },
+        include: ['src/**/*.ts'],
+        exclude: ['src/**/*.spec.ts'],
+      },
+      null,
+      2,
+    )}\n`,
+    'README.md': `# ${n.name} — ${n.titleZh} / ${n.titleEn}
+
+A xiangzhi county plugin (see \`docs/plugins.md\`). It extends the **${n.subgraph}** subgraph:
+
+- a \`${policyClass}\` for \`${point}\`, applied only in the counties that enable the plugin;
+- the query \`${n.camel}Settings(regionCode)\`, which answers a county's parameters, or
+  \`PLUGIN_NOT_ENABLED\` in a county that has not enabled the plugin.
+
+Enable it in a deployment (\`deploy/xiangzhi.yaml\`):
+
+\`\`\`yaml
+plugins:
+  ${n.name}: { package: ${n.pkg} }
+counties:
+  "433130":
+    name: 龙山县
+    plugins:
+      ${n.name}: {}            # parameters; omitted keys take the defaults in src/config.ts
+\`\`\`
+
+Build, lint and test: \`npx nx run ${n.pkg}:build\`, \`npx nx run ${n.pkg}:lint\`, \`npm test -- plugins/${n.name}\`.
+`,
+    'src/config.ts': `import { z } from 'zod';
+
+/** The plugin's name: the key under \`plugins:\` and \`counties.<code>.plugins:\` in a deployment. */
+export const PLUGIN_NAME = '${n.name}';
+
+/** Per-county parameters; each default is the number of the county's source document. */
+export const ${n.camel}Config = z.strictObject({
+${configFields}
+});
+
+export type ${n.pascal}Config = z.output<typeof ${n.camel}Config>;
+`,
+    [`src/${t.policyFile}`]: t.policySource(n),
+    [`src/${t.policyFile.replace(/\.ts$/, '.spec.ts')}`]: t.policySpec(n),
+    'src/settings.resolver.ts': `import { assertRegionCode, requireInScope, type RequestContext } from '@xiangzhi/kernel';
+import { Arg, Ctx, Field, Float, ObjectType, Query, Resolver } from 'type-graphql';
+import { PLUGIN_NAME, type ${n.pascal}Config } from './config';
+
+@ObjectType('${n.pascal}Settings', { description: '${n.titleZh}：区县参数 / ${n.titleEn}: the county parameters' })
+export class ${n.pascal}Settings {
+  @Field(() => String, { description: '区县代码 / County code' })
+  countyCode!: string;
+
+  @Field(() => [${n.pascal}Parameter], { description: '参数 / Parameters' })
+  parameters!: ${n.pascal}Parameter[];
+}
+
+@ObjectType('${n.pascal}Parameter', { description: '一个参数 / One parameter' })
+export class ${n.pascal}Parameter {
+  @Field(() => String, { description: '键 / Key' })
+  key!: string;
+
+  @Field(() => Float, { description: '值 / Value' })
+  value!: number;
+}
+
+@Resolver()
+export class ${n.pascal}SettingsResolver {
+  @Query(() => ${n.pascal}Settings, {
+    description: '${n.titleZh}：某区县启用的参数；未启用的区县返回 PLUGIN_NOT_ENABLED / ${n.titleEn}: a county’s parameters; PLUGIN_NOT_ENABLED where it is not enabled',
+  })
+  ${n.camel}Settings(
+    @Arg('regionCode', () => String, { description: '区县或其下任一区划代码 / The county or any region in it' }) regionCode: string,
+    @Ctx() ctx: RequestContext,
+  ): ${n.pascal}Settings {
+    assertRegionCode(regionCode, 'regionCode');
+    requireInScope(ctx.actor, regionCode);
+    const config = ctx.policies.configOf<${n.pascal}Config>(PLUGIN_NAME, regionCode);
+    return Object.assign(new ${n.pascal}Settings(), {
+      countyCode: \`\${regionCode.slice(0, 6)}000000\`,
+      parameters: Object.entries(config).map(([key, value]) => ({ key, value: Number(value) })),
+    });
+  }
+}
+`,
+    'src/index.ts': `import { bindPolicy, definePlugin } from '@xiangzhi/kernel';
+import { ${point} } from '${t.api}';
+import { ${n.camel}Config, PLUGIN_NAME, type ${n.pascal}Config } from './config';
+import { ${policyClass} } from '${policyModule}';
+import { ${n.pascal}SettingsResolver } from './settings.resolver';
+
+export { ${n.camel}Config, PLUGIN_NAME, type ${n.pascal}Config } from './config';
+export { ${policyClass} } from '${policyModule}';
+
+/** ${n.titleZh} / ${n.titleEn} */
+export default definePlugin({
+  name: PLUGIN_NAME,
+  version: '0.1.0',
+  title: { zh: '${n.titleZh}', en: '${n.titleEn}' },
+  config: ${n.camel}Config,
+  subgraphs: {
+    ${n.subgraph}: {
+      resolvers: [${n.pascal}SettingsResolver],
+      policies: [bindPolicy(${point}, (config: ${n.pascal}Config) => new ${policyClass}(config))],
+    },
+  },
+});
+`,
+    [`src/${n.name}.spec.ts`]: `import { subgraph } from '@xiangzhi/${n.subgraph}';
+import { actors, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
+import plugin from './index';
+
+/** Through the real gateway on PGlite: the plugin answers in the county enabling it, and only there. */
+describe('${n.name} plugin (gateway, PGlite)', () => {
+  let p: PluginTestPlatform;
+  beforeAll(async () => {
+    p = await startPluginTestPlatform({ plugin, subgraphs: [subgraph] });
+  });
+  afterAll(() => p?.stop());
+
+  const settings = 'query ($region: String!) { ${n.camel}Settings(regionCode: $region) { countyCode parameters { key value } } }';
+
+  it('answers the county’s parameters where it is enabled', async () => {
+    const data = await p.client.ok<{ ${n.camel}Settings: { countyCode: string; parameters: { key: string; value: number }[] } }>(
+      actors.countyAdmin(p.county.code),
+      settings,
+      { region: p.county.village() },
+    );
+    expect(data.${n.camel}Settings.countyCode).toBe(p.county.code);
+    expect(data.${n.camel}Settings.parameters.length).toBeGreaterThan(0);
+  });
+
+  it('answers PLUGIN_NOT_ENABLED in a county that has not enabled it', async () => {
+    const res = await p.client.gql(actors.countyAdmin(p.control.code), settings, { region: p.control.village() });
+    expect(p.client.codeOf(res)).toBe('PLUGIN_NOT_ENABLED');
+  });
+${
+  isPersonnel
+    ? `
+  it('applies its policy in the enabling county and the baseline elsewhere', async () => {
+    // a weekend with nobody on duty: uncovered under the plugin (1 a day), fine under the baseline (0)
+    const coverage = \`${t.e2e(n)}\`;
+    type Report = { dutyCoverage: { policy: string; uncoveredRestDays: { date: string; required: number; onDuty: number }[] } };
+    const here = await p.client.ok<Report>(actors.countyAdmin(p.county.code), coverage, { village: p.county.village() });
+    const there = await p.client.ok<Report>(actors.countyAdmin(p.control.code), coverage, { village: p.control.village() });
+    expect(here.dutyCoverage.policy).toBe('${n.name}');
+    expect(here.dutyCoverage.uncoveredRestDays).toEqual([
+      { date: '2026-11-21', required: 1, onDuty: 0 },
+      { date: '2026-11-22', required: 1, onDuty: 0 },
+    ]);
+    expect(there.dutyCoverage).toEqual({ policy: 'baseline', uncoveredRestDays: [] });
+  });
+`
+    : ''
+}
+  it('refuses bad county parameters at start-up, naming the county, the plugin and the key', async () => {
+    await expect(
+      startPluginTestPlatform({ plugin, subgraphs: [subgraph], params: { ${isPersonnel ? 'workdayHours' : 'householdsPerGrid'}: -1 } }),
+    ).rejects.toThrow(/counties\\.\\d{12}\\.plugins\\.${n.name}\\.${isPersonnel ? 'workdayHours' : 'householdsPerGrid'}/);
+  });
+});
+`,
+  };
+}
+
+/**
+ * 插件脚手架 writes a new plugin under `plugins/<name>`: package (Nx project tagged `type:plugin`),
+ * zod config with defaults, an example policy with its unit test, a field that answers
+ * PLUGIN_NOT_ENABLED outside enabling counties, and an end-to-end test through the gateway. It
+ * builds, lints and passes its tests as generated. Refuses to overwrite an existing folder.
+ */
+export function generatePlugin(options: NewPluginOptions): GeneratedPlugin {
+  if (!NAME.test(options.name)) {
+    throw new Error(`插件名须为 kebab-case，如 acme-duty (the plugin name must be kebab-case, e.g. acme-duty): ${options.name}`);
+  }
+  const dir = path.join(options.root, 'plugins', options.name);
+  if (fs.existsSync(dir)) throw new Error(`目录已存在 (the folder already exists): ${path.relative(options.root, dir)}`);
+  const template = options.subgraph === 'grids' ? gridsTemplate : personnelTemplate;
+  const names: Names = {
+    name: options.name,
+    pascal: pascal(options.name),
+    camel: camel(options.name),
+    pkg: options.packageName ?? `@xiangzhi/${options.name}`,
+    titleZh: options.titleZh ?? options.name,
+    titleEn: options.titleEn ?? options.name,
+    subgraph: options.subgraph,
+  };
+  const written: string[] = [];
+  for (const [rel, text] of Object.entries(files(names, template))) {
+    const file = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    written.push(path.relative(options.root, file));
+  }
+  return { dir, files: written, packageName: names.pkg };
+}
