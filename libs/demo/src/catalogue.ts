@@ -16,6 +16,8 @@ export interface DemoCounty {
   villages: number;
   /** Where a number is not in the seed, what was assumed. */
   note?: string;
+  /** Names the seed gives to villages (pilot villages): used for the county's featured villages. */
+  villageNames?: readonly string[];
 }
 
 export const DEMO_COUNTIES: readonly DemoCounty[] = [
@@ -50,6 +52,20 @@ export const DEMO_COUNTIES: readonly DemoCounty[] = [
     communities: 7,
     villages: 65,
     note: '137个村、5个农村社区调整为65个村、4个城市社区、3个农村社区；全县12个乡镇(街道)',
+  },
+  {
+    code: '360722000000',
+    name: '信丰县',
+    seed: '004',
+    streets: 0,
+    towns: 16,
+    communities: 0,
+    villages: 240,
+    note:
+      '种子文档隐去了县名（"X政通""X南新妇女运动""信才回归""X埠镇"），据此推定为江西省赣州市信丰县，仅作演示；乡镇数、村数未见于种子文档，演示取16个乡镇、240个村 ' +
+      '(the seed hides the county’s name; its clues point to 信丰县, Ganzhou, Jiangxi, used for the demo only; township and village counts are not in the seed: 16 and 240 assumed). ' +
+      '试点村坑口村、万星村、坪地山村在种子中分属三个乡镇，演示中放在第一个乡镇 (the three pilot villages belong to three towns in the seed; the demo puts them in the first town)',
+    villageNames: ['坑口村', '万星村', '坪地山村'],
   },
 ];
 
@@ -99,7 +115,10 @@ export function demoVillages(county: DemoCounty): DemoRegion[] {
     counters.set(township.code, counter);
     const isCommunity = i < county.communities;
     const seq = isCommunity ? 1 + counter.community++ : 200 + counter.village++;
-    const name = `${syllables(Number(county.code.slice(2, 6)) + i * 11)}${isCommunity ? '社区' : '村'}`;
+    const generated = `${syllables(Number(county.code.slice(2, 6)) + i * 11)}${isCommunity ? '社区' : '村'}`;
+    // the first villages of the first township are the featured ones: the seed's pilot names go there
+    const named = !isCommunity && township === townships[0] ? county.villageNames?.[counter.village - 1] : undefined;
+    const name = named ?? generated;
     out.push({ code: `${township.code.slice(0, 9)}${pad(seq, 3)}`, name, level: 'VILLAGE', parentCode: township.code });
   }
   return out;

@@ -46,16 +46,20 @@ export const residentRef = (id: string): ResidentReference => ({ __typename: 'Re
 export const gridWorkerRef = (id: string): GridWorkerReference => ({ __typename: 'GridWorker', id });
 
 /**
- * The grids tables and their keys, for plugins whose own tables store a key of a grids entity
- * (e.g. a `resident_id uuid` column). Key columns only: a plugin keeps the key and lets the
- * federated graph resolve the entity; it never reads these tables.
+ * The grids tables a plugin may read (read-only SQL) when it contributes to the grids subgraph,
+ * whose database its own tables share; and the key columns a plugin in another subgraph stores
+ * (`resident_id uuid`) while it lets the federated graph resolve the entity — a plugin in another
+ * subgraph never reads these tables. Columns listed are a published contract. Writes go through the
+ * subgraph's GraphQL operations.
  */
 export const TERRITORY_TABLES = {
-  region: { table: 'region', key: 'code', keyType: 'text', referenceColumn: 'region_code', typename: 'Region' },
-  grid: { table: 'grid', key: 'id', keyType: 'uuid', referenceColumn: 'grid_id', typename: 'Grid' },
-  household: { table: 'household', key: 'id', keyType: 'uuid', referenceColumn: 'household_id', typename: 'Household' },
-  resident: { table: 'resident', key: 'id', keyType: 'uuid', referenceColumn: 'resident_id', typename: 'Resident' },
-  gridWorker: { table: 'grid_worker', key: 'id', keyType: 'uuid', referenceColumn: 'grid_worker_id', typename: 'GridWorker' },
+  region: { table: 'region', key: 'code', keyType: 'text', referenceColumn: 'region_code', typename: 'Region', columns: ['code', 'name', 'level', 'parent_code', 'county_code', 'valid_from', 'valid_to'] },
+  zone: { table: 'zone', key: 'id', keyType: 'uuid', referenceColumn: 'zone_id', typename: 'Zone', columns: ['id', 'village_code', 'county_code', 'name'] },
+  grid: { table: 'grid', key: 'id', keyType: 'uuid', referenceColumn: 'grid_id', typename: 'Grid', columns: ['id', 'code', 'village_code', 'county_code', 'name', 'zone_id'] },
+  household: { table: 'household', key: 'id', keyType: 'uuid', referenceColumn: 'household_id', typename: 'Household', columns: ['id', 'village_code', 'county_code', 'grid_id', 'member_id'] },
+  resident: { table: 'resident', key: 'id', keyType: 'uuid', referenceColumn: 'resident_id', typename: 'Resident', columns: ['id', 'household_id', 'village_code', 'county_code'] },
+  gridWorker: { table: 'grid_worker', key: 'id', keyType: 'uuid', referenceColumn: 'grid_worker_id', typename: 'GridWorker', columns: ['id', 'grid_id', 'village_code', 'county_code', 'name', 'role'] },
+  incident: { table: 'incident', key: 'id', keyType: 'uuid', referenceColumn: 'incident_id', typename: 'Incident', columns: ['id', 'county_code', 'village_code', 'grid_id', 'status', 'deadline', 'rating', 'created_at', 'updated_at'] },
 } as const;
 
 /** Columns every region-scoped grids row carries (12-digit codes; scope checks are prefix matches). */

@@ -22,12 +22,18 @@ export interface QuotaCandidate {
   provisional: Rating;
 }
 
+/** 考核周期 the period an appraisal covers: monthly or quarterly post appraisal, or the annual one. */
+export type AppraisalPeriod = 'MONTH' | 'QUARTER' | 'YEAR';
+
 /** 考核 dimensions, weights, rating thresholds and quotas. */
 export interface AppraisalPolicy {
-  /** Dimensions for an appraisal of a post of this category (monthly, quarterly or annual). */
-  dimensions(category: PostCategory): AppraisalDimension[];
+  /**
+   * Dimensions for an appraisal of a post of this category; `period` lets a county appraise the year
+   * differently from the months (e.g. Suyu's 三位一体 annual evaluation). Undefined means any period.
+   */
+  dimensions(category: PostCategory, period?: AppraisalPeriod): AppraisalDimension[];
   /** Weighted total (0–100) from scores (0–100) by dimension code. */
-  total(category: PostCategory, scores: Record<string, number>): number;
+  total(category: PostCategory, scores: Record<string, number>, period?: AppraisalPeriod): number;
   /** The annual rating a total earns before quotas. */
   ratingFor(total: number): RatingDecision;
   /**

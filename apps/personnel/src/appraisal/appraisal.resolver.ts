@@ -18,8 +18,10 @@ export class AppraisalResolver {
     @Arg('regionCode', () => String, { description: '区县、乡镇或村的区划代码 / County, township or village division code' }) regionCode: string,
     @Arg('category', () => PostCategory, { description: '岗位类别 / Post category' }) category: PostCategory,
     @Ctx() ctx: RequestContext,
+    @Arg('periodType', () => AppraisalPeriodType, { nullable: true, description: '考核周期（区县可对年度考核另设维度；为空表示月度）/ Appraisal period (a county may appraise the year differently; empty means monthly)' })
+    periodType?: AppraisalPeriodType | null,
   ): AppraisalDimensionView[] {
-    return appraisalDimensions(ctx, regionCode, category);
+    return appraisalDimensions(ctx, regionCode, category, periodType ?? AppraisalPeriodType.MONTH);
   }
 
   @Mutation(() => Appraisal, {

@@ -50,7 +50,7 @@ export function assertYear(year: number, field = 'year'): void {
  * 考核维度 the dimensions the county's appraisal policy sets for a post category, with the policy
  * source. The rules are public (公开考核办法): anyone whose scope meets the region may read them.
  */
-export function appraisalDimensions(ctx: RequestContext, regionCode: string, category: PostCategory): AppraisalDimensionView[] {
+export function appraisalDimensions(ctx: RequestContext, regionCode: string, category: PostCategory, period?: AppraisalPeriodType | null): AppraisalDimensionView[] {
   assertRegionCode(regionCode, 'regionCode');
   if (!countyOf(regionCode)) {
     throw badInput(`须为区县或以下的区划代码：${regionCode}`, `A county, township or village code is required: ${regionCode}`, { field: 'regionCode' });
@@ -59,7 +59,7 @@ export function appraisalDimensions(ctx: RequestContext, regionCode: string, cat
     throw forbidden(`无权访问辖区以外的区域 ${regionCode}`, `Region ${regionCode} is outside your scope`, { regionCode });
   }
   const { policy, source } = ctx.policies.resolve(appraisalPolicyPoint, regionCode);
-  return policy.dimensions(category).map((d) => Object.assign(new AppraisalDimensionView(), { code: d.code, title: d.title, weight: d.weight, policy: source }));
+  return policy.dimensions(category, period ?? undefined).map((d) => Object.assign(new AppraisalDimensionView(), { code: d.code, title: d.title, weight: d.weight, policy: source }));
 }
 
 /** Missing, unknown and repeated dimension codes of `given` against the policy's `dimensions`. */
@@ -126,11 +126,11 @@ export async function recordAppraisal(ctx: RequestContext, input: RecordAppraisa
   if (!category) throw badInput(`干部未担任任何岗位，无法考核：${cadre.name}`, `${cadre.name} holds no post and cannot be appraised`, { field: 'cadreId' });
 
   const { policy, source } = ctx.policies.resolve(appraisalPolicyPoint, cadre.villageCode);
-  const dimensions = policy.dimensions(category);
+  const dimensions = policy.dimensions(category, input.periodType);
   checkDimensions(dimensions, input.scores.map((s) => s.dimension));
   const byCode = new Map(input.scores.map((s) => [s.dimension, s.score]));
   const scores: AppraisalScore[] = dimensions.map((d) => ({ dimension: d.code, title: d.title, weight: d.weight, score: byCode.get(d.code) as number }));
-  const total = policy.total(category, Object.fromEntries(byCode));
+  const total = policy.total(category, Object.fromEntries(byCode), input.periodType);
   let provisionalRating: Rating | null = null;
   let ratingDecision: StoredDecision | null = null;
   if (input.periodType === AppraisalPeriodType.YEAR) {
