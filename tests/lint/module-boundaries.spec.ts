@@ -63,6 +63,21 @@ describe('module boundaries (lint)', () => {
     expect(errors.length).toBeGreaterThan(0);
   });
 
+  it('refuses a plugin importing a subgraph, the deployment or the test kit (plugins use only the kernel and *-api libs)', async () => {
+    for (const pkg of ['@xiangzhi/personnel', '@xiangzhi/grids', '@xiangzhi/deployment', '@xiangzhi/testing', '@xiangzhi/demo']) {
+      const errors = await boundaryErrors('plugins/longshan-qihua/src/probe.ts', `import * as x from '${pkg}';\nexport const probe = x;\n`);
+      expect({ pkg, refused: errors.length > 0 }).toEqual({ pkg, refused: true });
+    }
+  });
+
+  it('allows a plugin to import the kernel and the api libs', async () => {
+    const errors = await boundaryErrors(
+      'plugins/longshan-qihua/src/probe.ts',
+      "import { definePlugin } from '@xiangzhi/kernel';\nimport * as personnel from '@xiangzhi/personnel-api';\nimport * as grids from '@xiangzhi/grids-api';\nexport const probe = [definePlugin, personnel, grids];\n",
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('allows a subgraph to import the kernel and its own api lib', async () => {
     const errors = await boundaryErrors(
       'apps/grids/src/probe.ts',
