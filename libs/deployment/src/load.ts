@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PluginConfigError, PolicyRegistry, type CountyPluginParams, type Logger, type PluginDefinition, type SubgraphModule } from '@xiangzhi/kernel';
+import { PluginConfigError, pluginIncompatibility, PolicyRegistry, type CountyPluginParams, type Logger, type PluginDefinition, type SubgraphModule } from '@xiangzhi/kernel';
 import type { DeploymentConfig } from './config';
 
 /** A package named by the deployment could not be loaded or does not export what it should. */
@@ -179,6 +179,11 @@ export function resolveDeployment(config: DeploymentConfig, options: { baseDir?:
       const plugin = loadPlugin(entry.package, options.baseDir);
       if (plugin.name !== name) {
         problems.push(`plugins.${name}.package: ${entry.package} 是插件 "${plugin.name}" (is plugin "${plugin.name}", not "${name}")`);
+        continue;
+      }
+      const incompatible = pluginIncompatibility(plugin);
+      if (incompatible) {
+        problems.push(`plugins.${name}: ${incompatible}`);
         continue;
       }
       plugins.push(plugin);

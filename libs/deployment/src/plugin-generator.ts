@@ -298,6 +298,8 @@ export { ${policyClass} } from '${policyModule}';
 export default definePlugin({
   name: PLUGIN_NAME,
   version: '0.1.0',
+  /** The plugin API versions this plugin was built for (the platform checks it at start-up). */
+  compatibility: '^1.0.0',
   title: { zh: '${n.titleZh}', en: '${n.titleEn}' },
   config: ${n.camel}Config,
   subgraphs: {

@@ -9,7 +9,7 @@ import { formatError } from './format-error';
 import { sendJson, serveHttp, type RunningHttpServer } from './http';
 import { InProcessEventBus, type EventBus } from './events';
 import { createLogger, type Logger } from './logger';
-import type { ClassType, PluginDefinition, PolicyBinding } from './plugin';
+import { pluginIncompatibility, type ClassType, type PluginDefinition, type PolicyBinding } from './plugin';
 import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
 import { buildFederatedSchema, type ReferenceResolver, type SubgraphModule } from './subgraph';
 import { AuditEntry, KernelAuditLog1700000000000 } from './audit';
@@ -35,6 +35,8 @@ function migrationTimestamp(m: MigrationClass): number {
 /** Merges a subgraph with what each installed plugin contributes to it (entities, resolvers, migrations). */
 export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefinition[]): AssembledSubgraph {
   registerExtensibleTypes(module.name, module.extensibleTypes ?? {});
+  const incompatible = plugins.map((p) => pluginIncompatibility(p)).filter((x): x is string => x !== null);
+  if (incompatible.length > 0) throw new Error(incompatible.join('\n'));
   const contributions = plugins.map((p) => p.subgraphs[module.name]).filter((c) => c !== undefined);
   const migrations = [KernelAuditLog1700000000000, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
   const seen = new Set<string>();

@@ -60,10 +60,53 @@ export interface SubgraphContribution<C = unknown> {
   seed?: (ctx: SeedContext<C>) => Promise<void>;
 }
 
+/**
+ * 插件接口版本 the version of the plugin contract this kernel implements (this file, the extension
+ * points of the `*-api` libs, the published table contracts). A minor version adds, a major one
+ * breaks; plugins state the range they were built for in `compatibility`.
+ */
+export const PLUGIN_API_VERSION = '1.0.0';
+
+const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * Whether `range` admits `version`: `*`, an exact `1.2.3`, `^1.2.3` (same major, not older) or
+ * `1.x` / `1.2.x`. Returns false for a range it does not understand.
+ */
+export function satisfiesRange(version: string, range: string): boolean {
+  const v = SEMVER.exec(version);
+  if (!v) return false;
+  const [major, minor, patch] = [Number(v[1]), Number(v[2]), Number(v[3])];
+  const r = range.trim();
+  if (r === '*' || r === 'x') return true;
+  const caret = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(r);
+  if (caret) {
+    const [M, m, p] = [Number(caret[1]), Number(caret[2]), Number(caret[3])];
+    return major === M && (minor > m || (minor === m && patch >= p));
+  }
+  const wild = /^(\d+)\.(x|\d+)(?:\.x)?$/.exec(r);
+  if (wild) return major === Number(wild[1]) && (wild[2] === 'x' || minor === Number(wild[2]));
+  const exact = SEMVER.exec(r);
+  return exact !== null && major === Number(exact[1]) && minor === Number(exact[2]) && patch === Number(exact[3]);
+}
+
+/** Null when the plugin may run on this kernel; otherwise why not (bilingual). */
+export function pluginIncompatibility(plugin: Pick<PluginDefinition, 'name' | 'compatibility'>, apiVersion = PLUGIN_API_VERSION): string | null {
+  const range = plugin.compatibility ?? '*';
+  if (satisfiesRange(apiVersion, range)) return null;
+  return `插件 ${plugin.name} 要求插件接口 ${range}，平台提供 ${apiVersion} (plugin ${plugin.name} requires plugin API ${range}; this platform provides ${apiVersion})`;
+}
+
 export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
   /** Unique name, kebab-case, e.g. `longshan-qihua`. */
   name: string;
+  /** The plugin's own version (semver). */
   version: string;
+  /**
+   * The plugin API versions it works with, e.g. `^1.0.0` (see `PLUGIN_API_VERSION`); checked when a
+   * deployment loads it and when a subgraph boots with it. Default `*`.
+   */
+  compatibility?: string;
   title: BilingualText;
   description?: BilingualText;
   /** Per-county parameters; defaults come from the plugin's source document. */
@@ -77,5 +120,6 @@ export function definePlugin<S extends z.ZodType>(definition: PluginDefinition<S
   if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
     throw new Error(`plugin name must be kebab-case: ${definition.name}`);
   }
+  if (!SEMVER.test(definition.version)) throw new Error(`plugin ${definition.name}: version must be semver (1.2.3): ${definition.version}`);
   return definition;
 }
