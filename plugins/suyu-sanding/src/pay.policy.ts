@@ -1,0 +1,100 @@
+import type { RuleViolation } from '@xiangzhi/kernel';
+import {
+  deductionComponents,
+  monthsOfQuarter,
+  PayComponentKind,
+  performanceOf,
+  roundYuan,
+  type PayComponent,
+  type PayInput,
+  type PayPolicy,
+} from '@xiangzhi/personnel-api';
+import { POST_CLASS_TITLES, type PostClass, type SuyuSandingConfig } from './config';
+import { PayScale } from './pay-scale';
+
+/** Rule of the base-pay item the pay item source gives for a cadre with a recorded grade. */
+export const BASE_PAY_GRADE_RULE = 'SUYU_BASE_PAY_GRADE';
+
+/**
+ * 报酬 Suyu's pay: 基本工资 + 考核报酬 + 专项工作报酬 + 发展报酬 ("4部分组成"):
+ * - base pay on the 四岗20级 scale: the cadre's recorded class and grade (`setSuyuPayGrade`, reaching
+ *   the payroll as a pay item), else grade 1 of the class of the highest post held;
+ * - appraisal pay: the class's amount at a total of 100 × the appraisal total ÷ 100 — every month
+ *   under MONTH assessment; under QUARTER assessment three months' worth in the last month of each
+ *   quarter (from the quarter's total) and nothing in the other months;
+ * - special-work and development pay: the amounts recorded for the month (pay items);
+ * - sanction deductions as shares of the month's appraisal pay (the national rule). Under QUARTER
+ *   assessment a month without appraisal pay has nothing to deduct from.
+ * The 四岗20级 grade is Suyu's rank: no separate rank pay is added.
+ */
+export class SuyuPayPolicy implements PayPolicy {
+  private readonly scale: PayScale;
+
+  constructor(private readonly config: SuyuSandingConfig) {
+    this.scale = new PayScale(config);
+  }
+
+  components(input: PayInput): PayComponent[] {
+    const out: PayComponent[] = [];
+    const postClass = this.scale.highestClass(input.posts);
+    const gradeItems = input.items.filter((i) => i.kind === PayComponentKind.BASE && i.rule === BASE_PAY_GRADE_RULE);
+    if (gradeItems.length > 0) {
+      out.push(...gradeItems.map((i) => ({ ...i })));
+    } else if (postClass) {
+      const amount = this.scale.monthlyBase(postClass, 1);
+      const d = this.scale.describe(postClass, 1);
+      out.push({
+        kind: PayComponentKind.BASE,
+        amount,
+        rule: 'SUYU_BASE_PAY_DEFAULT_GRADE',
+        zh: `基本工资（四岗20级）：未定级，按所任最高岗位${d.zh}，${amount}元`,
+        en: `base pay (4 classes × 20 grades): no grade recorded, highest post held puts the cadre at ${d.en}: ${amount}`,
+      });
+    }
+    if (postClass) out.push(this.appraisalPay(postClass, input));
+    out.push(...input.items.filter((i) => !gradeItems.includes(i)).map((i) => ({ ...i })));
+    out.push(...deductionComponents(input, performanceOf(out)));
+    return out;
+  }
+
+  private appraisalPay(postClass: PostClass, input: PayInput): PayComponent {
+    const full = this.config.appraisalPay[postClass];
+    const cls = POST_CLASS_TITLES[postClass];
+    const quarterly = this.config.assessment === 'QUARTER';
+    if (quarterly && monthsOfQuarter(input.month)[2] !== input.month) {
+      return {
+        kind: PayComponentKind.PERFORMANCE,
+        amount: 0,
+        rule: 'SUYU_APPRAISAL_PAY_QUARTERLY',
+        zh: '考核报酬按季度考核、季末发放，本月不发放',
+        en: 'appraisal pay follows the quarterly appraisal and is paid in the last month of the quarter: none this month',
+      };
+    }
+    if (input.appraisalTotal === null) {
+      return {
+        kind: PayComponentKind.PERFORMANCE,
+        amount: 0,
+        rule: 'SUYU_APPRAISAL_PAY_NOT_APPRAISED',
+        zh: `本${quarterly ? '季度' : '月'}未考核，无考核报酬`,
+        en: `not appraised this ${quarterly ? 'quarter' : 'month'}: no appraisal pay`,
+      };
+    }
+    const months = quarterly ? 3 : 1;
+    const amount = roundYuan((full * months * input.appraisalTotal) / 100);
+    return {
+      kind: PayComponentKind.PERFORMANCE,
+      amount,
+      rule: quarterly ? 'SUYU_APPRAISAL_PAY_QUARTER' : 'SUYU_APPRAISAL_PAY_MONTH',
+      zh: quarterly
+        ? `考核报酬（按季发放）：${cls.zh}每月${full}元×3个月×季度考核得分${input.appraisalTotal}÷100`
+        : `考核报酬（按月发放）：${cls.zh}${full}元×月度考核得分${input.appraisalTotal}÷100`,
+      en: quarterly
+        ? `appraisal pay (quarterly): ${cls.en} ${full} a month × 3 months × quarter total ${input.appraisalTotal} ÷ 100`
+        : `appraisal pay (monthly): ${cls.en} ${full} × month total ${input.appraisalTotal} ÷ 100`,
+    };
+  }
+
+  validate(): RuleViolation[] {
+    return [];
+  }
+}
