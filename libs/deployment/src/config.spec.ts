@@ -76,17 +76,26 @@ describe('deployment config', () => {
     expect(() => loadDeploymentConfig(path.join(dir, 'missing.yaml'))).toThrow(/cannot read the file/);
   });
 
-  it('reads the default deployment: grids, personnel and the five demo counties', () => {
+  it('reads the default deployment: grids, personnel, the three county plugins and the six demo counties', () => {
     const { config } = loadDeploymentConfig(path.resolve(__dirname, '../../../deploy/xiangzhi.yaml'));
     expect(Object.keys(config.subgraphs)).toEqual(['grids', 'personnel']);
     expect(Object.entries(config.counties).map(([code, c]) => `${code} ${c.name}`).sort()).toEqual([
       '321311 宿豫区',
+      '360722 信丰县',
       '433130 龙山县',
       '511102 乐山市市中区',
       '513424 德昌县',
       '520502 七星关区',
     ]);
-    expect(Object.values(config.counties).every((c) => Object.keys(c.plugins).length === 0)).toBe(true);
+    expect(Object.keys(config.plugins)).toEqual(['suyu-sanding', 'longshan-qihua', 'jiangxi-135']);
+    expect(Object.fromEntries(Object.entries(config.counties).map(([code, c]) => [code, Object.keys(c.plugins)]))).toEqual({
+      '321311': ['suyu-sanding'],
+      '433130': ['longshan-qihua'],
+      '360722': ['jiangxi-135'],
+      '520502': [],
+      '511102': [],
+      '513424': [],
+    });
   });
 });
 

@@ -17,6 +17,8 @@ export const DEMO_PARENT_REGIONS: readonly { code: string; name: string }[] = [
   { code: '513400000000', name: '凉山彝族自治州' },
   { code: '520000000000', name: '贵州省' },
   { code: '520500000000', name: '毕节市' },
+  { code: '360000000000', name: '江西省' },
+  { code: '360700000000', name: '赣州市' },
 ];
 
 /** The date the demo codes are valid from (the catalogue's year). */
