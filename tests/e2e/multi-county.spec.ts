@@ -72,9 +72,9 @@ describe('one deployment serving three county models and the baseline (gateway, 
   it('checkEligibility: the same 57-year-old candidate for village Party secretary', async () => {
     const answers: Record<string, { eligible: boolean; policy: string; rules: string[] }> = {};
     for (const county of COUNTIES) {
-      const data = await ok<{ checkEligibility: { eligible: boolean; policy: string; violations: { rule: string; source: string }[] } }>(
+      const data = await ok<{ checkEligibility: { eligible: boolean; policy: string; violations: { rule: string; policy: string }[] } }>(
         admin(county.code),
-        'query ($i: CheckEligibilityInput!) { checkEligibility(input: $i) { eligible policy violations { rule source } } }',
+        'query ($i: CheckEligibilityInput!) { checkEligibility(input: $i) { eligible policy violations { rule policy } } }',
         {
           i: {
             postId: secretaries.get(county.code)!.postId,

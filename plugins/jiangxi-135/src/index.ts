@@ -1,22 +1,59 @@
+import { gridSizingPolicyPoint } from '@xiangzhi/grids-api';
 import { bindPolicy, definePlugin } from '@xiangzhi/kernel';
-import { attendancePolicyPoint } from '@xiangzhi/personnel-api';
+import { payPolicyPoint, postTemplatePolicyPoint } from '@xiangzhi/personnel-api';
+import { JiangxiCollegeTargetResolver } from './college-target/college-target.resolver';
 import { jiangxi135Config, PLUGIN_NAME, type Jiangxi135Config } from './config';
-import { Jiangxi135AttendancePolicy } from './attendance.policy';
-import { Jiangxi135SettingsResolver } from './settings.resolver';
+import { JiangxiGridSizingPolicy } from './grids/grid-sizing.policy';
+import { JiangxiGridWorkerAppraisal } from './grids/grid-worker-appraisal.entity';
+import { JiangxiGridAppraisalsResolver, JiangxiGridWorkerAppraisalResolver } from './grids/grid-worker-appraisal.resolver';
+import { JiangxiGridWorkerAppraisal1767225600000 } from './grids/migrations/1767225600000-jiangxi-grid-worker-appraisal';
+import { seedGridWorkerAppraisals } from './grids/seed';
+import { JiangxiHeadGooseResolver } from './head-goose/head-goose.resolver';
+import { ExternalIncidentHandling } from './head-goose/head-goose.types';
+import { JiangxiPayPolicy } from './pay/pay.policy';
+import { JiangxiPostClassResolver } from './posts/post-class.resolver';
+import { JiangxiPostTemplatePolicy } from './posts/post-template.policy';
 
 export { jiangxi135Config, PLUGIN_NAME, type Jiangxi135Config } from './config';
-export { Jiangxi135AttendancePolicy } from './attendance.policy';
+export { JiangxiPostTemplatePolicy } from './posts/post-template.policy';
+export { JiangxiPostClass, postClassOf } from './posts/post-class';
+export { JiangxiPayPolicy } from './pay/pay.policy';
+export { JiangxiGridSizingPolicy } from './grids/grid-sizing.policy';
+export { JiangxiGridWorkerTier, JiangxiGridWorkerTiers } from './grids/grid-worker-tiers';
+export { headGooseIndex } from './head-goose/head-goose.index';
+export { collegeProgress } from './college-target/college-target';
 
-/** 江西135党建引领乡村治理试点 / Jiangxi 135 Pilot */
+/**
+ * 江西“135”党建引领乡村治理试点 / Jiangxi 135 pilot (demo county 信丰县 360722): 大岗位制 posts and
+ * post-grade pay, 50-household grids with yearly grid-worker appraisal and allowance tiers, the
+ * secretaries' 头雁指数 across personnel and grids (through federation), and the 70% college target.
+ * Needs both the grids and the personnel subgraph (the head-goose index `@requires` grids' incident handling).
+ */
 export default definePlugin({
   name: PLUGIN_NAME,
   version: '0.1.0',
-  title: { zh: '江西135党建引领乡村治理试点', en: 'Jiangxi 135 Pilot' },
+  compatibility: '^1.0.0',
+  title: { zh: '江西“135”党建引领乡村治理试点', en: 'Jiangxi 135 Pilot' },
+  description: {
+    zh: '大岗位制与岗位等级薪酬、网格化治理与网格员考核、头雁指数、村干部学历提升目标',
+    en: 'Big-post system and post-grade pay, grids and grid-worker appraisal, head-goose index, college-education target',
+  },
   config: jiangxi135Config,
   subgraphs: {
     personnel: {
-      resolvers: [Jiangxi135SettingsResolver],
-      policies: [bindPolicy(attendancePolicyPoint, (config: Jiangxi135Config) => new Jiangxi135AttendancePolicy(config))],
+      resolvers: [JiangxiPostClassResolver, JiangxiHeadGooseResolver, JiangxiCollegeTargetResolver],
+      orphanedTypes: [ExternalIncidentHandling],
+      policies: [
+        bindPolicy(postTemplatePolicyPoint, () => new JiangxiPostTemplatePolicy()),
+        bindPolicy(payPolicyPoint, (config: Jiangxi135Config) => new JiangxiPayPolicy(config.pay)),
+      ],
+    },
+    grids: {
+      entities: [JiangxiGridWorkerAppraisal],
+      migrations: [JiangxiGridWorkerAppraisal1767225600000],
+      resolvers: [JiangxiGridWorkerAppraisalResolver, JiangxiGridAppraisalsResolver],
+      policies: [bindPolicy(gridSizingPolicyPoint, (config: Jiangxi135Config) => new JiangxiGridSizingPolicy(config.grid))],
+      seed: (ctx) => seedGridWorkerAppraisals(ctx).then(() => undefined),
     },
   },
 });

@@ -1,6 +1,7 @@
 import { DefaultEscalationPolicy, escalationPolicyPoint } from '@xiangzhi/grids-api';
 import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
 import { Incident, IncidentHistoryEntry } from './incident.entity';
+import { RegionIncidentHandlingResolver } from './incident-handling';
 import { IncidentHistoryResolver, IncidentResolver, RegionIncidentStatsResolver, incidentReferences } from './incident.resolver';
 import { escalateOverdue } from './incident.service';
 import { CreateIncidents1731000100000 } from './migrations/1731000100000-create-incidents';
@@ -13,13 +14,14 @@ export const ESCALATE_OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
  * 事件 the incident feature of the grids subgraph: resident requests (群众点单), grid patrol reports
  * and hotline cases through an enforced state machine with a full history, optimistic concurrency,
  * tiered escalation (村初诊 → 乡镇会诊 → 县联诊) decided per county by the EscalationPolicy
- * (national baseline: 3, 7 and 15 days), a job escalating overdue incidents, and open-incident
- * counts on `RegionStats`.
+ * (national baseline: 3, 7 and 15 days), a job escalating overdue incidents, open-incident
+ * counts on `RegionStats`, and `Region.incidentHandling` (this year's handling, which other
+ * subgraphs may `@requires`).
  */
 export const incidentFeature: SubgraphFeature = {
   entities: [Incident, IncidentHistoryEntry],
   migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001],
-  resolvers: [IncidentResolver, IncidentHistoryResolver, RegionIncidentStatsResolver],
+  resolvers: [IncidentResolver, IncidentHistoryResolver, RegionIncidentStatsResolver, RegionIncidentHandlingResolver],
   references: incidentReferences,
   defaults: [bindPolicy(escalationPolicyPoint, () => new DefaultEscalationPolicy())],
   jobs: [{ name: 'escalate-overdue', intervalMs: ESCALATE_OVERDUE_INTERVAL_MS, run: escalateOverdue }],
@@ -29,3 +31,4 @@ export { Incident, IncidentAssignee, IncidentAssigneeKind, IncidentHistoryAction
 export { ACTION_TARGET, IncidentAction, IncidentStatus, OPEN_STATUSES, allowedActions, isOpen, nextStatus, transition } from './incident-state';
 export { CADRE_ROLES, SYSTEM_ACTOR, TIER_HANDLERS, canSeeIncident, escalateOverdue, incidentLoader, readableIncident } from './incident.service';
 export { openIncidentsLoader } from './incident.resolver';
+export { IncidentHandling, chinaYearBounds, incidentHandlingLoader } from './incident-handling';

@@ -117,7 +117,7 @@ describe('region tree', () => {
       `SELECT code, level, parent_code FROM region WHERE level IN ('PROVINCE', 'CITY') ORDER BY code`,
     );
     expect(tops.map((r) => r.code)).toEqual([
-      '320000000000', '321300000000', '430000000000', '433100000000', '510000000000', '511100000000', '513400000000', '520000000000', '520500000000',
+      '320000000000', '321300000000', '360000000000', '360700000000', '430000000000', '433100000000', '510000000000', '511100000000', '513400000000', '520000000000', '520500000000',
     ]);
     expect(await countRows('region', `level <> 'PROVINCE' AND parent_code IS NULL`)).toBe(0);
   });

@@ -1,0 +1,113 @@
+import { todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import type DataLoader from 'dataloader';
+import { Ctx, Field, Float, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Region, TerritoryAccess } from '../territory';
+import { IncidentStatus } from './incident-state';
+
+/**
+ * 事件办理情况 how a region's incidents of the current calendar year (China time) were handled:
+ * how many were reported, closed, and closed no later than their deadline, and the residents'
+ * average rating. Counts only what the caller may see (inside their scope; residents only their own
+ * requests). Other subgraphs read it through federation (`@requires`), e.g. a secretary's 头雁指数.
+ */
+@ObjectType('IncidentHandling', {
+  description: '事件办理情况（本年度，按北京时间；仅统计调用者辖区内的）/ Incident handling in the current calendar year (China time), counting only what the caller may see',
+})
+export class IncidentHandling {
+  @Field(() => Int, { description: '统计年度 / The calendar year counted' })
+  year!: number;
+
+  @Field(() => Int, { description: '本年度上报的事件数 / Incidents reported this year' })
+  total!: number;
+
+  @Field(() => Int, { description: '其中已关闭（已评价）的 / Of those, closed with the resident’s rating' })
+  closed!: number;
+
+  @Field(() => Int, { description: '其中在办理期限内关闭的（关闭时间不晚于期限）/ Of those, closed no later than their deadline' })
+  closedOnTime!: number;
+
+  @Field(() => Float, { nullable: true, description: '已关闭事件的群众平均评价（1–5，无评价时为空）/ Residents’ average rating of the closed incidents (1–5; empty when none)' })
+  averageRating!: number | null;
+}
+
+/** The instants a calendar year of China time starts and ends (UTC+8, no daylight saving). */
+export function chinaYearBounds(year: number): { from: Date; to: Date } {
+  return { from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+}
+
+interface HandlingRow {
+  village_code: string;
+  total: number;
+  closed: number;
+  closed_on_time: number;
+  rated: number;
+  rating_sum: number;
+}
+
+const empty = (year: number): IncidentHandling => Object.assign(new IncidentHandling(), { year, total: 0, closed: 0, closedOnTime: 0, averageRating: null });
+
+/**
+ * Incident handling of many regions in ONE statement: this year's incidents counted per village
+ * under the union of the requested prefixes (each narrowed to the caller's scope), then summed per
+ * region in memory. `now` fixes "this year" (tests); by default the current China date.
+ */
+export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoader<string, IncidentHandling> {
+  return ctx.loaders.get<string, IncidentHandling>('incident:handlingByRegion', async (codes) => {
+    const year = Number(todayInChina(now).slice(0, 4));
+    const access = TerritoryAccess.of(ctx);
+    const prefixes = codes.map((code) => access.countPrefix(code));
+    const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
+    const residentId = ctx.actor.residentId;
+    if (distinct.length === 0 || (access.householdOnly && !residentId)) return codes.map(() => empty(year));
+    const { from, to } = chinaYearBounds(year);
+    const params: unknown[] = [from, to, IncidentStatus.CLOSED, ...distinct.map((p) => `${p}%`)];
+    let own = '';
+    if (access.householdOnly) {
+      params.push(residentId);
+      own = ` AND reporter_resident_id::text = $${params.length}`;
+    }
+    // CLOSED is final: its updated_at is when it was closed
+    const rows: HandlingRow[] = await ctx.dataSource.query(
+      `SELECT village_code,
+              count(*)::int AS total,
+              count(*) FILTER (WHERE status = $3)::int AS closed,
+              count(*) FILTER (WHERE status = $3 AND updated_at <= deadline)::int AS closed_on_time,
+              count(rating) FILTER (WHERE status = $3)::int AS rated,
+              coalesce(sum(rating) FILTER (WHERE status = $3), 0)::int AS rating_sum
+         FROM incident
+        WHERE created_at >= $1 AND created_at < $2
+          AND (${distinct.map((_, i) => `village_code LIKE $${i + 4}`).join(' OR ')})${own}
+        GROUP BY village_code`,
+      params,
+    );
+    return prefixes.map((prefix) => {
+      const out = empty(year);
+      if (prefix === null) return out;
+      let rated = 0;
+      let ratingSum = 0;
+      for (const row of rows) {
+        if (!row.village_code.startsWith(prefix)) continue;
+        out.total += Number(row.total);
+        out.closed += Number(row.closed);
+        out.closedOnTime += Number(row.closed_on_time);
+        rated += Number(row.rated);
+        ratingSum += Number(row.rating_sum);
+      }
+      out.averageRating = rated > 0 ? Math.round((ratingSum / rated) * 100) / 100 : null;
+      return out;
+    });
+  });
+}
+
+/** 事件办理情况 the field the incident feature adds to Region. */
+@Resolver(() => Region)
+export class RegionIncidentHandlingResolver {
+  @FieldResolver(() => IncidentHandling, {
+    description:
+      '本年度事件办理情况（按北京时间，限调用者辖区；居民只统计本人上报的）：上报数、关闭数、按期关闭数、平均评价 / ' +
+      'Incident handling this calendar year (China time, within your scope; residents count only their own requests): reported, closed, closed on time, average rating',
+  })
+  incidentHandling(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<IncidentHandling> {
+    return incidentHandlingLoader(ctx).load(region.code);
+  }
+}

@@ -1,0 +1,136 @@
+import { subgraph as grids } from '@xiangzhi/grids';
+import { subgraph as personnel } from '@xiangzhi/personnel';
+import { actors, countQueries, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
+import plugin from '../index';
+import { appoint, applyTemplate, appraise, closeIncident, importRegions, reportIncident, resolveIncident, THIS_YEAR, TODAY, type Ok, type Step } from '../testing/arrange';
+
+type Part = { code: string; weight: number; value: number | null; basis: string };
+type Index = { villageCode: string; year: number; secretaryName: string; index: number | null; parts: Part[] } | null;
+
+/**
+ * 头雁指数 across two subgraphs: appraisal, training and Party points from personnel, incident handling
+ * from grids — fetched by the gateway for the `@requires` of the personnel field, never read from the
+ * grids database by personnel.
+ */
+describe('jiangxi-135 head-goose index (grids + personnel through the gateway)', () => {
+  let p: PluginTestPlatform;
+  const ok: Ok = (as, query, variables) => p.client.ok(as, query, variables);
+  const admin = () => actors.countyAdmin(p.county.code);
+  let villages: string[];
+  let open: Step;
+
+  const one = `query($c: ID!) { region(code: $c) { code name
+    incidentHandling { total closed closedOnTime averageRating }
+    jiangxiHeadGooseIndex { villageCode year secretaryName index parts { code weight value basis } } } }`;
+  const indexOf = async (village: string): Promise<Index> =>
+    (await p.client.ok<{ region: { jiangxiHeadGooseIndex: Index } }>(admin(), one, { c: village })).region.jiangxiHeadGooseIndex;
+  const valueOf = (index: Index, code: string) => index!.parts.find((x) => x.code === code)!.value;
+
+  beforeAll(async () => {
+    p = await startPluginTestPlatform({ plugin, subgraphs: [grids, personnel] });
+    villages = [p.county.village(1), p.county.village(2), p.county.village(3)];
+    await importRegions(ok, [p.county, p.control], [...villages, p.control.village()]);
+    // personnel: secretaries of villages 1 and 2 (village 3 has none)
+    const secretaries: string[] = [];
+    for (const [i, v] of villages.slice(0, 2).entries()) {
+      const posts = await applyTemplate(ok, admin(), v);
+      const cadre = await appoint(ok, admin(), posts.find((x) => x.code === 'jiangxi.principal')!.id, { name: i === 0 ? '钟书记' : '曾书记' }, '2018-03-01');
+      secretaries.push(cadre.id);
+    }
+    // secretary 1: annual appraisal 90 last year, 4 training days this year, two Party members averaging 24 points
+    await appraise(ok, admin(), secretaries[0], 'YEAR', String(THIS_YEAR - 1), 90);
+    await ok(admin(), 'mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { id } }', {
+      i: { cadreId: secretaries[0], title: '乡村振兴大讲堂', organizer: '县委党校', startDate: TODAY, days: 4 },
+    });
+    const { createPartyOrganization: branch } = await ok<{ createPartyOrganization: { id: string } }>(
+      admin(),
+      'mutation($i: CreatePartyOrganizationInput!) { createPartyOrganization(input: $i) { id } }',
+      { i: { regionCode: villages[0], name: '第一党支部', kind: 'BRANCH' } },
+    );
+    for (const [name, points] of [['钟一', 20], ['钟二', 28]] as const) {
+      const { registerPartyMember: m } = await ok<{ registerPartyMember: { id: string } }>(
+        admin(),
+        'mutation($i: RegisterPartyMemberInput!) { registerPartyMember(input: $i) { id } }',
+        { i: { organizationId: branch.id, name, joinedOn: '2010-07-01', status: 'FULL' } },
+      );
+      await ok(admin(), 'mutation($i: RecordMemberPointsInput!) { recordMemberPoints(input: $i) { id } }', { i: { memberId: m.id, date: TODAY, points, reason: '参加志愿服务' } });
+    }
+    // grids: four incidents in village 1 this year — two closed on time (5 and 4), one closed late (3), one open
+    for (const rating of [5, 4]) await closeIncident(ok, admin(), await resolveIncident(ok, admin(), await reportIncident(ok, admin(), villages[0])), rating);
+    const late = await resolveIncident(ok, admin(), await reportIncident(ok, admin(), villages[0]));
+    await p.subgraphs.grids.db.dataSource.query(`UPDATE incident SET deadline = now() - interval '1 hour' WHERE id = $1`, [late.id]);
+    await closeIncident(ok, admin(), late, 3);
+    open = await reportIncident(ok, admin(), villages[0], '垃圾未清运');
+  });
+  afterAll(() => p?.stop());
+
+  it('declares the incident handling @external in personnel and @requires it for the index', () => {
+    const sdl = p.subgraphs.personnel.sdl;
+    expect(sdl).toMatch(/type IncidentHandling @external/);
+    expect(sdl).toMatch(/incidentHandling: IncidentHandling! @external/);
+    expect(sdl).toMatch(/jiangxiHeadGooseIndex: JiangxiHeadGooseIndex @requires\(fields: "incidentHandling \{ total closed closedOnTime averageRating \}"\)/);
+    expect(p.subgraphs.grids.sdl).toMatch(/incidentHandling: IncidentHandling!/);
+  });
+
+  it('combines appraisal, training, Party points (personnel) with on-time handling and rating (grids) by the weights', async () => {
+    const { region } = await p.client.ok<{ region: { incidentHandling: object; jiangxiHeadGooseIndex: Index } }>(admin(), one, { c: villages[0] });
+    expect(region.incidentHandling).toEqual({ total: 4, closed: 3, closedOnTime: 2, averageRating: 4 });
+    const index = region.jiangxiHeadGooseIndex!;
+    expect(index).toMatchObject({ villageCode: villages[0], year: THIS_YEAR, secretaryName: '钟书记' });
+    expect(index.parts.map((x) => [x.code, x.weight, x.value])).toEqual([
+      ['ANNUAL_APPRAISAL', 0.4, 90],
+      ['TRAINING', 0.15, 80], // 4 of 5 days
+      ['PARTY_POINTS', 0.15, 80], // average 24 of 30
+      ['INCIDENT_ON_TIME', 0.2, 50], // 2 of 4 on time
+      ['INCIDENT_RATING', 0.1, 80], // 4 of 5
+    ]);
+    // 0.4×90 + 0.15×80 + 0.15×80 + 0.2×50 + 0.1×80 = 78
+    expect(index.index).toBe(78);
+    expect(index.parts.find((x) => x.code === 'INCIDENT_ON_TIME')!.basis).toBe('本年度上报4件，按期关闭2件');
+  });
+
+  it('moves with the incidents handled in grids: closing the open one on time with a 5 raises the index', async () => {
+    await closeIncident(ok, admin(), await resolveIncident(ok, admin(), open), 5);
+    const index = await indexOf(villages[0]);
+    expect(valueOf(index, 'INCIDENT_ON_TIME')).toBe(75); // 3 of 4
+    expect(valueOf(index, 'INCIDENT_RATING')).toBe(85); // (5+4+3+5)/4 = 4.25 of 5
+    // 36 + 12 + 12 + 0.2×75 + 0.1×85 = 83.5
+    expect(index!.index).toBe(83.5);
+  });
+
+  it('leaves out what a village cannot show (no appraisal, members or incidents) and answers null without a secretary', async () => {
+    const second = await indexOf(villages[1]);
+    expect(second!.parts.filter((x) => x.value === null).map((x) => x.code)).toEqual(['ANNUAL_APPRAISAL', 'PARTY_POINTS', 'INCIDENT_ON_TIME', 'INCIDENT_RATING']);
+    expect(second!.index).toBe(0); // training only, none this year
+    expect(await indexOf(villages[2])).toBeNull();
+  });
+
+  it('answers a list of villages with one personnel statement and one grids statement for the incident handling', async () => {
+    const list = `query($c: ID!) { region(code: $c) { children { code jiangxiHeadGooseIndex { index } } } }`;
+    const township = p.county.township();
+    const personnelCount = await countQueries(p.subgraphs.personnel, () => p.client.ok<{ region: { children: { code: string; jiangxiHeadGooseIndex: { index: number } | null }[] } }>(admin(), list, { c: township }));
+    expect(personnelCount.result.region.children.map((c) => [c.code, c.jiangxiHeadGooseIndex?.index ?? null])).toEqual([
+      [villages[0], 83.5],
+      [villages[1], 0],
+      [villages[2], null],
+    ]);
+    expect(personnelCount.count).toBe(1);
+    const gridsWith = await countQueries(p.subgraphs.grids, () => p.client.ok(admin(), list, { c: township }));
+    const gridsWithout = await countQueries(p.subgraphs.grids, () => p.client.ok(admin(), `query($c: ID!) { region(code: $c) { children { code } } }`, { c: township }));
+    expect(gridsWith.count - gridsWithout.count).toBe(1);
+  });
+
+  it('keeps the index from grid workers (and residents), and shows it to the village’s own cadres', async () => {
+    const res = await p.client.gql(actors.gridWorker(villages[0]), one, { c: villages[0] });
+    expect(p.client.codeOf(res)).toBe('FORBIDDEN');
+    const resident = await p.client.gql(actors.resident(villages[0]), `query($c: ID!) { region(code: $c) { jiangxiHeadGooseIndex { index } } }`, { c: villages[0] });
+    expect(p.client.codeOf(resident)).toBe('FORBIDDEN');
+    const own = await p.client.ok<{ region: { jiangxiHeadGooseIndex: Index } }>(actors.villageCadre(villages[0]), one, { c: villages[0] });
+    expect(own.region.jiangxiHeadGooseIndex!.index).toBe(83.5);
+  });
+
+  it('answers PLUGIN_NOT_ENABLED in the control county', async () => {
+    const res = await p.client.gql(actors.countyAdmin(p.control.code), one, { c: p.control.village() });
+    expect(p.client.codeOf(res)).toBe('PLUGIN_NOT_ENABLED');
+  });
+});
