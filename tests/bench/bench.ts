@@ -6,6 +6,12 @@
  *  2. Gateway vs direct subgraph: the cost of the federation hop for the same query.
  *  3. SQL statements per request as the result grows (must stay flat: no N+1), for the grids region
  *     tree and for the personnel `region { children { cadres { posts } } }` join and `computePayroll`.
+ *  4. A county plugin vs the national baseline on the same platform: `computePayroll` and
+ *     `checkEligibility` in a 龙山县 village (longshan-qihua: pay bands, tasks and awards as pay items)
+ *     and in a 七星关区 village (no plugin).
+ *
+ * The platforms run the default deployment's county models: suyu-sanding in 宿豫区, longshan-qihua in
+ * 龙山县, jiangxi-135 in 信丰县.
  *
  * Iterations alternate between the compared setups so drift affects both alike.
  */
@@ -13,7 +19,10 @@ import { featuredVillages } from '@xiangzhi/demo';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
-import { TEST_SECRETS, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { TEST_SECRETS, startTestPlatform, type TestPlatform, type TestPlatformOptions } from '@xiangzhi/testing';
+import jiangxi135 from '@xiangzhi/jiangxi-135';
+import longshanQihua from '@xiangzhi/longshan-qihua';
+import suyuSanding from '@xiangzhi/suyu-sanding';
 import pg from 'pg';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
@@ -27,6 +36,23 @@ const REGION_TREE = '{ region(code: "433130000000") { name level children { code
 const HOUSEHOLDS = `{ households(regionCode: "${village.code}", first: 50) { totalCount nodes { number address grid { name } members { name gender } } } }`;
 /** Both subgraphs: a township's villages with their cadres and posts (personnel) under the region tree (grids). */
 const CADRE_TREE = `{ region(code: "${village.code.slice(0, 9)}000") { name children { name cadres { name posts { title } } cadreStats { count averageAge collegeShare } } } }`;
+/** The county models of the default deployment. */
+const COUNTY_MODELS: Pick<TestPlatformOptions, 'plugins' | 'countyParams'> = {
+  plugins: [suyuSanding, longshanQihua, jiangxi135],
+  countyParams: { '321311': { 'suyu-sanding': {} }, '433130': { 'longshan-qihua': {} }, '360722': { 'jiangxi-135': {} } },
+};
+const baselineVillage = featuredVillages().find((v) => v.code.startsWith('520502'))!;
+const baselineAdmin: Actor = { id: 'bench-520502', roles: [Role.COUNTY_ADMIN], scope: '520502000000' };
+const ELIGIBILITY = (postId: string): string =>
+  `{ checkEligibility(input: { postId: "${postId}", name: "候选人", gender: MALE, birthDate: "1969-05-01", educationLevel: BACHELOR, partyJoinDate: "1995-07-01", situations: [], exceptional: false, asOf: "2026-11-23", vetting: [{ department: "县纪委监委", passed: true }, { department: "县委组织部", passed: true }, { department: "县委政法委", passed: true }, { department: "县公安局", passed: true }, { department: "县检察院", passed: true }, { department: "县法院", passed: true }, { department: "县信访局", passed: true }, { department: "县卫健局", passed: true }, { department: "县农业农村局", passed: true }] }) { eligible policy } }`;
+
+/** The id of a village's Party secretary post. */
+async function secretaryPost(platform: TestPlatform, villageCode: string, actor: Actor): Promise<string> {
+  const res = await platform.query<{ region: { posts: { id: string; category: string }[] } }>(`{ region(code: "${villageCode}") { posts { id category } } }`, {}, actor);
+  const post = res.data?.region.posts.find((p) => p.category === 'PARTY_SECRETARY');
+  if (!post) throw new Error(`no secretary post in ${villageCode}: ${JSON.stringify(res.errors)}`);
+  return post.id;
+}
 const PAYROLL = (code: string): string => `mutation { computePayroll(villageCode: "${code}", month: "2026-10") { total records { total } } }`;
 
 function log(message: string): void {
@@ -133,11 +159,11 @@ async function addPostHolders(platform: TestPlatform, villageCode: string, count
 
 async function main(): Promise<void> {
   log('booting the platform on embedded PGlite (grids + personnel subgraphs + gateway, demo data)…');
-  const lite = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: '' });
+  const lite = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: '', ...COUNTY_MODELS });
   let postgres: TestPlatform | null = null;
   if (await pgReachable()) {
     log(`booting the platform on PostgreSQL (${PG_URL})…`);
-    postgres = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: PG_URL });
+    postgres = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: PG_URL, ...COUNTY_MODELS });
   } else {
     log(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL comparison is skipped`);
   }
@@ -159,6 +185,20 @@ async function main(): Promise<void> {
     const hop = await compare('gateway vs direct', { direct: direct(lite, REGION_TREE), gateway: viaGateway(lite, REGION_TREE) });
     lines.push(row(['region tree — direct to subgraph', hop.direct.median, hop.direct.p90, 1]));
     lines.push(row(['region tree — through the gateway', hop.gateway.median, hop.gateway.p90, hop.gateway.median / hop.direct.median]));
+
+    const payrollModels = await compare('plugin vs baseline: computePayroll', {
+      baseline: viaGateway(lite, PAYROLL(baselineVillage.code), baselineAdmin),
+      longshan: viaGateway(lite, PAYROLL(village.code)),
+    });
+    lines.push(row([`computePayroll — baseline (七星关区)`, payrollModels.baseline.median, payrollModels.baseline.p90, 1]));
+    lines.push(row([`computePayroll — longshan-qihua (龙山县)`, payrollModels.longshan.median, payrollModels.longshan.p90, payrollModels.longshan.median / payrollModels.baseline.median]));
+    const [baselinePost, longshanPost] = [await secretaryPost(lite, baselineVillage.code, baselineAdmin), await secretaryPost(lite, village.code, admin)];
+    const eligibilityModels = await compare('plugin vs baseline: checkEligibility', {
+      baseline: viaGateway(lite, ELIGIBILITY(baselinePost), baselineAdmin),
+      longshan: viaGateway(lite, ELIGIBILITY(longshanPost)),
+    });
+    lines.push(row([`checkEligibility — baseline (七星关区)`, eligibilityModels.baseline.median, eligibilityModels.baseline.p90, 1]));
+    lines.push(row([`checkEligibility — longshan-qihua (龙山县)`, eligibilityModels.longshan.median, eligibilityModels.longshan.p90, eligibilityModels.longshan.median / eligibilityModels.baseline.median]));
 
     lines.push('');
     lines.push(row(['SQL statements per request (region tree)', 'children', 'statements', 'ratio']));
@@ -193,6 +233,8 @@ async function main(): Promise<void> {
       payrolls.push({ code, cadres: Number(n), statements });
     }
     for (const p of payrolls) lines.push(row([`village ${p.code}`, p.cadres, p.statements, p.statements / payrolls[0].statements]));
+    const baselinePayroll = await statementsFor(lite, PAYROLL(baselineVillage.code), baselineAdmin, 'personnel');
+    lines.push(row([`baseline village ${baselineVillage.code} (no plugin)`, '', baselinePayroll, baselinePayroll / payrolls[0].statements]));
 
     process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
   } finally {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './actor';
 export * from './audit';
+export * from './checks';
 export * from './boot';
 export * from './context';
 export * from './data-source';

@@ -1,4 +1,4 @@
-import { badInput, isWithin, notFound, regionPrefix, requireInScope, requireRole, Role, type Actor, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, isUuid, notFound, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
 import { PERSONNEL_TABLES } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { PLUGIN_NAME, type SuyuSandingConfig } from './config';
@@ -9,21 +9,6 @@ export const MANAGER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_
 /** Who reads exit flags and the exit review: managers, village cadres of the scope, auditors. */
 export const FLAG_READER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE, Role.AUDITOR];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/**
- * The code prefix a report or list under `regionCode` covers for this actor: the region's own when it
- * lies in the scope, the scope's when the scope lies inside the region, null when they do not meet.
- */
-export function scopedPrefix(actor: Actor, regionCode: string): string | null {
-  if (isWithin(regionCode, actor.scope)) return regionPrefix(regionCode);
-  if (isWithin(actor.scope, regionCode)) return regionPrefix(actor.scope);
-  return null;
-}
 
 /** A cadre row as the plugin reads it from the personnel `cadre` table (read-only). */
 export interface CadreRow {
@@ -68,15 +53,4 @@ export async function managedCadre(ctx: RequestContext, cadreId: string): Promis
 export async function requireServing(manager: EntityManager, cadre: CadreRow): Promise<void> {
   const rows = (await manager.query(`SELECT status FROM ${CADRE.table} WHERE ${CADRE.key} = $1::uuid FOR SHARE`, [cadre.id])) as { status: string }[];
   if (rows[0]?.status === 'LEFT') throw badInput(`干部${cadre.name}已离任`, `${cadre.name} has left`, { field: 'cadreId' });
-}
-
-/** PostgreSQL's unique-violation code, however deep TypeORM wrapped it. */
-export function isUniqueViolation(error: unknown): boolean {
-  let cur: unknown = error;
-  for (let depth = 0; cur && typeof cur === 'object' && depth < 4; depth += 1) {
-    const c = cur as { code?: unknown; driverError?: unknown };
-    if (c.code === '23505') return true;
-    cur = c.driverError;
-  }
-  return false;
 }

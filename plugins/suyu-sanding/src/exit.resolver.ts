@@ -20,7 +20,8 @@ import { IsString, IsUUID, Length, Matches } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
-import { FLAG_READER_ROLES, isUniqueViolation, isUuid, managedCadre, requireServing } from './access';
+import { isUniqueViolation, isUuid } from '@xiangzhi/kernel';
+import { FLAG_READER_ROLES, managedCadre, requireServing } from './access';
 import { PLUGIN_NAME, type SuyuSandingConfig } from './config';
 import { SuyuExitFlag } from './entities';
 

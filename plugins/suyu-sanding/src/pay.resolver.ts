@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, groupByKey, mutate, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, groupByKey, isUuid, mutate, type RequestContext } from '@xiangzhi/kernel';
 import { PERSONNEL_TABLES, personnelType, type CadreShape } from '@xiangzhi/personnel-api';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { isUuid, managedCadre, requireServing, type CadreRow } from './access';
+import { managedCadre, requireServing, type CadreRow } from './access';
 import { PLUGIN_NAME, type PostClass, type SuyuSandingConfig } from './config';
 import { SuyuPayGrade, SuyuPayGradeRow, SuyuPayItem, SuyuPayItemKind, SuyuPostClass } from './entities';
 import { PayScale } from './pay-scale';

@@ -1,7 +1,6 @@
-import { todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { scopedPrefix, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { EducationLevel, isCollegeOrHigher, PERSONNEL_TABLES, personnelType, type RegionKeyShape } from '@xiangzhi/personnel-api';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { scopedPrefix } from './access';
 import { PLUGIN_NAME, type SuyuSandingConfig } from './config';
 import { cadreProfile, type ProfileCadre } from './report';
 import { SuyuCadreGroupProfile, SuyuCadreProfile } from './report.types';

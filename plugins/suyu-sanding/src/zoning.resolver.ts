@@ -1,7 +1,6 @@
-import { todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { scopedPrefix, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { gridsType, TERRITORY_TABLES, type RegionShape } from '@xiangzhi/grids-api';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { scopedPrefix } from './access';
 import { PLUGIN_NAME, type SuyuSandingConfig } from './config';
 import { zoningFigures, type ZoningVillage } from './report';
 import { SuyuZoningReport } from './report.types';

@@ -1,4 +1,4 @@
-import { badInput, conflict, countyOf, mutate, notFound, policyViolation, type RequestContext, type Role } from '@xiangzhi/kernel';
+import { badInput, conflict, countyOf, isUniqueViolation, mutate, notFound, policyViolation, type RequestContext, type Role } from '@xiangzhi/kernel';
 import { DepartureType, honorPolicyPoint, rankPolicyPoint, yearsBetween } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { Post, PostAssignment } from '../post/post.entity';
@@ -22,17 +22,6 @@ const DEPARTURE_ZH: Record<DepartureType, string> = {
   HARD_EXIT: '刚性退出',
   DECEASED: '在职去世',
 };
-
-/** PostgreSQL's unique-violation code (a concurrent appointment to the same post, or the same person twice). */
-function isUniqueViolation(error: unknown): boolean {
-  let cur: unknown = error;
-  for (let depth = 0; cur && typeof cur === 'object' && depth < 4; depth += 1) {
-    const c = cur as { code?: unknown; driverError?: unknown };
-    if (c.code === '23505') return true;
-    cur = c.driverError;
-  }
-  return false;
-}
 
 /** A post the caller may manage (appoint to, edit): NOT_FOUND, or FORBIDDEN outside scope or without a manager role. */
 export async function managedPost(ctx: RequestContext, postId: string): Promise<Post> {

@@ -9,11 +9,7 @@ export const VILLAGE_WRITER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TO
 /** Roles that read the talent pool (后备干部、人才库): cadres of the scope and auditors, not residents or grid workers. */
 export const TALENT_READER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE, Role.AUDITOR];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from '@xiangzhi/kernel';
 
 /**
  * 数据权限 what the caller may see and change in the personnel subgraph:

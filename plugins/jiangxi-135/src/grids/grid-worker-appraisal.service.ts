@@ -4,6 +4,7 @@ import {
   badInput,
   conflict,
   groupByKey,
+  isUuid,
   levelOf,
   mutate,
   notFound,
@@ -26,8 +27,6 @@ export const APPRAISER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHI
 /** Who reads the appraisals: managers, the village's cadres, auditors (not residents or the workers themselves). */
 export const APPRAISAL_READER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE, Role.AUDITOR];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A grid worker as the grids core table holds it (read-only, by the published column names). */
 export interface GridWorkerRow {
   id: string;
@@ -42,7 +41,7 @@ const W = TERRITORY_TABLES.gridWorker;
 
 /** Reads one grid worker from the grids core table; null when there is none. */
 export async function findGridWorker(runner: Pick<EntityManager, 'query'>, id: string): Promise<GridWorkerRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows: GridWorkerRow[] = await runner.query(`SELECT id, grid_id, village_code, county_code, name, role FROM ${W.table} WHERE ${W.key} = $1`, [id]);
   return rows[0] ?? null;
 }

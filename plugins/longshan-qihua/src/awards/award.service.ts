@@ -1,8 +1,8 @@
-import { assertRegionCode, badInput, conflict, countyOf, mutate, policyViolation, RegionLevel, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { assertRegionCode, badInput, conflict, countyOf, isUniqueViolation, mutate, policyViolation, RegionLevel, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { PERSONNEL_TABLES } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { PLUGIN_NAME } from '../config';
-import { AWARD_WRITERS, configFor, currentMonth, isUniqueViolation, listPrefix, requireLevel, requireMonth, requireWriter, requireYear } from '../shared/access';
+import { AWARD_WRITERS, configFor, currentMonth, listPrefix, requireLevel, requireMonth, requireWriter, requireYear } from '../shared/access';
 import { LongshanAward, LongshanAwardKind, LongshanTeamRating } from './award.entity';
 import type { GrantLongshanHonourInput, GrantLongshanTenNoAwardInput, RateLongshanTeamsInput } from './award.inputs';
 import { honourAmountViolations, paidBeforeYear } from './award-rules';

@@ -67,14 +67,3 @@ export function listPrefix(ctx: RequestContext, regionCode: string): string {
 export function currentMonth(): string {
   return todayInChina().slice(0, 7);
 }
-
-/** PostgreSQL's unique-violation code, wherever TypeORM wrapped it. */
-export function isUniqueViolation(error: unknown): boolean {
-  let cur: unknown = error;
-  for (let depth = 0; cur && typeof cur === 'object' && depth < 4; depth += 1) {
-    const c = cur as { code?: unknown; driverError?: unknown };
-    if (c.code === '23505') return true;
-    cur = c.driverError;
-  }
-  return false;
-}

@@ -2,6 +2,7 @@ import {
   forbidden,
   hasRole,
   isRegionCode,
+  isUuid,
   isWithin,
   PERSONAL_DATA_ROLES,
   regionPrefix,
@@ -24,11 +25,7 @@ export interface SqlFilter {
   params: Record<string, unknown>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from '@xiangzhi/kernel';
 
 /** Roles that see everything in their scope; an actor with none of them sees only their own household. */
 const SCOPE_ROLES: Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE, Role.GRID_WORKER, Role.AUDITOR];

@@ -1,0 +1,31 @@
+import type { Actor } from './actor';
+import { isWithin, regionPrefix } from './region-code';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a UUID (ids that are not are NOT_FOUND, never a database error). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Whether a database error (however deep TypeORM wrapped it) is PostgreSQL's unique violation (23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  let cur: unknown = error;
+  for (let depth = 0; cur && typeof cur === 'object' && depth < 4; depth += 1) {
+    const c = cur as { code?: unknown; driverError?: unknown };
+    if (c.code === '23505') return true;
+    cur = c.driverError;
+  }
+  return false;
+}
+
+/**
+ * The region-code prefix a list or report under `regionCode` covers for an actor: the region's own
+ * when it lies in the actor's scope, the scope's when the scope lies inside the region (a township
+ * officer listing their county sees their township), null when the two do not meet.
+ */
+export function scopedPrefix(actor: Actor, regionCode: string): string | null {
+  if (isWithin(regionCode, actor.scope)) return regionPrefix(regionCode);
+  if (isWithin(actor.scope, regionCode)) return regionPrefix(actor.scope);
+  return null;
+}
