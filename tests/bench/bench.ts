@@ -234,7 +234,8 @@ async function main(): Promise<void> {
     }
     for (const p of payrolls) lines.push(row([`village ${p.code}`, p.cadres, p.statements, p.statements / payrolls[0].statements]));
     const baselinePayroll = await statementsFor(lite, PAYROLL(baselineVillage.code), baselineAdmin, 'personnel');
-    lines.push(row([`baseline village ${baselineVillage.code} (no plugin)`, '', baselinePayroll, baselinePayroll / payrolls[0].statements]));
+    const [{ n: baselineCadres }] = await lite.subgraphs.personnel.db.dataSource.query('SELECT count(DISTINCT holder_id)::int AS n FROM post WHERE village_code = $1 AND holder_id IS NOT NULL', [baselineVillage.code]);
+    lines.push(row([`baseline village ${baselineVillage.code} (no plugin)`, Number(baselineCadres), baselinePayroll, baselinePayroll / payrolls[0].statements]));
 
     process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
   } finally {

@@ -34,7 +34,27 @@ describe('xz on deploy/', () => {
     expect(query.region.type.toString()).toBe('Region!');
     const region = schema.getType('Region') as GraphQLObjectType;
     expect(Object.keys(region.getFields())).toEqual(expect.arrayContaining(['code', 'name', 'level', 'children', 'stats']));
+    // the installed county plugins' fields are in the graph, on both subgraphs' types
+    expect(Object.keys(region.getFields())).toEqual(expect.arrayContaining(['suyuZoningReport', 'suyuCadreProfile', 'jiangxiHeadGooseIndex', 'incidentHandling']));
+    expect(Object.keys((schema.getType('Cadre') as GraphQLObjectType).getFields())).toEqual(expect.arrayContaining(['suyuExitFlags']));
+    expect(Object.keys(schema.getMutationType()!.getFields())).toEqual(expect.arrayContaining(['dispatchLongshanTask', 'rateLongshanTeams', 'flagSuyuExitSituation', 'appraiseJiangxiGridWorker']));
     await gateway.stop();
+  });
+
+  it('check refuses bad county plugin parameters, naming the county, the plugin and the key', async () => {
+    const config = path.join(tmp, 'bad-params.yaml');
+    fs.writeFileSync(
+      config,
+      fs
+        .readFileSync(path.join(root, 'deploy/xiangzhi.yaml'), 'utf8')
+        .replace('longshan-qihua: {}', 'longshan-qihua: { attendance: { villageWorkdayHours: -1 }, overtime: true }')
+        .replace('jiangxi-135: {}', "jiangxi-135: { collegeTarget: { targetShare: '70%' } }"),
+    );
+    const res = await xz(['check', '--config', config]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/counties\.433130\.plugins\.longshan-qihua\.attendance\.villageWorkdayHours: /);
+    expect(res.stderr).toMatch(/counties\.433130\.plugins\.longshan-qihua\.overtime: /);
+    expect(res.stderr).toMatch(/counties\.360722\.plugins\.jiangxi-135\.collegeTarget\.targetShare: /);
   });
 
   it('check passes the default deployment', async () => {

@@ -49,7 +49,12 @@ export class PolicyRegistry {
         const parsed = (plugin.config as z.ZodType).safeParse(params ?? {});
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
-            problems.push(`counties.${countyCode}.plugins.${name}.${issue.path.join('.')}: ${issue.message}`);
+            const at = [`counties.${countyCode}.plugins.${name}`, ...issue.path.map(String)].join('.');
+            if (issue.code === 'unrecognized_keys') {
+              for (const key of issue.keys) problems.push(`${at}.${key}: 未知的参数 (unknown parameter)`);
+            } else {
+              problems.push(`${at}: ${issue.message}`);
+            }
           }
           continue;
         }
