@@ -37,6 +37,7 @@ module.exports = {
       },
     ],
   },
-  testTimeout: 60000,
+  // PGlite boots a subgraph in seconds, but a shared 2-core machine can make it minutes: generous limits
+  testTimeout: 180000,
   maxWorkers: 2,
 };

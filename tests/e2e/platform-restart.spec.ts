@@ -66,5 +66,5 @@ describe('platform runner (npm start) on a PGlite data folder', () => {
     const after = await gql(platform, '{ region(code: "433130101399") { name level } }');
     expect(after).toEqual({ data: { region: { name: '重启测试村', level: 'VILLAGE' } } });
     expect(await gql(platform, STATS)).toEqual(before);
-  });
+  }, 300_000);
 });

@@ -196,6 +196,10 @@ describe('longshan-qihua dispatch, awards and pay (gateway)', () => {
           { rule: 'LONGSHAN_HONOUR_AMOUNT', zh: `每项荣誉奖励须在3000–50000元之间（申报${amount}元）`, en: `an honour award must lie within 3000–50000 (given ${amount})`, source: 'longshan-qihua' },
         ]);
       }
+      // a month whose year lies outside 2000–2100 is refused up front, naming the field, not by the table's check
+      const early = await p.client.gql(admin(), HONOUR, { i: { villageCode: A(), month: '1999-12', title: '县级示范村', amount: 6000 } });
+      expect(p.client.codeOf(early)).toBe('BAD_USER_INPUT');
+      expect(early.errors![0].extensions!.field).toBe('month');
       expect(await p.rows('personnel')('longshan_award', `kind = 'HONOUR'`)).toBe(1);
       expect(p.client.codeOf(await p.client.gql(officer(), HONOUR, { i: { villageCode: A(), month: '2024-03', title: '省级文明村', amount: 6000 } }))).toBe('FORBIDDEN');
     });

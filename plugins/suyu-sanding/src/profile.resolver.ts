@@ -1,4 +1,4 @@
-import { scopedPrefix, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { hasRole, PERSONAL_DATA_ROLES, scopedPrefix, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { EducationLevel, isCollegeOrHigher, PERSONNEL_TABLES, personnelType, type RegionKeyShape } from '@xiangzhi/personnel-api';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PLUGIN_NAME, type SuyuSandingConfig } from './config';
@@ -50,18 +50,23 @@ function profileCadresLoader(ctx: RequestContext, asOf: string) {
 export class SuyuCadreProfileResolver {
   @FieldResolver(() => SuyuCadreProfile, {
     description:
-      '宿豫干部队伍情况：党组织书记和村"两委"成员的人数、平均年龄、大专以上学历占比，附目标值（在任干部，限调用者辖区；未启用的区县 PLUGIN_NOT_ENABLED）/ ' +
-      'Suyu cadre profile: count, average age and college share of secretaries and committee members, beside the targets (serving cadres within your scope; PLUGIN_NOT_ENABLED elsewhere)',
+      '宿豫干部队伍情况：党组织书记和村"两委"成员的人数、平均年龄（仅可查看个人信息的角色可见）、大专以上学历占比，附目标值（在任干部，限调用者辖区；未启用的区县 PLUGIN_NOT_ENABLED）/ ' +
+      'Suyu cadre profile: count, average age (only for roles that may see personal data) and college share of secretaries and committee members, beside the targets (serving cadres within your scope; PLUGIN_NOT_ENABLED elsewhere)',
   })
   async suyuCadreProfile(@Root() region: RegionKeyShape, @Ctx() ctx: RequestContext): Promise<SuyuCadreProfile> {
     const config = ctx.policies.configOf<SuyuSandingConfig>(PLUGIN_NAME, region.code);
     const asOf = todayInChina();
     const figures = cadreProfile(await profileCadresLoader(ctx, asOf).load(region.code), config);
+    // Ages come from birth dates, which the personnel subgraph masks for roles without access to
+    // personal data (Cadre.age is null for them): an average over a group of one is that cadre's
+    // age, and watching it change gives the birthday away. Mask it the same way.
+    const seesAges = hasRole(ctx.actor, ...PERSONAL_DATA_ROLES);
+    const group = (g: typeof figures.secretaries) => Object.assign(new SuyuCadreGroupProfile(), g, seesAges ? {} : { averageAge: null });
     return Object.assign(new SuyuCadreProfile(), {
       regionCode: region.code,
       asOf,
-      secretaries: Object.assign(new SuyuCadreGroupProfile(), figures.secretaries),
-      committeeMembers: Object.assign(new SuyuCadreGroupProfile(), figures.committeeMembers),
+      secretaries: group(figures.secretaries),
+      committeeMembers: group(figures.committeeMembers),
     });
   }
 }

@@ -7,7 +7,11 @@ export class SuyuCadreGroupProfile {
   @Field(() => Int, { description: '在任人数 / Number serving' })
   count!: number;
 
-  @Field(() => Float, { nullable: true, description: '平均年龄（周岁，保留一位小数；无人时为空）/ Average age in whole years, one decimal (null when none)' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '平均年龄（周岁，保留一位小数；无人时或调用者无权查看个人信息时为空）/ Average age in whole years, one decimal (null when none, or for roles that may not see personal data)',
+  })
   averageAge!: number | null;
 
   @Field(() => Float, { description: '大专及以上学历占比（0–1）/ Share with college education or higher (0–1)' })

@@ -152,6 +152,20 @@ describe('suyu-sanding plugin: county report (grids + personnel, gateway)', () =
     expect(township1.region.suyuCadreProfile.committeeMembers.count).toBe(3);
   });
 
+  it('masks the average age for roles that may not see personal data (a village of one secretary would show her age)', async () => {
+    const village = p.county.village(1, 1);
+    const ages = `query($r: ID!) { region(code: $r) { suyuCadreProfile { secretaries { count averageAge collegeShare } committeeMembers { count averageAge } } } }`;
+    type Ages = { region: { suyuCadreProfile: { secretaries: { count: number; averageAge: number | null; collegeShare: number }; committeeMembers: { count: number; averageAge: number | null } } } };
+    const cadre = await p.client.ok<Ages>(actors.villageCadre(village), ages, { r: village });
+    expect(cadre.region.suyuCadreProfile.secretaries).toEqual({ count: 1, averageAge: age(births.secretary1), collegeShare: 1 });
+    expect(cadre.region.suyuCadreProfile.committeeMembers).toEqual({ count: 2, averageAge: round1((age(births.secretary1) + age(births.deputy1)) / 2) });
+    for (const actor of [actors.resident(village), actors.gridWorker(village), actors.auditor(p.county.code)]) {
+      const masked = await p.client.ok<Ages>(actor, ages, { r: village });
+      expect(masked.region.suyuCadreProfile.secretaries).toEqual({ count: 1, averageAge: null, collegeShare: 1 });
+      expect(masked.region.suyuCadreProfile.committeeMembers).toEqual({ count: 2, averageAge: null });
+    }
+  });
+
   it('answers PLUGIN_NOT_ENABLED for both fields in the control county', async () => {
     const controlAdmin = actors.countyAdmin(p.control.code);
     const zoningRes = await p.client.gql(controlAdmin, `query($r: ID!) { region(code: $r) { name suyuZoningReport { grids } } }`, { r: p.control.code });

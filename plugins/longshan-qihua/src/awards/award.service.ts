@@ -27,11 +27,14 @@ async function insertAward(manager: EntityManager, fields: Omit<LongshanAward, '
 
 /**
  * 有荣誉 grants a village team an award for an honour (county administrators). An amount outside the
- * county's range (3,000–50,000 by default) is refused with POLICY_VIOLATION before anything is written.
+ * county's range (3,000–50,000 by default) is refused with POLICY_VIOLATION, a month whose year (the
+ * award's year) lies outside 2000–2100 with BAD_USER_INPUT, both before anything is written.
  */
 export async function grantHonour(ctx: RequestContext, input: GrantLongshanHonourInput): Promise<LongshanAward> {
   requireLevel(input.villageCode, RegionLevel.VILLAGE, 'villageCode');
   requireMonth(input.month);
+  const year = Number(input.month.slice(0, 4));
+  requireYear(year, 'month');
   const config = configFor(ctx, input.villageCode);
   requireWriter(ctx, input.villageCode, AWARD_WRITERS);
   const title = input.title.trim();
@@ -46,7 +49,7 @@ export async function grantHonour(ctx: RequestContext, input: GrantLongshanHonou
         countyCode: countyOf(input.villageCode) as string,
         villageCode: input.villageCode,
         kind: LongshanAwardKind.HONOUR,
-        year: Number(input.month.slice(0, 4)),
+        year,
         month: input.month,
         title,
         amount: input.amount,
