@@ -108,7 +108,7 @@ const headGooseConfig = z.strictObject({
       training: z.number().min(0).max(1).default(0.15),
       /** 党员积分 the village's average Party member points against `partyPointsTarget`; assumption: 0.15 */
       partyPoints: z.number().min(0).max(1).default(0.15),
-      /** 事件按期办结率 incidents closed on time ÷ incidents this year (grids); assumption: 0.2 */
+      /** 事件按期办结率 closed incidents resolved by their deadline ÷ incidents this year (grids); assumption: 0.2 */
       incidentOnTime: z.number().min(0).max(1).default(0.2),
       /** 群众评价 residents' average rating ÷ 5 (grids); assumption: 0.1 */
       incidentRating: z.number().min(0).max(1).default(0.1),

@@ -55,14 +55,21 @@ async function act(mutation: string, incident: Step, extra: Record<string, unkno
   return data[mutation];
 }
 
-/** Reports an incident and runs it to CLOSED with `rating`; `late` moves its deadline into the past first. */
-async function closed(village: string, rating: number, late = false): Promise<Step> {
+/**
+ * Reports an incident and runs it to CLOSED with `rating`. `deadline` moves its deadline into the past:
+ * 'beforeResolve' an hour before it is resolved (resolved late); 'atResolve' to the very instant it was
+ * resolved, so the deadline has passed when the resident rates it (resolved in time, rated late).
+ */
+async function closed(village: string, rating: number, deadline: 'beforeResolve' | 'atResolve' | null = null): Promise<Step> {
   let i = await report(village);
   i = await act('acceptIncident', i);
   i = await act('dispatchIncident', i, { assigneeKind: 'CADRE', assigneeId: 'cadre-1', assigneeName: '王支书' });
   i = await act('startIncident', i);
+  if (deadline === 'beforeResolve') await sg.db.dataSource.query(`UPDATE incident SET deadline = now() - interval '1 hour' WHERE id = $1`, [i.id]);
   i = await act('resolveIncident', i, { resolution: '已清运' });
-  if (late) await sg.db.dataSource.query(`UPDATE incident SET deadline = now() - interval '1 hour' WHERE id = $1`, [i.id]);
+  if (deadline === 'atResolve') {
+    await sg.db.dataSource.query(`UPDATE incident SET deadline = (SELECT at FROM incident_history WHERE incident_id = $1 AND to_status = 'RESOLVED') WHERE id = $1`, [i.id]);
+  }
   return act('closeIncident', i, { rating, comment: '好' });
 }
 
@@ -86,10 +93,11 @@ beforeAll(async () => {
     ...villages.map((code, i) => ({ code, name: `测试${i + 1}村`, level: RegionLevel.VILLAGE, parentCode: township, countyCode: county })),
   ];
   await upsertRegions(sg.db.dataSource, records, { validFrom: '2020-01-01', onConflict: 'ignore' });
-  // village A: two closed on time (ratings 5 and 4), one closed late (rating 2), one still open
+  // village A: two resolved on time (ratings 5, and 4 given after the deadline, resolved at its very
+  // instant), one resolved late (rating 2), one still open
   await closed(villageA, 5);
-  await closed(villageA, 4);
-  await closed(villageA, 2, true);
+  await closed(villageA, 4, 'atResolve');
+  await closed(villageA, 2, 'beforeResolve');
   await report(villageA);
   // village B: one open incident this year, and one closed last year (not counted)
   await report(villageB);
@@ -104,7 +112,7 @@ afterAll(async () => {
 });
 
 describe('Region.incidentHandling (this year, China time)', () => {
-  it('counts reported, closed and on-time incidents and averages the ratings of a village', async () => {
+  it('counts reported, closed and on-time incidents (resolved by the deadline, however late the rating) and averages the ratings of a village', async () => {
     const { region } = await ok<{ region: { incidentHandling: Handling } }>(admin, `query($c: ID!) { region(code: $c) { ${HANDLING} } }`, { c: villageA });
     expect(region.incidentHandling).toEqual({ year: Number(todayInChina().slice(0, 4)), total: 4, closed: 3, closedOnTime: 2, averageRating: 3.67 });
   });

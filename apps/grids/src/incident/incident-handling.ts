@@ -6,9 +6,12 @@ import { IncidentStatus } from './incident-state';
 
 /**
  * 事件办理情况 how a region's incidents of the current calendar year (China time) were handled:
- * how many were reported, closed, and closed no later than their deadline, and the residents'
- * average rating. Counts only what the caller may see (inside their scope; residents only their own
- * requests). Other subgraphs read it through federation (`@requires`), e.g. a secretary's 头雁指数.
+ * how many were reported, closed, and of those closed how many were resolved (办结) no later than
+ * their deadline — the deadline bounds the handling, whose clock stops at RESOLVED (the escalation job
+ * leaves a resolved incident alone), not the resident's rating that closes it later — and the
+ * residents' average rating. Counts only what the caller may see (inside their scope; residents
+ * only their own requests). Other subgraphs read it through federation (`@requires`), e.g. a
+ * secretary's 头雁指数.
  */
 @ObjectType('IncidentHandling', {
   description: '事件办理情况（本年度，按北京时间；仅统计调用者辖区内的）/ Incident handling in the current calendar year (China time), counting only what the caller may see',
@@ -23,7 +26,7 @@ export class IncidentHandling {
   @Field(() => Int, { description: '其中已关闭（已评价）的 / Of those, closed with the resident’s rating' })
   closed!: number;
 
-  @Field(() => Int, { description: '其中在办理期限内关闭的（关闭时间不晚于期限）/ Of those, closed no later than their deadline' })
+  @Field(() => Int, { description: '其中按期办结的（办结时间不晚于办理期限；群众评价关闭的时间不计）/ Of those, resolved no later than their deadline (when the resident rated it does not count)' })
   closedOnTime!: number;
 
   @Field(() => Float, { nullable: true, description: '已关闭事件的群众平均评价（1–5，无评价时为空）/ Residents’ average rating of the closed incidents (1–5; empty when none)' })
@@ -60,24 +63,26 @@ export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoa
     const residentId = ctx.actor.residentId;
     if (distinct.length === 0 || (access.householdOnly && !residentId)) return codes.map(() => empty(year));
     const { from, to } = chinaYearBounds(year);
-    const params: unknown[] = [from, to, IncidentStatus.CLOSED, ...distinct.map((p) => `${p}%`)];
+    const params: unknown[] = [from, to, IncidentStatus.CLOSED, IncidentStatus.RESOLVED, ...distinct.map((p) => `${p}%`)];
     let own = '';
     if (access.householdOnly) {
       params.push(residentId);
-      own = ` AND reporter_resident_id::text = $${params.length}`;
+      own = ` AND i.reporter_resident_id::text = $${params.length}`;
     }
-    // CLOSED is final: its updated_at is when it was closed
+    // on time: resolved (the history's RESOLVE entry) no later than the deadline, which nothing moves
+    // after resolution (only escalation sets one, and a resolved incident cannot be escalated)
     const rows: HandlingRow[] = await ctx.dataSource.query(
-      `SELECT village_code,
+      `SELECT i.village_code,
               count(*)::int AS total,
-              count(*) FILTER (WHERE status = $3)::int AS closed,
-              count(*) FILTER (WHERE status = $3 AND updated_at <= deadline)::int AS closed_on_time,
-              count(rating) FILTER (WHERE status = $3)::int AS rated,
-              coalesce(sum(rating) FILTER (WHERE status = $3), 0)::int AS rating_sum
-         FROM incident
-        WHERE created_at >= $1 AND created_at < $2
-          AND (${distinct.map((_, i) => `village_code LIKE $${i + 4}`).join(' OR ')})${own}
-        GROUP BY village_code`,
+              count(*) FILTER (WHERE i.status = $3)::int AS closed,
+              count(*) FILTER (WHERE i.status = $3 AND EXISTS (
+                SELECT 1 FROM incident_history h WHERE h.incident_id = i.id AND h.to_status = $4 AND h.at <= i.deadline))::int AS closed_on_time,
+              count(i.rating) FILTER (WHERE i.status = $3)::int AS rated,
+              coalesce(sum(i.rating) FILTER (WHERE i.status = $3), 0)::int AS rating_sum
+         FROM incident i
+        WHERE i.created_at >= $1 AND i.created_at < $2
+          AND (${distinct.map((_, n) => `i.village_code LIKE $${n + 5}`).join(' OR ')})${own}
+        GROUP BY i.village_code`,
       params,
     );
     return prefixes.map((prefix) => {
@@ -104,8 +109,8 @@ export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoa
 export class RegionIncidentHandlingResolver {
   @FieldResolver(() => IncidentHandling, {
     description:
-      '本年度事件办理情况（按北京时间，限调用者辖区；居民只统计本人上报的）：上报数、关闭数、按期关闭数、平均评价 / ' +
-      'Incident handling this calendar year (China time, within your scope; residents count only their own requests): reported, closed, closed on time, average rating',
+      '本年度事件办理情况（按北京时间，限调用者辖区；居民只统计本人上报的）：上报数、关闭数、其中按期办结数、平均评价 / ' +
+      'Incident handling this calendar year (China time, within your scope; residents count only their own requests): reported, closed, of those resolved on time, average rating',
   })
   incidentHandling(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<IncidentHandling> {
     return incidentHandlingLoader(ctx).load(region.code);

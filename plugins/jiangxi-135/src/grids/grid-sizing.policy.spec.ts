@@ -39,8 +39,16 @@ describe('JiangxiGridSizingPolicy (about 50 households a grid, about 10 a grid m
     const community = '360722101001';
     expect(policy.evaluate([grid('3', 70, [10, 10, 10, 10, 10, 10, 10], community)])).toEqual([]);
     const findings = policy.evaluate([grid('4', 96, [12, 12, 12, 12, 12, 12, 12, 12], community)]);
-    expect(findings.map((f) => [f.rule, f.expectedMax])).toEqual([['GRID_TOO_LARGE', 90]]);
+    expect(findings.map((f) => [f.rule, f.expectedMin, f.expectedMax])).toEqual([['GRID_TOO_LARGE', 40, 90]]);
     expect(findings[0].zh).toContain('约75户');
+  });
+
+  it('keeps a community grid of the ordinary size acceptable (适当扩大 raises the ceiling only): 50 and 40 pass, 39 is too small', () => {
+    const community = '360722101001';
+    expect(policy.evaluate([grid('5', 50, [10, 10, 10, 10, 10], community)])).toEqual([]);
+    expect(policy.evaluate([grid('6', 40, [10, 10, 10, 10], community)])).toEqual([]);
+    const small = policy.evaluate([grid('7', 39, [10, 10, 10, 9], community)]);
+    expect(small.map((f) => [f.rule, f.actual, f.expectedMin, f.expectedMax])).toEqual([['GRID_TOO_SMALL', 39, 40, 90]]);
   });
 
   it('takes a county’s own numbers', () => {

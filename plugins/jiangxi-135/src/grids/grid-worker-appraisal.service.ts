@@ -4,6 +4,7 @@ import {
   badInput,
   conflict,
   groupByKey,
+  isUniqueViolation,
   isUuid,
   levelOf,
   mutate,
@@ -71,60 +72,72 @@ export async function appraiseGridWorker(ctx: RequestContext, input: AppraiseJia
   }
   const decision = new JiangxiGridWorkerTiers(config.gridWorkerAppraisal).decide(input.score);
   const expected = input.expectedVersion ?? null;
-  return mutate(
-    ctx,
-    {
-      action: 'appraiseJiangxiGridWorker',
-      targetType: 'JiangxiGridWorkerAppraisal',
-      regionCode: worker.village_code,
-      targetId: (a) => a.id,
-      payload: { gridWorkerId: worker.id, year: input.year, score: input.score, tier: decision.tier, allowance: decision.allowance, award: decision.award, expectedVersion: expected },
-    },
-    async (manager) => {
-      const repo = manager.getRepository(JiangxiGridWorkerAppraisal);
-      const existing = await repo
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.grid_worker_id = :worker AND a.year = :year', { worker: worker.id, year: input.year })
-        .getOne();
-      const values = {
-        countyCode: worker.county_code,
-        villageCode: worker.village_code,
-        gridId: worker.grid_id,
-        gridWorkerId: worker.id,
-        workerName: worker.name,
-        workerRole: worker.role,
-        year: input.year,
-        score: input.score,
-        tier: decision.tier,
-        allowance: decision.allowance,
-        award: decision.award,
-        needsAdjustment: decision.needsAdjustment,
-        decision: { rule: decision.rule, zh: decision.zh, en: decision.en },
-        appraisedBy: ctx.actor.id,
-        appraisedAt: new Date(),
-      };
-      if (!existing) {
-        if (expected !== null) {
-          throw conflict(`${worker.name}${input.year}年度尚无考核可修改`, `${worker.name} has no appraisal for ${input.year} to revise`, { field: 'expectedVersion' });
+  try {
+    return await mutate(
+      ctx,
+      {
+        action: 'appraiseJiangxiGridWorker',
+        targetType: 'JiangxiGridWorkerAppraisal',
+        regionCode: worker.village_code,
+        targetId: (a) => a.id,
+        payload: { gridWorkerId: worker.id, year: input.year, score: input.score, tier: decision.tier, allowance: decision.allowance, award: decision.award, expectedVersion: expected },
+      },
+      async (manager) => {
+        const repo = manager.getRepository(JiangxiGridWorkerAppraisal);
+        const existing = await repo
+          .createQueryBuilder('a')
+          .setLock('pessimistic_write')
+          .where('a.grid_worker_id = :worker AND a.year = :year', { worker: worker.id, year: input.year })
+          .getOne();
+        const values = {
+          countyCode: worker.county_code,
+          villageCode: worker.village_code,
+          gridId: worker.grid_id,
+          gridWorkerId: worker.id,
+          workerName: worker.name,
+          workerRole: worker.role,
+          year: input.year,
+          score: input.score,
+          tier: decision.tier,
+          allowance: decision.allowance,
+          award: decision.award,
+          needsAdjustment: decision.needsAdjustment,
+          decision: { rule: decision.rule, zh: decision.zh, en: decision.en },
+          appraisedBy: ctx.actor.id,
+          appraisedAt: new Date(),
+        };
+        if (!existing) {
+          if (expected !== null) {
+            throw conflict(`${worker.name}${input.year}年度尚无考核可修改`, `${worker.name} has no appraisal for ${input.year} to revise`, { field: 'expectedVersion' });
+          }
+          return repo.save(repo.create({ ...values, version: 1 }));
         }
-        return repo.save(repo.create({ ...values, version: 1 }));
-      }
-      if (expected === null || existing.version !== expected) {
-        throw conflict(
-          expected === null
-            ? `${worker.name}${input.year}年度已考核（版本${existing.version}），重新考核须提交版本号`
-            : `考核已被他人修改（当前版本${existing.version}，您提交的版本${expected}），请刷新后重试`,
-          expected === null
-            ? `${worker.name} was already appraised for ${input.year} (version ${existing.version}); send expectedVersion to re-appraise`
-            : `The appraisal was changed by someone else (version ${existing.version}, yours ${expected}); reload and retry`,
-          { currentVersion: existing.version },
-        );
-      }
-      await repo.update({ id: existing.id }, { ...values, version: existing.version + 1 });
-      return repo.create({ ...existing, ...values, version: existing.version + 1 });
-    },
-  );
+        if (expected === null || existing.version !== expected) {
+          throw conflict(
+            expected === null
+              ? `${worker.name}${input.year}年度已考核（版本${existing.version}），重新考核须提交版本号`
+              : `考核已被他人修改（当前版本${existing.version}，您提交的版本${expected}），请刷新后重试`,
+            expected === null
+              ? `${worker.name} was already appraised for ${input.year} (version ${existing.version}); send expectedVersion to re-appraise`
+              : `The appraisal was changed by someone else (version ${existing.version}, yours ${expected}); reload and retry`,
+            { currentVersion: existing.version },
+          );
+        }
+        await repo.update({ id: existing.id }, { ...values, version: existing.version + 1 });
+        return repo.create({ ...existing, ...values, version: existing.version + 1 });
+      },
+    );
+  } catch (error) {
+    // two first appraisals of one worker and year at once: the unique (worker, year) index lets one in
+    if (isUniqueViolation(error)) {
+      throw conflict(
+        `${worker.name}${input.year}年度已由他人同时考核，请刷新后重试`,
+        `${worker.name} was appraised for ${input.year} by someone else at the same time; reload and retry`,
+        { field: 'expectedVersion' },
+      );
+    }
+    throw error;
+  }
 }
 
 /** The appraisals of a village's grid workers for a year, by name (readers of the village only). */

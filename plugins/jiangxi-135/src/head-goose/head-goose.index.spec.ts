@@ -53,7 +53,7 @@ describe('headGooseIndex (头雁指数)', () => {
 
   it('explains each part in both languages', () => {
     const on = headGooseIndex(facts, config).parts.find((p) => p.code === 'INCIDENT_ON_TIME')!;
-    expect(on.basis).toBe('本年度上报10件，按期关闭7件');
-    expect(on.basisEn).toBe('10 incidents this year, 7 closed on time');
+    expect(on.basis).toBe('本年度上报10件，按期办结7件');
+    expect(on.basisEn).toBe('10 incidents this year, 7 resolved on time');
   });
 });

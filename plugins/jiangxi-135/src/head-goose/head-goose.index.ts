@@ -38,7 +38,7 @@ const capped = (x: number) => round1(Math.max(0, Math.min(100, x)));
  * - ANNUAL_APPRAISAL: the latest annual appraisal total;
  * - TRAINING: training days this year ÷ `trainingDaysTarget` (capped at 100);
  * - PARTY_POINTS: the village's average Party member points ÷ `partyPointsTarget` (capped);
- * - INCIDENT_ON_TIME: incidents closed on time ÷ incidents reported this year (grids);
+ * - INCIDENT_ON_TIME: closed incidents resolved (办结) by their deadline ÷ incidents reported this year (grids);
  * - INCIDENT_RATING: residents' average rating ÷ 5 (grids).
  * A part with weight 0 is left out; a part without data (no appraisal, no members, no incidents, no
  * rating) is shown with a null value and the weights of the others are rescaled, so a secretary is
@@ -80,11 +80,11 @@ export function headGooseIndex(facts: HeadGooseFacts, config: JiangxiHeadGooseCo
   parts.push({
     code: 'INCIDENT_ON_TIME',
     title: '事件按期办结',
-    titleEn: 'Incidents closed on time',
+    titleEn: 'Incidents resolved on time',
     weight: w.incidentOnTime,
     value: i && i.total > 0 ? capped((i.closedOnTime / i.total) * 100) : null,
-    basis: i ? `本年度上报${i.total}件，按期关闭${i.closedOnTime}件` : '无事件数据',
-    basisEn: i ? `${i.total} incidents this year, ${i.closedOnTime} closed on time` : 'no incident data',
+    basis: i ? `本年度上报${i.total}件，按期办结${i.closedOnTime}件` : '无事件数据',
+    basisEn: i ? `${i.total} incidents this year, ${i.closedOnTime} resolved on time` : 'no incident data',
   });
   parts.push({
     code: 'INCIDENT_RATING',

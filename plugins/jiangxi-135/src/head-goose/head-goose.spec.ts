@@ -55,11 +55,17 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
       );
       await ok(admin(), 'mutation($i: RecordMemberPointsInput!) { recordMemberPoints(input: $i) { id } }', { i: { memberId: m.id, date: TODAY, points, reason: '参加志愿服务' } });
     }
-    // grids: four incidents in village 1 this year — two closed on time (5 and 4), one closed late (3), one open
-    for (const rating of [5, 4]) await closeIncident(ok, admin(), await resolveIncident(ok, admin(), await reportIncident(ok, admin(), villages[0])), rating);
-    const late = await resolveIncident(ok, admin(), await reportIncident(ok, admin(), villages[0]));
-    await p.subgraphs.grids.db.dataSource.query(`UPDATE incident SET deadline = now() - interval '1 hour' WHERE id = $1`, [late.id]);
-    await closeIncident(ok, admin(), late, 3);
+    // grids: four incidents in village 1 this year — two resolved on time (5; and 4, resolved at the very
+    // instant of its deadline and rated after it: the rating's time does not count), one resolved after
+    // its deadline (3), one open
+    const grid = p.subgraphs.grids.db.dataSource;
+    await closeIncident(ok, admin(), await resolveIncident(ok, admin(), await reportIncident(ok, admin(), villages[0])), 5);
+    const ratedLate = await resolveIncident(ok, admin(), await reportIncident(ok, admin(), villages[0]));
+    await grid.query(`UPDATE incident SET deadline = (SELECT at FROM incident_history WHERE incident_id = $1 AND to_status = 'RESOLVED') WHERE id = $1`, [ratedLate.id]);
+    await closeIncident(ok, admin(), ratedLate, 4);
+    const late = await reportIncident(ok, admin(), villages[0]);
+    await grid.query(`UPDATE incident SET deadline = now() - interval '1 hour' WHERE id = $1`, [late.id]);
+    await closeIncident(ok, admin(), await resolveIncident(ok, admin(), late), 3);
     open = await reportIncident(ok, admin(), villages[0], '垃圾未清运');
   });
   afterAll(() => p?.stop());
@@ -86,10 +92,10 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
     ]);
     // 0.4×90 + 0.15×80 + 0.15×80 + 0.2×50 + 0.1×80 = 78
     expect(index.index).toBe(78);
-    expect(index.parts.find((x) => x.code === 'INCIDENT_ON_TIME')!.basis).toBe('本年度上报4件，按期关闭2件');
+    expect(index.parts.find((x) => x.code === 'INCIDENT_ON_TIME')!.basis).toBe('本年度上报4件，按期办结2件');
   });
 
-  it('moves with the incidents handled in grids: closing the open one on time with a 5 raises the index', async () => {
+  it('moves with the incidents handled in grids: resolving the open one on time and closing it with a 5 raises the index', async () => {
     await closeIncident(ok, admin(), await resolveIncident(ok, admin(), open), 5);
     const index = await indexOf(villages[0]);
     expect(valueOf(index, 'INCIDENT_ON_TIME')).toBe(75); // 3 of 4

@@ -17,7 +17,7 @@ export class ExternalIncidentHandling {
   @Field(() => Int, { description: '其中已关闭（已评价）的 / Of those, closed with the resident’s rating' })
   closed!: number;
 
-  @Field(() => Int, { description: '其中在办理期限内关闭的（关闭时间不晚于期限）/ Of those, closed no later than their deadline' })
+  @Field(() => Int, { description: '其中按期办结的（办结时间不晚于办理期限；群众评价关闭的时间不计）/ Of those, resolved no later than their deadline (when the resident rated it does not count)' })
   closedOnTime!: number;
 
   @Field(() => Float, { nullable: true, description: '已关闭事件的群众平均评价（1–5，无评价时为空）/ Residents’ average rating of the closed incidents (1–5; empty when none)' })
