@@ -162,4 +162,19 @@ describe('one deployment serving three county models and the baseline (gateway, 
       expect({ county, code: codeOf(res) }).toEqual({ county, code: 'PLUGIN_NOT_ENABLED' });
     }
   });
+
+  it('a plugin field on a shared type is null with PLUGIN_NOT_ENABLED on its path, and the rest of the answer stands', async () => {
+    const code = villageOf('433130').code;
+    const res = await gql<{ region: { name: string; suyuZoningReport: unknown; suyuCadreProfile: unknown; cadres: { name: string }[] } }>(
+      admin('433130'),
+      'query ($c: ID!) { region(code: $c) { name suyuZoningReport { villages } suyuCadreProfile { secretaries { count } } cadres { name } } }',
+      { c: code },
+    );
+    expect(res.data!.region).toMatchObject({ name: villageOf('433130').name, suyuZoningReport: null, suyuCadreProfile: null });
+    expect(res.data!.region.cadres.length).toBeGreaterThanOrEqual(4);
+    expect(res.errors!.map((e) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+      ['region.suyuCadreProfile', 'PLUGIN_NOT_ENABLED'],
+      ['region.suyuZoningReport', 'PLUGIN_NOT_ENABLED'],
+    ]);
+  });
 });

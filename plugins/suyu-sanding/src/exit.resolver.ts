@@ -193,6 +193,7 @@ export class SuyuExitResolver {
 @Resolver(() => personnelType('Cadre'))
 export class SuyuCadreExitResolver {
   @FieldResolver(() => [SuyuExitFlag], {
+    nullable: true,
     description: '宿豫刚性退出情形标记（凡违必清；县、乡镇管理人员、村干部、审计可见）/ Suyu hard exit situations flagged on the cadre (for managers, village cadres and auditors)',
   })
   suyuExitFlags(@Root() cadre: CadreShape, @Ctx() ctx: RequestContext): Promise<SuyuExitFlag[]> {

@@ -252,6 +252,7 @@ async function recordItem(ctx: RequestContext, kind: SuyuPayItemKind, cadreId: s
 @Resolver(() => personnelType('Cadre'))
 export class SuyuCadrePayResolver {
   @FieldResolver(() => SuyuPayGrade, {
+    nullable: true,
     description: '宿豫"四岗20级"基本报酬定级（未定级时为所任最高岗位类别第1级）/ Suyu base-pay class and grade (grade 1 of the highest post’s class when none is recorded)',
   })
   async suyuPayGrade(@Root() cadre: CadreShape, @Ctx() ctx: RequestContext): Promise<SuyuPayGrade> {
@@ -259,7 +260,7 @@ export class SuyuCadrePayResolver {
     return gradeView(config, cadre.id, await gradeFactsLoader(ctx).load(cadre.id));
   }
 
-  @FieldResolver(() => [SuyuPayItem], { description: '宿豫专项工作报酬和发展报酬（可按月份）/ Suyu special-work and development pay (optionally of one month)' })
+  @FieldResolver(() => [SuyuPayItem], { nullable: true, description: '宿豫专项工作报酬和发展报酬（可按月份）/ Suyu special-work and development pay (optionally of one month)' })
   async suyuPayItems(
     @Root() cadre: CadreShape,
     @Arg('month', () => String, { nullable: true, description: '只列此月份（YYYY-MM）/ Only this month (YYYY-MM)' }) month: string | null | undefined,

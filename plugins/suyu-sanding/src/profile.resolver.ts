@@ -49,6 +49,7 @@ function profileCadresLoader(ctx: RequestContext, asOf: string) {
 @Resolver(() => personnelType('Region'))
 export class SuyuCadreProfileResolver {
   @FieldResolver(() => SuyuCadreProfile, {
+    nullable: true,
     description:
       '宿豫干部队伍情况：党组织书记和村"两委"成员的人数、平均年龄（仅可查看个人信息的角色可见）、大专以上学历占比，附目标值（在任干部，限调用者辖区；未启用的区县 PLUGIN_NOT_ENABLED）/ ' +
       'Suyu cadre profile: count, average age (only for roles that may see personal data) and college share of secretaries and committee members, beside the targets (serving cadres within your scope; PLUGIN_NOT_ENABLED elsewhere)',

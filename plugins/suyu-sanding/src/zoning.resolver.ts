@@ -36,6 +36,7 @@ function zoningLoader(ctx: RequestContext) {
 @Resolver(() => gridsType('Region'))
 export class SuyuZoningResolver {
   @FieldResolver(() => SuyuZoningReport, {
+    nullable: true,
     description:
       '宿豫治理片区化：已划分网格的村（社区）数、网格数、片区数、平均每村网格数，附目标值（现行区划，限调用者辖区；未启用的区县 PLUGIN_NOT_ENABLED）/ ' +
       'Suyu zoning: villages divided into grids, grids, zones and grids per village, beside the targets (current regions within your scope; PLUGIN_NOT_ENABLED elsewhere)',
