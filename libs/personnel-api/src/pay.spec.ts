@@ -15,6 +15,8 @@ function input(over: Partial<PayInput> = {}): PayInput {
     cadre: { id: 'c-1', fullTime: true, serviceStart: '2015-01-01' },
     posts: [SECRETARY],
     appraisalTotal: 90,
+    appraisalPeriod: 'MONTH',
+    quarterAppraisalTotal: null,
     lastAnnualRating: null,
     rank: null,
     deductions: [],

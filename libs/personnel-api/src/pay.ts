@@ -44,6 +44,13 @@ export interface PayInput {
   posts: { code: string; title: string; category: PostCategory; fullTime: boolean }[];
   /** The month's post appraisal total (0–100), or the quarter's when appraised quarterly; null when none. */
   appraisalTotal: number | null;
+  /** Which period `appraisalTotal` is of: `MONTH`, `QUARTER`, or null when there is none. */
+  appraisalPeriod: 'MONTH' | 'QUARTER' | null;
+  /**
+   * The appraisal total of the quarter the month falls in, whatever `appraisalTotal` holds (a county
+   * paying appraisal pay by the quarter reads this); null when the quarter has none.
+   */
+  quarterAppraisalTotal: number | null;
   /** Last completed year's final annual rating. */
   lastAnnualRating: Rating | null;
   /** Current rank and its monthly rank pay (from the county's rank policy); null when unranked. */

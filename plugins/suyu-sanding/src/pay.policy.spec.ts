@@ -7,6 +7,8 @@ const input = (overrides: Partial<PayInput> = {}): PayInput => ({
   cadre: { id: 'c1', fullTime: true, serviceStart: '2015-01-01' },
   posts: [{ code: 'suyu.gridGovernance', title: '网格治理岗', category: PostCategory.FULL_TIME_STAFF, fullTime: true }],
   appraisalTotal: 90,
+  appraisalPeriod: 'MONTH',
+  quarterAppraisalTotal: null,
   lastAnnualRating: null,
   rank: { level: 5, title: '五级', monthlyPay: 100 },
   deductions: [],
@@ -61,8 +63,17 @@ describe('SuyuPayPolicy (基本工资+考核报酬+专项工作报酬+发展报�
     const quarterly = new SuyuPayPolicy(suyuSandingConfig.parse({ assessment: 'QUARTER' }));
     const may = quarterly.components(input({ month: '2025-05', appraisalTotal: 90 }));
     expect(may.find((x) => x.kind === PayComponentKind.PERFORMANCE)).toMatchObject({ amount: 0, rule: 'SUYU_APPRAISAL_PAY_QUARTERLY' });
-    const june = quarterly.components(input({ month: '2025-06', appraisalTotal: 90 }));
+    const june = quarterly.components(input({ month: '2025-06', appraisalTotal: 90, appraisalPeriod: 'QUARTER', quarterAppraisalTotal: 90 }));
     expect(june.find((x) => x.kind === PayComponentKind.PERFORMANCE)).toMatchObject({ amount: 2430, rule: 'SUYU_APPRAISAL_PAY_QUARTER' });
+  });
+
+  it('under quarterly assessment pays from the quarter’s total even when a monthly appraisal was recorded too', () => {
+    const quarterly = new SuyuPayPolicy(suyuSandingConfig.parse({ assessment: 'QUARTER' }));
+    // June has its own monthly total (95) and the second quarter a total of 80: 900 × 3 × 80 ÷ 100
+    const june = quarterly.components(input({ month: '2025-06', appraisalTotal: 95, appraisalPeriod: 'MONTH', quarterAppraisalTotal: 80 }));
+    expect(june.find((x) => x.kind === PayComponentKind.PERFORMANCE)).toMatchObject({ amount: 2160, rule: 'SUYU_APPRAISAL_PAY_QUARTER' });
+    const unappraised = quarterly.components(input({ month: '2025-06', appraisalTotal: 95, appraisalPeriod: 'MONTH', quarterAppraisalTotal: null }));
+    expect(unappraised.find((x) => x.kind === PayComponentKind.PERFORMANCE)).toMatchObject({ amount: 0, rule: 'SUYU_APPRAISAL_PAY_NOT_APPRAISED' });
   });
 
   it('takes a county’s own appraisal pay', () => {

@@ -70,7 +70,9 @@ export class SuyuPayPolicy implements PayPolicy {
         en: 'appraisal pay follows the quarterly appraisal and is paid in the last month of the quarter: none this month',
       };
     }
-    if (input.appraisalTotal === null) {
+    // under QUARTER assessment the quarter's own total, even when a monthly appraisal was also recorded
+    const total = quarterly ? input.quarterAppraisalTotal : input.appraisalTotal;
+    if (total === null) {
       return {
         kind: PayComponentKind.PERFORMANCE,
         amount: 0,
@@ -80,17 +82,17 @@ export class SuyuPayPolicy implements PayPolicy {
       };
     }
     const months = quarterly ? 3 : 1;
-    const amount = roundYuan((full * months * input.appraisalTotal) / 100);
+    const amount = roundYuan((full * months * total) / 100);
     return {
       kind: PayComponentKind.PERFORMANCE,
       amount,
       rule: quarterly ? 'SUYU_APPRAISAL_PAY_QUARTER' : 'SUYU_APPRAISAL_PAY_MONTH',
       zh: quarterly
-        ? `考核报酬（按季发放）：${cls.zh}每月${full}元×3个月×季度考核得分${input.appraisalTotal}÷100`
-        : `考核报酬（按月发放）：${cls.zh}${full}元×月度考核得分${input.appraisalTotal}÷100`,
+        ? `考核报酬（按季发放）：${cls.zh}每月${full}元×3个月×季度考核得分${total}÷100`
+        : `考核报酬（按月发放）：${cls.zh}${full}元×月度考核得分${total}÷100`,
       en: quarterly
-        ? `appraisal pay (quarterly): ${cls.en} ${full} a month × 3 months × quarter total ${input.appraisalTotal} ÷ 100`
-        : `appraisal pay (monthly): ${cls.en} ${full} × month total ${input.appraisalTotal} ÷ 100`,
+        ? `appraisal pay (quarterly): ${cls.en} ${full} a month × 3 months × quarter total ${total} ÷ 100`
+        : `appraisal pay (monthly): ${cls.en} ${full} × month total ${total} ÷ 100`,
     };
   }
 

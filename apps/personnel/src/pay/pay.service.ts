@@ -146,12 +146,15 @@ export async function computePayroll(ctx: RequestContext, villageCode: string, m
       const computed = facts.cadres.map((cadre, i) => {
         const own = appraisalsOf.get(cadre.id) ?? [];
         const find = (type: AppraisalPeriodType) => own.find((a) => a.periodType === type) ?? null;
+        const [monthly, quarterly] = [find(AppraisalPeriodType.MONTH), find(AppraisalPeriodType.QUARTER)];
         const rank = cadre.rankLevel === null ? undefined : levels.find((l) => l.level === cadre.rankLevel);
         const input: PayInput = {
           month,
           cadre: { id: cadre.id, fullTime: cadre.fullTime, serviceStart: cadre.serviceStart },
           posts: postsOf[i].map((p) => ({ code: p.code, title: p.title, category: p.category, fullTime: p.fullTime })),
-          appraisalTotal: find(AppraisalPeriodType.MONTH)?.total ?? find(AppraisalPeriodType.QUARTER)?.total ?? null,
+          appraisalTotal: (monthly ?? quarterly)?.total ?? null,
+          appraisalPeriod: monthly ? 'MONTH' : quarterly ? 'QUARTER' : null,
+          quarterAppraisalTotal: quarterly?.total ?? null,
           lastAnnualRating: find(AppraisalPeriodType.YEAR)?.finalRating ?? null,
           rank: rank ? { level: rank.level, title: rank.title, monthlyPay: rank.monthlyPay } : null,
           deductions: (sanctionsOf.get(cadre.id) ?? []).map(

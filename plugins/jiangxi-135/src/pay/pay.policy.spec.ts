@@ -16,6 +16,8 @@ function input(over: Partial<PayInput> = {}): PayInput {
     cadre: { id: 'c1', fullTime: true, serviceStart: '2019-03-01' },
     posts: [principal],
     appraisalTotal: 90,
+    appraisalPeriod: 'MONTH',
+    quarterAppraisalTotal: null,
     lastAnnualRating: Rating.COMPETENT,
     rank: { level: 6, title: '六级', monthlyPay: 300 },
     deductions: [],

@@ -21,6 +21,8 @@ function input(posts: PayInput['posts'], fields: Partial<PayInput> = {}): PayInp
     cadre: { id: 'c1', fullTime: true, serviceStart: '2020-01-01' },
     posts,
     appraisalTotal: 90,
+    appraisalPeriod: 'MONTH',
+    quarterAppraisalTotal: null,
     lastAnnualRating: null,
     rank: { level: level.level, title: level.title, monthlyPay: level.monthlyPay },
     deductions: [],
