@@ -73,12 +73,13 @@ async function closed(village: string, rating: number, deadline: 'beforeResolve'
   return act('closeIncident', i, { rating, comment: '好' });
 }
 
-const HANDLING = 'incidentHandling { year total closed closedOnTime averageRating }';
+const HANDLING = 'incidentHandling { year total closed due closedOnTime averageRating }';
 
 interface Handling {
   year: number;
   total: number;
   closed: number;
+  due: number;
   closedOnTime: number;
   averageRating: number | null;
 }
@@ -114,12 +115,19 @@ afterAll(async () => {
 describe('Region.incidentHandling (this year, China time)', () => {
   it('counts reported, closed and on-time incidents (resolved by the deadline, however late the rating) and averages the ratings of a village', async () => {
     const { region } = await ok<{ region: { incidentHandling: Handling } }>(admin, `query($c: ID!) { region(code: $c) { ${HANDLING} } }`, { c: villageA });
-    expect(region.incidentHandling).toEqual({ year: Number(todayInChina().slice(0, 4)), total: 4, closed: 3, closedOnTime: 2, averageRating: 3.67 });
+    expect(region.incidentHandling).toEqual({ year: Number(todayInChina().slice(0, 4)), total: 4, closed: 3, due: 3, closedOnTime: 2, averageRating: 3.67 });
   });
 
   it('leaves out incidents of last year, and answers no rating where nothing was closed', async () => {
     const { region } = await ok<{ region: { incidentHandling: Handling } }>(admin, `query($c: ID!) { region(code: $c) { ${HANDLING} } }`, { c: villageB });
-    expect(region.incidentHandling).toMatchObject({ total: 1, closed: 0, closedOnTime: 0, averageRating: null });
+    expect(region.incidentHandling).toMatchObject({ total: 1, closed: 0, due: 0, closedOnTime: 0, averageRating: null });
+  });
+
+  it('counts an open incident as due once its deadline has passed', async () => {
+    const query = `query($c: ID!) { region(code: $c) { ${HANDLING} } }`;
+    await sg.db.dataSource.query(`UPDATE incident SET deadline = now() - interval '1 day' WHERE village_code = $1 AND status <> 'CLOSED'`, [villageB]);
+    const { region } = await ok<{ region: { incidentHandling: Handling } }>(admin, query, { c: villageB });
+    expect(region.incidentHandling).toMatchObject({ total: 1, closed: 0, due: 1, closedOnTime: 0 });
   });
 
   it('sums a township, and narrows a region above the caller’s scope to what they may see', async () => {

@@ -26,6 +26,11 @@ export class IncidentHandling {
   @Field(() => Int, { description: '其中已关闭（已评价）的 / Of those, closed with the resident’s rating' })
   closed!: number;
 
+  @Field(() => Int, {
+    description: '其中到期应办结的（已办结、已关闭，或办理期限已过；不含不予受理）/ Of those, the ones due by now: resolved or closed, or past their deadline (rejected ones excluded)',
+  })
+  due!: number;
+
   @Field(() => Int, { description: '其中按期办结的（办结时间不晚于办理期限；群众评价关闭的时间不计）/ Of those, resolved no later than their deadline (when the resident rated it does not count)' })
   closedOnTime!: number;
 
@@ -42,12 +47,13 @@ interface HandlingRow {
   village_code: string;
   total: number;
   closed: number;
+  due: number;
   closed_on_time: number;
   rated: number;
   rating_sum: number;
 }
 
-const empty = (year: number): IncidentHandling => Object.assign(new IncidentHandling(), { year, total: 0, closed: 0, closedOnTime: 0, averageRating: null });
+const empty = (year: number): IncidentHandling => Object.assign(new IncidentHandling(), { year, total: 0, closed: 0, due: 0, closedOnTime: 0, averageRating: null });
 
 /**
  * Incident handling of many regions in ONE statement: this year's incidents counted per village
@@ -63,7 +69,7 @@ export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoa
     const residentId = ctx.actor.residentId;
     if (distinct.length === 0 || (access.householdOnly && !residentId)) return codes.map(() => empty(year));
     const { from, to } = chinaYearBounds(year);
-    const params: unknown[] = [from, to, IncidentStatus.CLOSED, IncidentStatus.RESOLVED, ...distinct.map((p) => `${p}%`)];
+    const params: unknown[] = [from, to, IncidentStatus.CLOSED, IncidentStatus.RESOLVED, now ?? new Date(), IncidentStatus.REJECTED, ...distinct.map((p) => `${p}%`)];
     let own = '';
     if (access.householdOnly) {
       params.push(residentId);
@@ -75,13 +81,14 @@ export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoa
       `SELECT i.village_code,
               count(*)::int AS total,
               count(*) FILTER (WHERE i.status = $3)::int AS closed,
+              count(*) FILTER (WHERE i.status IN ($3, $4) OR (i.status <> $6 AND i.deadline <= $5))::int AS due,
               count(*) FILTER (WHERE i.status = $3 AND EXISTS (
                 SELECT 1 FROM incident_history h WHERE h.incident_id = i.id AND h.to_status = $4 AND h.at <= i.deadline))::int AS closed_on_time,
               count(i.rating) FILTER (WHERE i.status = $3)::int AS rated,
               coalesce(sum(i.rating) FILTER (WHERE i.status = $3), 0)::int AS rating_sum
          FROM incident i
         WHERE i.created_at >= $1 AND i.created_at < $2
-          AND (${distinct.map((_, n) => `i.village_code LIKE $${n + 5}`).join(' OR ')})${own}
+          AND (${distinct.map((_, n) => `i.village_code LIKE $${n + 7}`).join(' OR ')})${own}
         GROUP BY i.village_code`,
       params,
     );
@@ -94,6 +101,7 @@ export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoa
         if (!row.village_code.startsWith(prefix)) continue;
         out.total += Number(row.total);
         out.closed += Number(row.closed);
+        out.due += Number(row.due);
         out.closedOnTime += Number(row.closed_on_time);
         rated += Number(row.rated);
         ratingSum += Number(row.rating_sum);
@@ -109,8 +117,8 @@ export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoa
 export class RegionIncidentHandlingResolver {
   @FieldResolver(() => IncidentHandling, {
     description:
-      '本年度事件办理情况（按北京时间，限调用者辖区；居民只统计本人上报的）：上报数、关闭数、其中按期办结数、平均评价 / ' +
-      'Incident handling this calendar year (China time, within your scope; residents count only their own requests): reported, closed, of those resolved on time, average rating',
+      '本年度事件办理情况（按北京时间，限调用者辖区；居民只统计本人上报的）：上报数、关闭数、到期应办结数、其中按期办结数、平均评价 / ' +
+      'Incident handling this calendar year (China time, within your scope; residents count only their own requests): reported, closed, due by now, of those resolved on time, average rating',
   })
   incidentHandling(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<IncidentHandling> {
     return incidentHandlingLoader(ctx).load(region.code);

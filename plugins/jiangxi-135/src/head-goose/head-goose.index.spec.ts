@@ -7,7 +7,7 @@ const facts: HeadGooseFacts = {
   appraisal: { year: '2025', total: 90 },
   trainingDays: 4,
   partyPoints: { members: 12, average: 24 },
-  incidents: { total: 10, closed: 8, closedOnTime: 7, averageRating: 4.5 },
+  incidents: { total: 12, closed: 8, due: 10, closedOnTime: 7, averageRating: 4.5 },
 };
 
 describe('headGooseIndex (头雁指数)', () => {
@@ -18,7 +18,7 @@ describe('headGooseIndex (头雁指数)', () => {
       ['ANNUAL_APPRAISAL', 0.4, 90],
       ['TRAINING', 0.15, 80], // 4 of 5 days
       ['PARTY_POINTS', 0.15, 80], // 24 of 30 points
-      ['INCIDENT_ON_TIME', 0.2, 70], // 7 of 10
+      ['INCIDENT_ON_TIME', 0.2, 70], // 7 of the 10 due (2 more reported, not yet due)
       ['INCIDENT_RATING', 0.1, 90], // 4.5 of 5
     ]);
     // 0.4×90 + 0.15×80 + 0.15×80 + 0.2×70 + 0.1×90 = 83
@@ -32,11 +32,18 @@ describe('headGooseIndex (头雁指数)', () => {
   });
 
   it('leaves out what cannot be measured and rescales the other weights', () => {
-    const { index, parts } = headGooseIndex({ ...facts, incidents: { total: 0, closed: 0, closedOnTime: 0, averageRating: null }, partyPoints: null }, config);
+    const { index, parts } = headGooseIndex({ ...facts, incidents: { total: 0, closed: 0, due: 0, closedOnTime: 0, averageRating: null }, partyPoints: null }, config);
     expect(parts.filter((p) => p.value === null).map((p) => p.code)).toEqual(['PARTY_POINTS', 'INCIDENT_ON_TIME', 'INCIDENT_RATING']);
     // (0.4×90 + 0.15×80) ÷ 0.55 = 87.3
     expect(index).toBe(87.3);
     expect(headGooseIndex({ appraisal: null, trainingDays: 0, partyPoints: null, incidents: null }, { ...config, weights: { ...config.weights, training: 0, appraisal: 0.55 } }).index).toBeNull();
+  });
+
+  it('counts on-time handling against the incidents due by now, not those still within their deadline', () => {
+    const early = headGooseIndex({ ...facts, incidents: { total: 10, closed: 2, due: 2, closedOnTime: 2, averageRating: 5 } }, config);
+    expect(early.parts.find((p) => p.code === 'INCIDENT_ON_TIME')!.value).toBe(100);
+    const nothingDue = headGooseIndex({ ...facts, incidents: { total: 3, closed: 0, due: 0, closedOnTime: 0, averageRating: null } }, config);
+    expect(nothingDue.parts.find((p) => p.code === 'INCIDENT_ON_TIME')!.value).toBeNull();
   });
 
   it('drops a part whose weight a county sets to 0 (Party points are optional)', () => {
@@ -53,7 +60,7 @@ describe('headGooseIndex (头雁指数)', () => {
 
   it('explains each part in both languages', () => {
     const on = headGooseIndex(facts, config).parts.find((p) => p.code === 'INCIDENT_ON_TIME')!;
-    expect(on.basis).toBe('本年度上报10件，按期办结7件');
-    expect(on.basisEn).toBe('10 incidents this year, 7 resolved on time');
+    expect(on.basis).toBe('本年度上报12件，到期应办结10件，按期办结7件');
+    expect(on.basisEn).toBe('12 incidents this year, 10 due by now, 7 resolved on time');
   });
 });

@@ -9,7 +9,7 @@ export interface HeadGooseFacts {
   /** The village's Party members and their average points (personnel); null without members. */
   partyPoints: { members: number; average: number } | null;
   /** The village's incident handling this year (grids, through federation). */
-  incidents: { total: number; closed: number; closedOnTime: number; averageRating: number | null } | null;
+  incidents: { total: number; closed: number; due: number; closedOnTime: number; averageRating: number | null } | null;
 }
 
 /** 指标 one part of the index: its weight and its value on a 0–100 scale (null when there is no data). */
@@ -38,7 +38,8 @@ const capped = (x: number) => round1(Math.max(0, Math.min(100, x)));
  * - ANNUAL_APPRAISAL: the latest annual appraisal total;
  * - TRAINING: training days this year ÷ `trainingDaysTarget` (capped at 100);
  * - PARTY_POINTS: the village's average Party member points ÷ `partyPointsTarget` (capped);
- * - INCIDENT_ON_TIME: closed incidents resolved (办结) by their deadline ÷ incidents reported this year (grids);
+ * - INCIDENT_ON_TIME: closed incidents resolved (办结) by their deadline ÷ this year's incidents due by
+ *   now — resolved, closed, or past their deadline — so an incident not yet due costs nothing (grids);
  * - INCIDENT_RATING: residents' average rating ÷ 5 (grids).
  * A part with weight 0 is left out; a part without data (no appraisal, no members, no incidents, no
  * rating) is shown with a null value and the weights of the others are rescaled, so a secretary is
@@ -82,9 +83,9 @@ export function headGooseIndex(facts: HeadGooseFacts, config: JiangxiHeadGooseCo
     title: '事件按期办结',
     titleEn: 'Incidents resolved on time',
     weight: w.incidentOnTime,
-    value: i && i.total > 0 ? capped((i.closedOnTime / i.total) * 100) : null,
-    basis: i ? `本年度上报${i.total}件，按期办结${i.closedOnTime}件` : '无事件数据',
-    basisEn: i ? `${i.total} incidents this year, ${i.closedOnTime} resolved on time` : 'no incident data',
+    value: i && i.due > 0 ? capped((i.closedOnTime / i.due) * 100) : null,
+    basis: i ? `本年度上报${i.total}件，到期应办结${i.due}件，按期办结${i.closedOnTime}件` : '无事件数据',
+    basisEn: i ? `${i.total} incidents this year, ${i.due} due by now, ${i.closedOnTime} resolved on time` : 'no incident data',
   });
   parts.push({
     code: 'INCIDENT_RATING',

@@ -65,7 +65,7 @@ function factsOf(row: SecretaryFacts, incidents: ExternalIncidentHandling | unde
     trainingDays: Number(row.training_days ?? 0),
     partyPoints: members > 0 ? { members, average: Number(row.average_points ?? 0) } : null,
     incidents: incidents
-      ? { total: incidents.total, closed: incidents.closed, closedOnTime: incidents.closedOnTime, averageRating: incidents.averageRating ?? null }
+      ? { total: incidents.total, closed: incidents.closed, due: incidents.due, closedOnTime: incidents.closedOnTime, averageRating: incidents.averageRating ?? null }
       : null,
   };
 }
@@ -87,7 +87,7 @@ export class JiangxiHeadGooseResolver {
     return region.incidentHandling as ExternalIncidentHandling;
   }
 
-  @Directive('@requires(fields: "incidentHandling { total closed closedOnTime averageRating }")')
+  @Directive('@requires(fields: "incidentHandling { total closed due closedOnTime averageRating }")')
   @FieldResolver(() => JiangxiHeadGooseIndex, {
     nullable: true,
     description:

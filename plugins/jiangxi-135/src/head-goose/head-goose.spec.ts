@@ -20,7 +20,7 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
   let open: Step;
 
   const one = `query($c: ID!) { region(code: $c) { code name
-    incidentHandling { total closed closedOnTime averageRating }
+    incidentHandling { total closed due closedOnTime averageRating }
     jiangxiHeadGooseIndex { villageCode year secretaryName index parts { code weight value basis } } } }`;
   const indexOf = async (village: string): Promise<Index> =>
     (await p.client.ok<{ region: { jiangxiHeadGooseIndex: Index } }>(admin(), one, { c: village })).region.jiangxiHeadGooseIndex;
@@ -74,31 +74,32 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
     const sdl = p.subgraphs.personnel.sdl;
     expect(sdl).toMatch(/type IncidentHandling @external/);
     expect(sdl).toMatch(/incidentHandling: IncidentHandling! @external/);
-    expect(sdl).toMatch(/jiangxiHeadGooseIndex: JiangxiHeadGooseIndex @requires\(fields: "incidentHandling \{ total closed closedOnTime averageRating \}"\)/);
+    expect(sdl).toMatch(/jiangxiHeadGooseIndex: JiangxiHeadGooseIndex @requires\(fields: "incidentHandling \{ total closed due closedOnTime averageRating \}"\)/);
     expect(p.subgraphs.grids.sdl).toMatch(/incidentHandling: IncidentHandling!/);
   });
 
   it('combines appraisal, training, Party points (personnel) with on-time handling and rating (grids) by the weights', async () => {
     const { region } = await p.client.ok<{ region: { incidentHandling: object; jiangxiHeadGooseIndex: Index } }>(admin(), one, { c: villages[0] });
-    expect(region.incidentHandling).toEqual({ total: 4, closed: 3, closedOnTime: 2, averageRating: 4 });
+    // the open incident is still within its deadline: not due yet
+    expect(region.incidentHandling).toEqual({ total: 4, closed: 3, due: 3, closedOnTime: 2, averageRating: 4 });
     const index = region.jiangxiHeadGooseIndex!;
     expect(index).toMatchObject({ villageCode: villages[0], year: THIS_YEAR, secretaryName: '钟书记' });
     expect(index.parts.map((x) => [x.code, x.weight, x.value])).toEqual([
       ['ANNUAL_APPRAISAL', 0.4, 90],
       ['TRAINING', 0.15, 80], // 4 of 5 days
       ['PARTY_POINTS', 0.15, 80], // average 24 of 30
-      ['INCIDENT_ON_TIME', 0.2, 50], // 2 of 4 on time
+      ['INCIDENT_ON_TIME', 0.2, 66.7], // 2 of the 3 due on time
       ['INCIDENT_RATING', 0.1, 80], // 4 of 5
     ]);
-    // 0.4×90 + 0.15×80 + 0.15×80 + 0.2×50 + 0.1×80 = 78
-    expect(index.index).toBe(78);
-    expect(index.parts.find((x) => x.code === 'INCIDENT_ON_TIME')!.basis).toBe('本年度上报4件，按期办结2件');
+    // 0.4×90 + 0.15×80 + 0.15×80 + 0.2×66.7 + 0.1×80 = 81.34
+    expect(index.index).toBe(81.3);
+    expect(index.parts.find((x) => x.code === 'INCIDENT_ON_TIME')!.basis).toBe('本年度上报4件，到期应办结3件，按期办结2件');
   });
 
   it('moves with the incidents handled in grids: resolving the open one on time and closing it with a 5 raises the index', async () => {
     await closeIncident(ok, admin(), await resolveIncident(ok, admin(), open), 5);
     const index = await indexOf(villages[0]);
-    expect(valueOf(index, 'INCIDENT_ON_TIME')).toBe(75); // 3 of 4
+    expect(valueOf(index, 'INCIDENT_ON_TIME')).toBe(75); // 3 of the 4 now due
     expect(valueOf(index, 'INCIDENT_RATING')).toBe(85); // (5+4+3+5)/4 = 4.25 of 5
     // 36 + 12 + 12 + 0.2×75 + 0.1×85 = 83.5
     expect(index!.index).toBe(83.5);

@@ -17,6 +17,11 @@ export class ExternalIncidentHandling {
   @Field(() => Int, { description: '其中已关闭（已评价）的 / Of those, closed with the resident’s rating' })
   closed!: number;
 
+  @Field(() => Int, {
+    description: '其中到期应办结的（已办结、已关闭，或办理期限已过；不含不予受理）/ Of those, the ones due by now: resolved or closed, or past their deadline (rejected ones excluded)',
+  })
+  due!: number;
+
   @Field(() => Int, { description: '其中按期办结的（办结时间不晚于办理期限；群众评价关闭的时间不计）/ Of those, resolved no later than their deadline (when the resident rated it does not count)' })
   closedOnTime!: number;
 
