@@ -4,6 +4,7 @@
  * which policy and which rule produced a sanction, a pay component, a rating, a rank change or an
  * honour.
  */
+import { badInput } from '@xiangzhi/kernel';
 
 /** 学历 education level, lowest first. */
 export enum EducationLevel {
@@ -143,6 +144,14 @@ export function roundYuan(amount: number): number {
 
 /** `YYYY-MM` pay or appraisal month. */
 export type Month = string;
+
+/** A well-formed `YYYY-MM` month. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** BAD_USER_INPUT unless `month` is `YYYY-MM`. */
+export function requireMonth(month: string, field = 'month'): void {
+  if (!MONTH_PATTERN.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field });
+}
 
 /** The quarter (1–4) a `YYYY-MM` month falls in. */
 export function quarterOf(month: Month): number {

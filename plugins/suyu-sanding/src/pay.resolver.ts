@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, groupByKey, isUuid, mutate, type RequestContext } from '@xiangzhi/kernel';
-import { PERSONNEL_TABLES, personnelType, type CadreShape } from '@xiangzhi/personnel-api';
+import { MONTH_PATTERN, PERSONNEL_TABLES, personnelType, requireMonth, type CadreShape } from '@xiangzhi/personnel-api';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { managedCadre, requireServing, type CadreRow } from './access';
@@ -8,7 +8,6 @@ import { PLUGIN_NAME, type PostClass, type SuyuSandingConfig } from './config';
 import { SuyuPayGrade, SuyuPayGradeRow, SuyuPayItem, SuyuPayItemKind, SuyuPostClass } from './entities';
 import { PayScale } from './pay-scale';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @InputType('SetSuyuPayGradeInput', { description: '设定干部"四岗20级"基本报酬定级 / Set a cadre’s class and grade on the 4 classes × 20 grades base-pay scale' })
 export class SetSuyuPayGradeInput {
@@ -40,7 +39,7 @@ export class RecordSuyuSpecialWorkInput {
   cadreId!: string;
 
   @Field(() => String, { description: '发放月份（YYYY-MM）/ Pay month (YYYY-MM)' })
-  @Matches(MONTH, { message: '$property must be YYYY-MM' })
+  @Matches(MONTH_PATTERN, { message: '$property must be YYYY-MM' })
   month!: string;
 
   @Field(() => Float, { description: '金额（元，大于0，不超过本县单笔上限）/ Amount in yuan (more than 0, at most the county’s single-item limit)' })
@@ -62,7 +61,7 @@ export class RecordSuyuDevelopmentPayInput {
   cadreId!: string;
 
   @Field(() => String, { description: '发放月份（YYYY-MM）/ Pay month (YYYY-MM)' })
-  @Matches(MONTH, { message: '$property must be YYYY-MM' })
+  @Matches(MONTH_PATTERN, { message: '$property must be YYYY-MM' })
   month!: string;
 
   @Field(() => Float, { description: '金额（元，大于0，不超过本县单笔上限）/ Amount in yuan (more than 0, at most the county’s single-item limit)' })
@@ -267,7 +266,7 @@ export class SuyuCadrePayResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SuyuPayItem[]> {
     ctx.policies.configOf<SuyuSandingConfig>(PLUGIN_NAME, cadre.villageCode);
-    if (month && !MONTH.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field: 'month' });
+    if (month) requireMonth(month);
     return payItemsLoader(ctx, month ?? null).load(cadre.id);
   }
 }

@@ -1,9 +1,7 @@
 import { PageArgs } from '@xiangzhi/kernel';
+import { MONTH_PATTERN } from '@xiangzhi/personnel-api';
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
-
-/** `YYYY-MM` */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @ArgsType()
 export class PayRecordsArgs extends PageArgs {

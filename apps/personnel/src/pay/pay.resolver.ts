@@ -1,9 +1,10 @@
-import { badInput, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { requireMonth } from '@xiangzhi/personnel-api';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
 import { cadreOf } from '../shared/loaders';
 import { PayComponentView, PayRecord } from './pay.entity';
-import { MONTH_PATTERN, PayRecordsArgs } from './pay.inputs';
+import { PayRecordsArgs } from './pay.inputs';
 import { computePayroll, listPayRecords, payRecordsByCadreLoader } from './pay.service';
 import { PayRecordConnection, PayrollResult } from './pay.types';
 
@@ -49,7 +50,7 @@ export class CadrePayResolver {
     @Arg('month', () => String, { nullable: true, description: '只列此月份（YYYY-MM）/ Only this month (YYYY-MM)' }) month: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<PayRecord[]> {
-    if (month && !MONTH_PATTERN.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field: 'month' });
+    if (month) requireMonth(month);
     return payRecordsByCadreLoader(ctx, month ?? null).load(cadre.id);
   }
 }

@@ -1,6 +1,5 @@
 import {
   assertRegionCode,
-  badInput,
   countyOf,
   groupByKey,
   mutate,
@@ -21,6 +20,7 @@ import {
   type PayDeduction,
   type PayInput,
   type PayItem,
+  requireMonth,
 } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
@@ -33,7 +33,7 @@ import { requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
 import { recordEvent } from '../shared/outbox';
 import { PayRecord, type StoredPayComponent } from './pay.entity';
-import { MONTH_PATTERN, type PayRecordsArgs } from './pay.inputs';
+import type { PayRecordsArgs } from './pay.inputs';
 import { PayrollResult } from './pay.types';
 
 /** A violation of the pay policy for one cadre: the policy's rule, which cadre, which policy. */
@@ -123,7 +123,7 @@ async function loadPayrollFacts(manager: EntityManager, villageCode: string, mon
  */
 export async function computePayroll(ctx: RequestContext, villageCode: string, month: string): Promise<PayrollResult> {
   requireVillageCode(villageCode);
-  if (!MONTH_PATTERN.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field: 'month' });
+  requireMonth(month);
   PersonnelAccess.of(ctx).requireWrite(villageCode, MANAGER_ROLES);
   const { policy, source } = ctx.policies.resolve(payPolicyPoint, villageCode);
   const { policy: rankPolicy } = ctx.policies.resolve(rankPolicyPoint, villageCode);

@@ -1,6 +1,7 @@
 import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { CODE, CODE_MESSAGE, MONTH, MONTH_MESSAGE } from '../dispatch/task.inputs';
+import { MONTH_PATTERN } from '@xiangzhi/personnel-api';
+import { CODE, CODE_MESSAGE, MONTH_MESSAGE } from '../dispatch/task.inputs';
 
 @InputType('GrantLongshanHonourInput', {
   description: '龙山双有双奖·有荣誉：村级班子获得一项荣誉的差异式奖励（每项3000–50000元，县级管理员）/ Longshan: award for an honour a village team won (3,000–50,000 per honour; county administrators)',
@@ -11,7 +12,7 @@ export class GrantLongshanHonourInput {
   villageCode!: string;
 
   @Field(() => String, { description: '发放月份（YYYY-MM），奖励计入该月报酬 / Month paid (YYYY-MM); the award is part of that month’s pay' })
-  @Matches(MONTH, { message: MONTH_MESSAGE })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
   month!: string;
 
   @Field(() => String, { description: '荣誉名称（1–200字）/ The honour (1–200 characters)' })
@@ -42,7 +43,7 @@ export class GrantLongshanTenNoAwardInput {
 
   @Field(() => String, { nullable: true, description: '发放月份（YYYY-MM，默认本月；不早于该年度1月）/ Month paid (YYYY-MM; default this month; not before January of the year)' })
   @IsOptional()
-  @Matches(MONTH, { message: MONTH_MESSAGE })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
   month?: string | null;
 }
 
@@ -64,6 +65,6 @@ export class RateLongshanTeamsInput {
 
   @Field(() => String, { nullable: true, description: '奖励发放月份（YYYY-MM，默认本月；不早于该年度1月）/ Month the awards are paid (YYYY-MM; default this month; not before January of the year)' })
   @IsOptional()
-  @Matches(MONTH, { message: MONTH_MESSAGE })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
   month?: string | null;
 }

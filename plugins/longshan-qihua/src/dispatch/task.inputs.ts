@@ -1,9 +1,9 @@
+import { MONTH_PATTERN } from '@xiangzhi/personnel-api';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 export const CODE = /^\d{12}$/;
 export const CODE_MESSAGE = '$property must be a 12-digit division code';
-export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const MONTH_MESSAGE = '$property must be a month YYYY-MM';
 
 @InputType('DispatchLongshanTaskInput', { description: '龙山派单：向村（社区）下派当月任务（县、乡镇）/ Longshan: dispatch a task to a village for a month (county and township)' })
@@ -13,7 +13,7 @@ export class DispatchLongshanTaskInput {
   villageCode!: string;
 
   @Field(() => String, { description: '派单月份（YYYY-MM）/ Month (YYYY-MM)' })
-  @Matches(MONTH, { message: MONTH_MESSAGE })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
   month!: string;
 
   @Field(() => String, { description: '任务内容（1–200字）/ Task (1–200 characters)' })

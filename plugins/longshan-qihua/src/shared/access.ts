@@ -19,7 +19,6 @@ export const TASK_WRITERS: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_O
 /** 双有双奖、一类班子 who grants awards and rates the village teams: the county (县级奖励资金). */
 export const AWARD_WRITERS: readonly Role[] = [Role.COUNTY_ADMIN];
 
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The county's parameters of this plugin; PLUGIN_NOT_ENABLED where the county has not enabled it. */
 export function configFor(ctx: RequestContext, regionCode: string): LongshanQihuaConfig {
@@ -35,10 +34,7 @@ export function requireLevel(code: string, level: RegionLevel.VILLAGE | RegionLe
   }
 }
 
-/** BAD_USER_INPUT unless `month` is `YYYY-MM`. */
-export function requireMonth(month: string, field = 'month'): void {
-  if (!MONTH_PATTERN.test(month)) throw badInput(`月份格式应为 YYYY-MM：${month}`, `The month must be YYYY-MM: ${month}`, { field });
-}
+export { requireMonth } from '@xiangzhi/personnel-api';
 
 /** BAD_USER_INPUT unless `year` is a plausible year (2000–2100). */
 export function requireYear(year: number, field = 'year'): void {
