@@ -65,9 +65,13 @@ export interface PayInput {
 
 /**
  * 报酬事项 one amount a plugin recorded for a cadre and month, with its rule, e.g. special-work pay
- * (`SPECIAL_WORK`), a 一类班子 award (`AWARD`), a dispatched task's result (`PERFORMANCE`).
+ * (`SPECIAL_WORK`), a 一类班子 award (`AWARD`), a dispatched task's result (`PERFORMANCE`). `data`
+ * carries what the county's pay policy needs to know about it (e.g. the pay class of a recorded
+ * grade); it reaches the policy but is not stored with the pay record.
  */
-export type PayItem = PayComponent;
+export interface PayItem extends PayComponent {
+  data?: Readonly<Record<string, string | number | boolean>>;
+}
 
 /** What a pay item source is asked for: one village, one month, every cadre paid. */
 export interface PayItemQuery {
@@ -179,7 +183,7 @@ export class DefaultPayPolicy implements PayPolicy {
     if (input.rank && input.rank.monthlyPay > 0) {
       out.push({ kind: PayComponentKind.RANK, amount: input.rank.monthlyPay, rule: 'RANK_PAY', zh: `职级报酬：${input.rank.title}`, en: `rank pay: level ${input.rank.level}` });
     }
-    out.push(...input.items.map((item) => ({ ...item })));
+    out.push(...input.items.map(({ kind, amount, rule, zh, en }) => ({ kind, amount, rule, zh, en })));
     out.push(...deductionComponents(input, performanceOf(out)));
     return out;
   }

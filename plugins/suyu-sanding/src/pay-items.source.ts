@@ -58,6 +58,7 @@ export class SuyuPayItemSource implements PayItemSource {
       return {
         kind: PayComponentKind.BASE,
         amount,
+        data: { postClass, grade },
         rule: BASE_PAY_GRADE_RULE,
         zh: `基本工资（四岗${this.scale.grades}级）：${d.zh}${capped ? `（定级${grade}级超出本县级数）` : ''}，${amount}元`,
         en: `base pay (4 classes × ${this.scale.grades} grades): ${d.en}${capped ? ` (recorded grade ${grade} is beyond the county's scale)` : ''}: ${amount}`,

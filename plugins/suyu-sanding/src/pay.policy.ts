@@ -7,10 +7,14 @@ import {
   roundYuan,
   type PayComponent,
   type PayInput,
+  type PayItem,
   type PayPolicy,
 } from '@xiangzhi/personnel-api';
-import { POST_CLASS_TITLES, type PostClass, type SuyuSandingConfig } from './config';
+import { POST_CLASS_TITLES, POST_CLASSES, type PostClass, type SuyuSandingConfig } from './config';
 import { PayScale } from './pay-scale';
+
+/** A pay item as a stored component (its `data` stays with the policy). */
+const asComponent = ({ kind, amount, rule, zh, en }: PayItem): PayComponent => ({ kind, amount, rule, zh, en });
 
 /** Rule of the base-pay item the pay item source gives for a cadre with a recorded grade. */
 export const BASE_PAY_GRADE_RULE = 'SUYU_BASE_PAY_GRADE';
@@ -19,7 +23,8 @@ export const BASE_PAY_GRADE_RULE = 'SUYU_BASE_PAY_GRADE';
  * 报酬 Suyu's pay: 基本工资 + 考核报酬 + 专项工作报酬 + 发展报酬 ("4部分组成"):
  * - base pay on the 四岗20级 scale: the cadre's recorded class and grade (`setSuyuPayGrade`, reaching
  *   the payroll as a pay item), else grade 1 of the class of the highest post held;
- * - appraisal pay: the class's amount at a total of 100 × the appraisal total ÷ 100 — every month
+ * - appraisal pay: the amount, at a total of 100, of the class the cadre is paid in (the recorded
+ *   grade's class, else the highest post's) × the appraisal total ÷ 100 — every month
  *   under MONTH assessment; under QUARTER assessment three months' worth in the last month of each
  *   quarter (from the quarter's total) and nothing in the other months;
  * - special-work and development pay: the amounts recorded for the month (pay items);
@@ -39,7 +44,7 @@ export class SuyuPayPolicy implements PayPolicy {
     const postClass = this.scale.highestClass(input.posts);
     const gradeItems = input.items.filter((i) => i.kind === PayComponentKind.BASE && i.rule === BASE_PAY_GRADE_RULE);
     if (gradeItems.length > 0) {
-      out.push(...gradeItems.map((i) => ({ ...i })));
+      out.push(...gradeItems.map(asComponent));
     } else if (postClass) {
       const amount = this.scale.monthlyBase(postClass, 1);
       const d = this.scale.describe(postClass, 1);
@@ -51,8 +56,11 @@ export class SuyuPayPolicy implements PayPolicy {
         en: `base pay (4 classes × 20 grades): no grade recorded, highest post held puts the cadre at ${d.en}: ${amount}`,
       });
     }
-    if (postClass) out.push(this.appraisalPay(postClass, input));
-    out.push(...input.items.filter((i) => !gradeItems.includes(i)).map((i) => ({ ...i })));
+    // appraisal pay follows the class the cadre is paid in: the recorded grade's, else the highest post's
+    const recorded = gradeItems[0]?.data?.postClass;
+    const payClass = POST_CLASSES.find((c) => c === recorded) ?? postClass;
+    if (payClass) out.push(this.appraisalPay(payClass, input));
+    out.push(...input.items.filter((i) => !gradeItems.includes(i)).map(asComponent));
     out.push(...deductionComponents(input, performanceOf(out)));
     return out;
   }
