@@ -4,6 +4,7 @@ import type { MigrationClass } from './data-source';
 import type { BilingualText } from './errors';
 import type { Logger } from './logger';
 import type { ReferenceResolver } from './subgraph';
+import type { EventConsumer } from './consumers';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- type-graphql and TypeORM take class constructors */
 export type ClassType = Function;
@@ -56,6 +57,8 @@ export interface SubgraphContribution<C = unknown> {
   policies?: PolicyBinding<C>[];
   /** `__resolveReference` for entity types the plugin owns. */
   references?: Record<string, ReferenceResolver>;
+  /** Durable consumers of other subgraphs' events, run in this subgraph (see `consumers.ts`). */
+  consumers?: EventConsumer[];
   /** Demo data, run by `xz seed` and the embedded platform (must be idempotent). */
   seed?: (ctx: SeedContext<C>) => Promise<void>;
 }

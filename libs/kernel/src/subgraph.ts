@@ -9,6 +9,7 @@ import type { ClassType, PolicyBinding, SeedContext } from './plugin';
 import type { DataSource } from 'typeorm';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
+import type { EventConsumer } from './consumers';
 
 /** Federation directives every subgraph may use. */
 export const FEDERATION_LINK =
@@ -61,6 +62,8 @@ export interface SubgraphModule {
   /** Baseline (national) implementations of the subgraph's extension points. */
   defaults?: PolicyBinding[];
   jobs?: SubgraphJob[];
+  /** Durable consumers of other subgraphs' events (projections); see `consumers.ts`. */
+  consumers?: EventConsumer[];
   /** Demo data; must be idempotent. */
   seed?: (ctx: Omit<SeedContext<never>, 'counties'>) => Promise<void>;
 }
