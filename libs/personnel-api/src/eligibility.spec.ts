@@ -106,12 +106,16 @@ describe('DefaultEligibilityPolicy (任职资格)', () => {
     expect(policy.check(candidate({ partyJoinDate: '2026-06-01' }), context(PostCategory.PARTY_COMMITTEE, '党组织委员（组织）'))).toEqual([]);
   });
 
-  it('reports each disqualifying situation by its title, and unknown codes by their code', () => {
+  it('reports each disqualifying situation by its title, and refuses an unknown code as UNKNOWN_SITUATION (never a raw code as a situation)', () => {
     const violations = policy.check(candidate({ situations: ['CRIMINAL_RECORD', 'DEFAULTER', 'LONGSHAN_X'] }), clerk());
     expect(violations).toEqual([
       { rule: 'DISQUALIFYING_SITUATION', zh: `存在不宜提名情形：${BASELINE_SITUATIONS.CRIMINAL_RECORD.zh}`, en: 'disqualifying situation: has a criminal conviction' },
       { rule: 'DISQUALIFYING_SITUATION', zh: '存在不宜提名情形：被列为失信被执行人', en: 'disqualifying situation: listed as a judgment defaulter' },
-      { rule: 'DISQUALIFYING_SITUATION', zh: '存在不宜提名情形：LONGSHAN_X', en: 'disqualifying situation: LONGSHAN_X' },
+      {
+        rule: 'UNKNOWN_SITUATION',
+        zh: `未知的情形代码LONGSHAN_X（本县的7种情形：${Object.keys(BASELINE_SITUATIONS).join(', ')}）`,
+        en: `unknown situation code LONGSHAN_X (the county’s 7: ${Object.keys(BASELINE_SITUATIONS).join(', ')})`,
+      },
     ]);
   });
 

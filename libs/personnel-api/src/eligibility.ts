@@ -87,11 +87,26 @@ export const BASELINE_ELIGIBILITY = {
   secretaryPartyYears: 1,
 } as const;
 
+/**
+ * The violation for a situation code the county does not know (`UNKNOWN_SITUATION`), listing the
+ * codes it does know: a code that is not on the list is refused as unknown, never judged by its raw
+ * code. Shared by the baseline and county policies so that every county answers it the same way.
+ */
+export function unknownSituation(code: string, known: readonly string[]): RuleViolation {
+  const codes = known.join(', ');
+  return {
+    rule: 'UNKNOWN_SITUATION',
+    zh: `未知的情形代码${code}（本县的${known.length}种情形：${codes}）`,
+    en: `unknown situation code ${code} (the county’s ${known.length}: ${codes})`,
+  };
+}
+
 const PARTY_POSTS: readonly PostCategory[] = [PostCategory.PARTY_SECRETARY, PostCategory.PARTY_COMMITTEE];
 
 /**
  * National baseline: age 18–60, at least junior high school, Party membership for Party posts (a
- * secretary at least one year), none of the disqualifying situations, every joint-vetting
+ * secretary at least one year), none of the disqualifying situations (a code not on the list is
+ * refused as `UNKNOWN_SITUATION`), every joint-vetting
  * department passed, and no close relative serving in the same village (任职回避).
  */
 export class DefaultEligibilityPolicy implements EligibilityPolicy {
@@ -113,8 +128,12 @@ export class DefaultEligibilityPolicy implements EligibilityPolicy {
       }
     }
     for (const code of c.situations) {
-      const s = BASELINE_SITUATIONS[code] ?? { zh: code, en: code };
-      out.push({ rule: 'DISQUALIFYING_SITUATION', zh: `存在不宜提名情形：${s.zh}`, en: `disqualifying situation: ${s.en}` });
+      const s = BASELINE_SITUATIONS[code];
+      out.push(
+        s
+          ? { rule: 'DISQUALIFYING_SITUATION', zh: `存在不宜提名情形：${s.zh}`, en: `disqualifying situation: ${s.en}` }
+          : unknownSituation(code, Object.keys(BASELINE_SITUATIONS)),
+      );
     }
     for (const v of c.vetting.filter((x) => !x.passed)) {
       out.push({ rule: 'VETTING_FAILED', zh: `联审未通过：${v.department}${v.note ? `（${v.note}）` : ''}`, en: `joint vetting failed: ${v.department}${v.note ? ` (${v.note})` : ''}` });

@@ -70,6 +70,35 @@ export const DEFAULT_EXIT_SITUATIONS: ExitSituation[] = [
   { code: 'EMBEZZLEMENT', zh: '侵占挪用集体"三资"、优亲厚友或吃拿卡要侵害群众利益', en: 'embezzled collective funds, assets or resources, favoured relatives or extorted residents' },
 ];
 
+/** A department of the joint vetting (联审联查) and the words its name is recognised by. */
+const vettingDepartment = z.strictObject({
+  /** Stable code, e.g. `POLICE`; a vetting result whose department is the code itself also counts. */
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/, 'code must be SCREAMING_CASE, 2 to 60 characters'),
+  zh: z.string().min(1).max(60),
+  en: z.string().min(1).max(120),
+  /** A vetting result belongs to this department when its department name contains one of these. */
+  keywords: z.array(z.string().min(1).max(20)).min(1).max(10),
+});
+export type SuyuVettingDepartment = z.output<typeof vettingDepartment>;
+
+/**
+ * 联审联查部门 凡进必审: every candidate is vetted by each of these departments before appointment.
+ * The seed names the district's 《村(社区)干部联审联查实施办法》 but not its departments; assumption,
+ * not in the seed: the joint-vetting departments the source documents name for village cadres
+ * (纪检、组织、政法、公安、检察、法院、信访、卫健、农业).
+ */
+export const DEFAULT_VETTING_DEPARTMENTS: SuyuVettingDepartment[] = [
+  { code: 'DISCIPLINE', zh: '纪检监察', en: 'discipline inspection and supervision', keywords: ['纪检', '纪委', '监委'] },
+  { code: 'ORGANISATION', zh: '组织部门', en: 'organisation department', keywords: ['组织'] },
+  { code: 'POLITICS_LAW', zh: '政法委', en: 'politics and law commission', keywords: ['政法'] },
+  { code: 'POLICE', zh: '公安机关', en: 'public security', keywords: ['公安'] },
+  { code: 'PROCURATORATE', zh: '检察院', en: 'procuratorate', keywords: ['检察'] },
+  { code: 'COURT', zh: '法院', en: 'court', keywords: ['法院'] },
+  { code: 'PETITIONS', zh: '信访部门', en: 'petitions bureau', keywords: ['信访'] },
+  { code: 'HEALTH', zh: '卫生健康部门', en: 'health commission', keywords: ['卫健', '卫生健康'] },
+  { code: 'AGRICULTURE', zh: '农业农村部门', en: 'agriculture and rural affairs', keywords: ['农业'] },
+];
+
 /** A dimension of the monthly or quarterly post appraisal. */
 const dimension = z.strictObject({
   code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/),
@@ -211,6 +240,16 @@ export const suyuSandingConfig = z.strictObject({
     .max(100)
     .refine((list) => new Set(list.map((s) => s.code)).size === list.length, 'situation codes must be unique')
     .default(DEFAULT_EXIT_SITUATIONS),
+
+  /**
+   * 联审联查部门 (凡进必审) the departments that must each have vetted and passed a candidate before an
+   * appointment (see DEFAULT_VETTING_DEPARTMENTS; an empty list requires none).
+   */
+  vettingDepartments: z
+    .array(vettingDepartment)
+    .max(30)
+    .refine((list) => new Set(list.map((d) => d.code)).size === list.length, 'department codes must be unique')
+    .default(DEFAULT_VETTING_DEPARTMENTS),
 
   /** 正常离任荣誉金和星级豫美村干勋章 the departure honour. */
   honor: z

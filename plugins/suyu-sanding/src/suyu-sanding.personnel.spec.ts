@@ -49,6 +49,8 @@ describe('suyu-sanding plugin: personnel (gateway)', () => {
     situations?: string[];
   }
   const APPOINT = `mutation($i: AppointCadreInput!) { appointCadre(input: $i) { cadre { id name version villageCode } } }`;
+  /** 凡进必审: every joint-vetting department of the county, passed. */
+  const VETTED = ['区纪委监委', '区委组织部', '区委政法委', '区公安分局', '区检察院', '区法院', '区信访局', '区卫健委', '区农业农村局'].map((department) => ({ department, passed: true }));
 
   /** Appoints a new person to a post; the cadre's id and version. */
   async function appoint(county: CountyCodes, postId: string, person: Person, startDate = '2024-01-01'): Promise<{ id: string; version: number }> {
@@ -61,6 +63,7 @@ describe('suyu-sanding plugin: personnel (gateway)', () => {
         educationLevel: person.educationLevel ?? 'BACHELOR',
         partyJoinDate: person.partyJoinDate === undefined ? '2010-07-01' : person.partyJoinDate,
         situations: person.situations ?? [],
+        vetting: VETTED,
         startDate,
       },
     });
@@ -293,6 +296,7 @@ describe('suyu-sanding plugin: personnel (gateway)', () => {
       birthDate: '1990-02-01',
       educationLevel: 'COLLEGE',
       situations,
+      vetting: VETTED,
       asOf: '2025-06-01',
     });
 
@@ -316,13 +320,31 @@ describe('suyu-sanding plugin: personnel (gateway)', () => {
       expect(await p.rows('personnel')('cadre')).toBe(before);
     });
 
-    it('judges the same candidate by the baseline in the control county', async () => {
+    it('凡进必审: an appointment without the county’s joint vetting (vetting: []) is refused, naming each missing department, and writes nothing', async () => {
+      const posts = await postsOf(p.county, p.county.village(2));
+      const before = await p.rows('personnel')('cadre');
+      const refused = await p.client.gql(admin(), APPOINT, {
+        i: { postId: posts['suyu.ecologicalLiving'], name: '未审者', gender: 'MALE', birthDate: '1990-02-01', educationLevel: 'COLLEGE', vetting: [], startDate: '2025-06-01' },
+      });
+      expect(p.client.codeOf(refused)).toBe('POLICY_VIOLATION');
+      const violations = (refused.errors?.[0]?.extensions?.violations ?? []) as { rule: string; zh: string }[];
+      expect(violations.map((v) => v.rule)).toEqual(Array(9).fill('VETTING_MISSING'));
+      expect(violations[0].zh).toBe('缺少联审部门意见：纪检监察（凡进必审）');
+      expect(await p.rows('personnel')('cadre')).toBe(before);
+      // the baseline county does not require the list
+      const control = await postsOf(p.control, p.control.village(2));
+      const there = await p.client.ok<{ checkEligibility: { eligible: boolean } }>(controlAdmin(), CHECK, { i: { ...candidate(control.clerk, []), vetting: [] } });
+      expect(there.checkEligibility.eligible).toBe(true);
+    });
+
+    it('judges the same candidate by the baseline in the control county: a code the baseline does not know is UNKNOWN_SITUATION, not a raw code', async () => {
       const posts = await postsOf(p.control, p.control.village(2));
-      const res = await p.client.ok<{ checkEligibility: { eligible: boolean; policy: string; violations: { rule: string }[] } }>(controlAdmin(), CHECK, {
+      const res = await p.client.ok<{ checkEligibility: { eligible: boolean; policy: string; violations: { rule: string; zh: string }[] } }>(controlAdmin(), CHECK, {
         i: candidate(posts.clerk, ['ILLEGAL_RELIGION']),
       });
       expect(res.checkEligibility.policy).toBe('baseline');
-      expect(res.checkEligibility.violations.map((v) => v.rule)).toEqual(['DISQUALIFYING_SITUATION']);
+      expect(res.checkEligibility.violations.map((v) => v.rule)).toEqual(['UNKNOWN_SITUATION']);
+      expect(res.checkEligibility.violations[0].zh).toMatch(/^未知的情形代码ILLEGAL_RELIGION（本县的7种情形：CRIMINAL_RECORD, /);
     });
   });
 

@@ -46,11 +46,13 @@ describe('suyu-sanding plugin: county report (grids + personnel, gateway)', () =
     const data = await p.client.ok<{ applyPostTemplate: { created: { id: string; code: string }[]; existing: { id: string; code: string }[] } }>(admin(), TEMPLATE, { v: village });
     return Object.fromEntries([...data.applyPostTemplate.created, ...data.applyPostTemplate.existing].map((x) => [x.code, x.id]));
   }
+  /** 凡进必审: every joint-vetting department of the county, passed. */
+  const VETTED = ['区纪委监委', '区委组织部', '区委政法委', '区公安分局', '区检察院', '区法院', '区信访局', '区卫健委', '区农业农村局'].map((department) => ({ department, passed: true }));
   async function appoint(postId: string, name: string, birthDate: string, educationLevel: string): Promise<{ id: string; version: number }> {
     const data = await p.client.ok<{ appointCadre: { cadre: { id: string; version: number } } }>(
       admin(),
       `mutation($i: AppointCadreInput!) { appointCadre(input: $i) { cadre { id version } } }`,
-      { i: { postId, name, gender: 'FEMALE', birthDate, educationLevel, partyJoinDate: '2012-07-01', startDate: '2024-01-01' } },
+      { i: { postId, name, gender: 'FEMALE', birthDate, educationLevel, partyJoinDate: '2012-07-01', vetting: VETTED, startDate: '2024-01-01' } },
     );
     return data.appointCadre.cadre;
   }
