@@ -4,6 +4,7 @@ export * from './actor';
 export * from './audit';
 export * from './checks';
 export * from './boot';
+export * from './calendar';
 export * from './consumers';
 export * from './context';
 export * from './data-source';

@@ -1,0 +1,2 @@
+export * from './statutory';
+export * from './work-calendar';
