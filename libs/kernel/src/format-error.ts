@@ -1,18 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, bilingual } from './errors';
+import { inputValidationError, toInputViolations } from './validation';
 
+/** class-validator's `ValidationError` (type-graphql's own `ArgumentValidationError` carries a list of them). */
 interface ValidationErrorLike {
   property: string;
   constraints?: Record<string, string>;
   children?: ValidationErrorLike[];
 }
 
-function flatten(errors: ValidationErrorLike[], prefix = ''): string[] {
-  return errors.flatMap((e) => {
-    const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((c) => `${path}: ${c}`);
-    return [...own, ...flatten(e.children ?? [], path)];
-  });
+function isClassValidatorError(e: unknown): e is ValidationErrorLike {
+  return typeof e === 'object' && e !== null && typeof (e as { property?: unknown }).property === 'string';
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -32,14 +30,12 @@ function errorCode(error: unknown): string | undefined {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const code = formatted.extensions?.code;
-  const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
-  if (Array.isArray(validation)) {
-    const details = flatten(validation);
-    return {
-      ...formatted,
-      message: bilingual({ zh: `输入校验失败：${details.join('；')}`, en: `Input validation failed: ${details.join('; ')}` }),
-      extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, validationErrors: details },
-    };
+  // type-graphql's own ArgumentValidationError (raw class-validator errors). Errors already
+  // formatted — ours, or a subgraph's answer passing through the gateway — keep their details.
+  const validation = (original as { extensions?: { validationErrors?: unknown[] } })?.extensions?.validationErrors;
+  if (Array.isArray(validation) && validation.length > 0 && validation.every(isClassValidatorError)) {
+    const error = inputValidationError(toInputViolations(validation));
+    return { ...formatted, message: error.message, extensions: { ...formatted.extensions, ...error.extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
   const pgCode = errorCode(original);

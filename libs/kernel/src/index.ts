@@ -23,3 +23,4 @@ export * from './policy-registry';
 export * from './region-code';
 export * from './shutdown';
 export * from './subgraph';
+export * from './validation';

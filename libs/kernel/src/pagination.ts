@@ -80,7 +80,23 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
   } catch {
     /* fall through */
   }
-  throw badInput(`无效的分页游标：${cursor}`, `Invalid pagination cursor: ${cursor}`, { field: 'after' });
+  throw badInput(`输入校验失败：after 不是有效的分页游标（收到 ${JSON.stringify(cursor)}）`, `Input validation failed: after is not a valid pagination cursor (got ${JSON.stringify(cursor)})`, {
+    field: 'after',
+    validationErrors: [
+      { field: 'after', constraint: 'isCursor', value: cursor, zh: `after 不是有效的分页游标（收到 ${JSON.stringify(cursor)}）`, en: `after is not a valid pagination cursor (got ${JSON.stringify(cursor)})` },
+    ],
+  });
+}
+
+/** Checks a page size given outside a validated `PageArgs` (1–MAX_PAGE_SIZE), naming the argument and the value. */
+export function checkPageSize(first: number, field = 'first'): void {
+  if (Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE) return;
+  const zh = `${field} 须为 1–${MAX_PAGE_SIZE} 之间的整数（收到 ${first}）`;
+  const en = `${field} must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${first})`;
+  throw badInput(`输入校验失败：${zh}`, `Input validation failed: ${en}`, {
+    field,
+    validationErrors: [{ field, constraint: first > MAX_PAGE_SIZE ? 'max' : 'min', value: first, zh, en }],
+  });
 }
 
 export interface KeysetColumn<T> {
@@ -99,6 +115,7 @@ export async function paginate<T extends ObjectLiteral>(
   page: { first: number; after?: string | null },
   keys: KeysetColumn<T>[],
 ): Promise<ConnectionShape<T>> {
+  checkPageSize(page.first);
   const totalCount = await qb.clone().getCount();
   const paged = qb.clone();
   if (page.after) {

@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { EventConsumer } from './consumers';
+import { validateArguments } from './validation';
 
 /** Federation directives every subgraph may use. */
 export const FEDERATION_LINK =
@@ -43,6 +44,14 @@ export interface SubgraphJob {
   name: string;
   intervalMs: number;
   run: (deps: SubgraphJobDeps) => Promise<unknown>;
+  /** The outbox table this job relays, when it is an outbox relay (`outboxRelayJob` sets it). */
+  outbox?: string;
+}
+
+/** The outbox tables a module publishes from: its `outboxes` and the tables of its outbox relay jobs. */
+export function outboxTablesOf(module: Pick<SubgraphModule, 'outboxes' | 'jobs'>): string[] {
+  const tables = [...(module.outboxes ?? []), ...(module.jobs ?? []).flatMap((j) => (j.outbox ? [j.outbox] : []))];
+  return [...new Set(tables)];
 }
 
 /** Everything the kernel needs to boot a subgraph; each `apps/<subgraph>` exports one. */
@@ -64,6 +73,12 @@ export interface SubgraphModule {
   jobs?: SubgraphJob[];
   /** Durable consumers of other subgraphs' events (projections); see `consumers.ts`. */
   consumers?: EventConsumer[];
+  /**
+   * The transactional outbox tables this subgraph publishes its events from (besides those of its
+   * `outboxRelayJob` jobs, which count too). In embedded mode the in-process bus reads consumers'
+   * events from them, so a consumer resumes from its position after a restart.
+   */
+  outboxes?: string[];
   /** Demo data; must be idempotent. */
   seed?: (ctx: Omit<SeedContext<never>, 'counties'>) => Promise<void>;
 }
@@ -80,6 +95,8 @@ export async function buildTypeGraphQLSchema(parts: SchemaParts): Promise<GraphQ
     resolvers: parts.resolvers as unknown as NonEmptyArray<ClassType & (new () => unknown)>,
     orphanedTypes: parts.orphanedTypes as (ClassType & (new () => unknown))[] | undefined,
     validate: { forbidUnknownValues: false },
+    // Names each failed field with its path, the rule and the value given (see validation.ts).
+    validateFn: validateArguments,
     skipCheck: true,
   });
 }
@@ -142,6 +159,8 @@ export function defineSubgraph(def: {
     extensibleTypes: Object.assign({}, ...f.map((x) => x.extensibleTypes ?? {})) as Record<string, ClassType>,
     defaults: f.flatMap((x) => x.defaults ?? []),
     jobs: f.flatMap((x) => x.jobs ?? []),
+    consumers: f.flatMap((x) => x.consumers ?? []),
+    outboxes: f.flatMap((x) => x.outboxes ?? []),
     seed: def.seed,
   };
 }
