@@ -1,4 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { eventsFeature } from './events';
 import { Incident, incidentFeature } from './incident';
 import { Grid, Household, Region, Resident, territoryFeature, Zone } from './territory';
 import { seedGridsDemo } from './seed';
@@ -15,6 +16,6 @@ const extensionFeature: SubgraphFeature = {
 export const gridsSubgraph = defineSubgraph({
   name: 'grids',
   title: { zh: '网格化治理', en: 'Grids' },
-  features: [territoryFeature, incidentFeature, extensionFeature],
+  features: [territoryFeature, incidentFeature, eventsFeature, extensionFeature],
   seed: seedGridsDemo,
 });

@@ -1,3 +1,4 @@
 export * from './escalation';
 export * from './territory';
 export * from './extension-types';
+export * from './events';

@@ -2,6 +2,7 @@ import { composeIdNumber } from '@xiangzhi/grids-api';
 import { DEMO_COUNTIES, demoRegions, demoUuid, demoVillagePopulation, featuredVillages, unevenDemoVillage, type DemoRegion } from '@xiangzhi/demo';
 import { countyOf, type SubgraphModule } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
+import { RESIDENT_UPSERTED_PAYLOAD_SQL } from '../events/outbox';
 import { checkRegionImport, upsertRegions } from '../territory';
 
 type SeedContext = Parameters<NonNullable<SubgraphModule['seed']>>[0];
@@ -29,14 +30,19 @@ export { unevenDemoVillage };
 
 const ROWS_PER_STATEMENT = 500;
 
-/** Multi-row `INSERT … ON CONFLICT DO NOTHING`, 500 rows a statement. Returns rows inserted. */
-async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<number> {
+/**
+ * Multi-row `INSERT … ON CONFLICT DO NOTHING`, 500 rows a statement. Returns rows inserted. `events`
+ * is a CTE over the inserted rows (`ins`) that records their events in the outbox in the same statement.
+ */
+async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][], events?: string): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const params: unknown[] = [];
     const values = chunk.map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
-    const result = (await m.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING RETURNING 1 AS x`, params)) as unknown[];
+    const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`;
+    const sql = events ? `WITH ins AS (${insert} RETURNING *), ${events} SELECT 1 AS x FROM ins` : `${insert} RETURNING 1 AS x`;
+    const result = (await m.query(sql, params)) as unknown[];
     inserted += result.length;
   }
   return inserted;
@@ -100,7 +106,9 @@ function villageRows(village: DemoRegion, usedIds: Set<string>): VillageRows {
  * 50 households with a grid leader and five grid members of about 10 households each, households
  * and residents with valid GB 11643 ID numbers (address code = the county's). One village
  * (`unevenDemoVillage()`) is deliberately uneven so that `validateGrids` reports findings.
- * Idempotent: stable ids, `ON CONFLICT DO NOTHING`, the same data every run.
+ * Regions and residents are written with their events in the outbox (`grids.region.upserted`,
+ * `grids.resident.upserted`), as an import would, so other subgraphs' projections learn them.
+ * Idempotent: stable ids, `ON CONFLICT DO NOTHING`, the same data every run (no event for a row already there).
  */
 export async function seedGridsDemo({ dataSource, logger }: SeedContext): Promise<void> {
   const started = Date.now();
@@ -123,6 +131,7 @@ export async function seedGridsDemo({ dataSource, logger }: SeedContext): Promis
         'resident',
         ['id', 'household_id', 'village_code', 'county_code', 'name', 'gender', 'birth_date', 'id_number', 'phone', 'relation_to_head'],
         rows.residents,
+        `ev AS (INSERT INTO grids_event (name, payload) SELECT 'grids.resident.upserted', ${RESIDENT_UPSERTED_PAYLOAD_SQL} FROM ins r ORDER BY r.id)`,
       );
       totals.workers += await insertRows(m, 'grid_worker', ['id', 'grid_id', 'village_code', 'county_code', 'role', 'resident_id', 'name', 'phone'], rows.workers);
       for (let start = 0; start < rows.links.length; start += ROWS_PER_STATEMENT) {

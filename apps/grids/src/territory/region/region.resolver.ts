@@ -19,6 +19,7 @@ import { Grid } from '../grid/grid.entity';
 import { Zone } from '../grid/zone.entity';
 import { outOfScope, TerritoryAccess } from '../shared/access';
 import { childRegionsLoader, gridsByVillageLoader, regionLoader, zonesByVillageLoader } from '../shared/loaders';
+import { REGION_DEPTH_SQL } from '../../events/outbox';
 import { checkRegionImport } from './region-import';
 import { Region, RegionStats } from './region.entity';
 import { upsertRegions } from './region.service';
@@ -190,7 +191,7 @@ export class RegionResolver {
     );
   }
 
-  @Mutation(() => Region, { description: '停用区划代码及其下级（保留记录，不删除）（县级管理员）/ Retire a division code and the codes below it, keeping the records (county administrators)' })
+  @Mutation(() => Region, { description: '停用区划代码及其下级（保留记录，不删除；发布停用事件）（县级管理员）/ Retire a division code and the codes below it, keeping the records and publishing their retirement (county administrators)' })
   async retireRegion(@Arg('input', () => RetireRegionInput) input: RetireRegionInput, @Ctx() ctx: RequestContext): Promise<Region> {
     requireRole(ctx.actor, Role.COUNTY_ADMIN);
     const region = await readableRegion(ctx, input.code);
@@ -199,10 +200,15 @@ export class RegionResolver {
       throw badInput(`停用日期不能早于启用日期${region.validFrom}`, `The retirement date cannot precede ${region.validFrom}`, { field: 'validTo' });
     }
     await mutate(ctx, { action: 'retireRegion', targetType: 'Region', regionCode: region.code, targetId: () => region.code, payload: { validTo: input.validTo } }, (manager) =>
-      manager.query(`UPDATE region SET valid_to = $2::date, updated_at = now() WHERE code LIKE $1 AND valid_to IS NULL AND valid_from <= $2::date`, [
-        `${regionPrefix(region.code)}%`,
-        input.validTo,
-      ]),
+      manager.query(
+        `WITH retired AS (
+           UPDATE region SET valid_to = $2::date, updated_at = now() WHERE code LIKE $1 AND valid_to IS NULL AND valid_from <= $2::date
+           RETURNING code, level, valid_to
+         )
+         INSERT INTO grids_event (name, payload)
+         SELECT 'grids.region.retired', jsonb_build_object('code', r.code, 'validTo', to_char(r.valid_to, 'YYYY-MM-DD')) FROM retired r ORDER BY ${REGION_DEPTH_SQL}, r.code`,
+        [`${regionPrefix(region.code)}%`, input.validTo],
+      ),
     );
     return (await regionLoader(ctx).load(region.code)) as Region;
   }

@@ -1,3 +1,4 @@
+import { REGION_DEPTH_SQL, REGION_UPSERTED_PAYLOAD_SQL } from '../../events/outbox';
 import type { RegionRecord } from './region-import';
 
 /** Anything that runs SQL with positional parameters (a DataSource or a transaction's EntityManager). */
@@ -8,7 +9,9 @@ export interface SqlRunner {
 const CHUNK = 500;
 
 /**
- * Writes regions with multi-row INSERTs (500 rows a statement), parents first.
+ * Writes regions with multi-row INSERTs (500 rows a statement), parents first, and in the same
+ * statement a `grids.region.upserted` event in the outbox for every region added or renamed (one
+ * multi-row outbox insert per statement, none for rows left as they were).
  * `update` renames existing codes; `ignore` leaves them as they are (idempotent seeding).
  */
 export async function upsertRegions(
@@ -31,7 +34,14 @@ export async function upsertRegions(
         ? 'ON CONFLICT (code) DO NOTHING'
         : 'ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, updated_at = now() WHERE region.name IS DISTINCT FROM EXCLUDED.name';
     const rows = (await db.query(
-      `INSERT INTO region (code, name, level, parent_code, county_code, valid_from) VALUES ${values.join(', ')} ${conflict} RETURNING (xmax = 0) AS inserted`,
+      `WITH up AS (
+         INSERT INTO region (code, name, level, parent_code, county_code, valid_from) VALUES ${values.join(', ')} ${conflict}
+         RETURNING code, name, level, parent_code, valid_from, valid_to, (xmax = 0) AS inserted
+       ), ev AS (
+         INSERT INTO grids_event (name, payload)
+         SELECT 'grids.region.upserted', ${REGION_UPSERTED_PAYLOAD_SQL} FROM up r ORDER BY ${REGION_DEPTH_SQL}, r.code
+       )
+       SELECT inserted FROM up`,
       params,
     )) as { inserted: boolean }[];
     for (const row of rows) {

@@ -1,3 +1,5 @@
+import { ResidentStatus } from '@xiangzhi/grids-api';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
@@ -11,6 +13,16 @@ registerEnumType(ResidentGender, {
   name: 'ResidentGender',
   description: '性别 / Gender',
   valuesConfig: { MALE: { description: '男 / Male' }, FEMALE: { description: '女 / Female' } },
+});
+
+registerEnumType(ResidentStatus, {
+  name: 'ResidentStatus',
+  description: '居民状态 / Resident status',
+  valuesConfig: {
+    LIVING: { description: '在册 / Living in the village' },
+    DECEASED: { description: '已故 / Deceased' },
+    MOVED_OUT: { description: '已迁出 / Moved out' },
+  },
 });
 
 /** 与户主关系 relation to the head of household. */
@@ -83,6 +95,14 @@ export class Resident {
   @Column({ name: 'relation_to_head', type: 'text' })
   @Field(() => RelationToHead, { description: '与户主关系 / Relation to the head of household' })
   relationToHead!: RelationToHead;
+
+  @Column({ name: 'status', type: 'text', default: ResidentStatus.LIVING })
+  @Field(() => ResidentStatus, { description: '状态（在册、已故、已迁出）/ Status (living, deceased, moved out)' })
+  status!: ResidentStatus;
+
+  @Column({ name: 'status_date', type: 'date', nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: '状态生效日期（在册为空）/ Date the status took effect (empty while living)' })
+  statusDate!: string | null;
 
   @VersionColumn({ name: 'version', type: 'int' })
   @Field(() => Int, { description: '版本号（乐观锁）/ Version (optimistic locking)' })

@@ -1,4 +1,4 @@
-import { isValidPhone, validateIdNumber } from '@xiangzhi/grids-api';
+import { isValidPhone, ResidentStatus, validateIdNumber } from '@xiangzhi/grids-api';
 import {
   assertRegionCode,
   badInput,
@@ -8,12 +8,14 @@ import {
   PageArgs,
   paginate,
   regionPrefix,
+  todayInChina,
   type ConnectionShape,
   type RequestContext,
 } from '@xiangzhi/kernel';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { recordEvent } from '../../events/outbox';
 import { Household } from '../household/household.entity';
 import { isUuid, outOfScope, TerritoryAccess } from '../shared/access';
 import { householdLoader, residentLoader } from '../shared/loaders';
@@ -54,6 +56,26 @@ export class RegisterResidentInput {
 
   @Field(() => RelationToHead, { description: '与户主关系（HEAD 即户主）/ Relation to the head of household (HEAD: the head)' })
   relationToHead!: RelationToHead;
+}
+
+@InputType('UpdateResidentStatusInput', { description: '记录居民状态变化（去世、迁出或恢复在册）/ Record a change of a resident’s status (death, moving out, or back to living)' })
+export class UpdateResidentStatusInput {
+  @Field(() => ID, { description: '居民 / Resident' })
+  @IsString()
+  residentId!: string;
+
+  @Field(() => ResidentStatus, { description: '新状态 / New status' })
+  status!: ResidentStatus;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: '生效日期（不得晚于今天；恢复在册时省略；默认今天）/ Date it took effect (not after today; omitted when back to living; default today)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  date?: string | null;
+
+  @Field(() => Int, { description: '读取时的版本号 / The version read' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
 }
 
 /** Loads one resident the caller may see: NOT_FOUND when absent, FORBIDDEN outside the scope (or another household, for residents). */
@@ -185,6 +207,7 @@ export class ResidentResolver {
           relationToHead: input.relationToHead,
         }),
       );
+      await recordEvent(m, 'grids.resident.upserted', { id: resident.id, villageCode: resident.villageCode, householdId: resident.householdId, status: ResidentStatus.LIVING });
       if (input.relationToHead === RelationToHead.HEAD) {
         const result = await m
           .createQueryBuilder()
@@ -196,5 +219,41 @@ export class ResidentResolver {
       }
       return resident;
     });
+  }
+
+  @Mutation(() => Resident, {
+    description:
+      '记录居民状态（已故、已迁出、在册），须提交版本号；其他子图据此拒绝引用已故或迁出的居民 / ' +
+      'Record a resident’s status (deceased, moved out, living), sending the version read; other subgraphs then refuse references to a deceased or moved-out resident',
+  })
+  async updateResidentStatus(@Arg('input', () => UpdateResidentStatusInput) input: UpdateResidentStatusInput, @Ctx() ctx: RequestContext): Promise<Resident> {
+    const resident = await readableResident(ctx, input.residentId);
+    TerritoryAccess.of(ctx).assertCanWrite(resident.villageCode);
+    const today = todayInChina();
+    const living = input.status === ResidentStatus.LIVING;
+    if (living && input.date) {
+      throw badInput(`恢复在册时不填生效日期：date = ${input.date}`, `Leave date empty when a resident is back to living: date = ${input.date}`, { field: 'date', value: input.date });
+    }
+    const date = living ? null : (input.date ?? today);
+    if (date !== null && date > today) {
+      throw badInput(`状态生效日期不能晚于今天（${today}）：date = ${date}`, `The status date cannot be after today (${today}): date = ${date}`, { field: 'date', value: date });
+    }
+    await mutate(
+      ctx,
+      { action: 'updateResidentStatus', targetType: 'Resident', regionCode: resident.villageCode, targetId: () => resident.id, payload: { status: input.status, date } },
+      async (m) => {
+        const result = await m
+          .createQueryBuilder()
+          .update(Resident)
+          .set({ status: input.status, statusDate: date })
+          .where('id = :id AND version = :version', { id: resident.id, version: input.expectedVersion })
+          .execute();
+        if (!result.affected) {
+          throw conflict('居民记录已被他人修改，请刷新后重试', 'The resident was changed by someone else; reload and try again', { field: 'expectedVersion' });
+        }
+        await recordEvent(m, 'grids.resident.upserted', { id: resident.id, villageCode: resident.villageCode, householdId: resident.householdId, status: input.status });
+      },
+    );
+    return (await residentLoader(ctx).load(resident.id)) as Resident;
   }
 }
