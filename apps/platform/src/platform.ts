@@ -112,6 +112,7 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     subgraphs,
     plugins: deployment.plugins,
     countyParams: deployment.countyParams,
+    calendar: deployment.calendar,
     jwtSecret: secrets.jwtSecret,
     internalSecret: secrets.internalSecret,
     seed: options.seed ?? true,

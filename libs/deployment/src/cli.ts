@@ -133,6 +133,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
         plugins: deployment.plugins,
         countyParams: deployment.countyParams,
+        calendar: deployment.calendar,
         port,
         host: opts.host ?? env.HOST ?? '0.0.0.0',
         stopOnTerminationSignals: false,

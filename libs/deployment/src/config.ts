@@ -37,9 +37,24 @@ export const pluginEntrySchema = z.strictObject({
 
 const pluginParams = z.record(z.string(), z.unknown());
 
+const isoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
+
+/**
+ * A county's own days on top of the national holiday calendar (e.g. an ethnic holiday, or a weekend
+ * day worked under a county arrangement): attendance, duty coverage and deadlines of the county use them.
+ */
+export const countyCalendarSchema = z.strictObject({
+  /** Extra days off, each named in 中文 and English. */
+  holidays: z.array(z.strictObject({ date: isoDate, zh: z.string().min(1).max(60), en: z.string().min(1).max(120) })).default([]),
+  /** Extra working days. */
+  workdays: z.array(z.strictObject({ date: isoDate, zh: z.string().min(1).max(60).optional(), en: z.string().min(1).max(120).optional() })).default([]),
+});
+
 /** One county: the plugins it enables and each plugin's parameters. */
 export const countyEntrySchema = z.strictObject({
   name: z.string().min(1),
+  /** The county's own holidays and working days (optional). */
+  calendar: countyCalendarSchema.optional(),
   /** Plugin name → parameters (validated against the plugin's own zod schema by `xz check`). */
   plugins: z
     .record(z.string(), pluginParams.nullable())

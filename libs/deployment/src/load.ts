@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PluginConfigError, pluginIncompatibility, PolicyRegistry, type CountyPluginParams, type Logger, type PluginDefinition, type SubgraphModule } from '@xiangzhi/kernel';
+import { PluginConfigError, pluginIncompatibility, PolicyRegistry, type CalendarOverrides, type CountyPluginParams, type Logger, type PluginDefinition, type SubgraphModule } from '@xiangzhi/kernel';
 import type { DeploymentConfig } from './config';
 
 /** A package named by the deployment could not be loaded or does not export what it should. */
@@ -113,6 +113,8 @@ export interface ResolvedDeployment {
   plugins: PluginDefinition[];
   /** County code (as written in the config) → plugin name → parameters, for the PolicyRegistry. */
   countyParams: Record<string, CountyPluginParams>;
+  /** County code → its own holidays and working days (`counties.<code>.calendar`). */
+  calendar: CalendarOverrides;
 }
 
 /** Loading the deployment's packages failed; every problem is listed. */
@@ -121,6 +123,11 @@ export class DeploymentLoadError extends Error {
     super(`部署无法加载 (the deployment cannot be loaded):\n  - ${problems.join('\n  - ')}`);
     this.name = 'DeploymentLoadError';
   }
+}
+
+/** The counties' own calendar days in the shape the kernel's WorkCalendar takes. */
+export function calendarOverridesOf(config: DeploymentConfig): CalendarOverrides {
+  return Object.fromEntries(Object.entries(config.counties).flatMap(([code, county]) => (county.calendar ? [[code.slice(0, 6), county.calendar]] : [])));
 }
 
 /** County plugin parameters in the shape the kernel's PolicyRegistry takes. */
@@ -203,5 +210,5 @@ export function resolveDeployment(config: DeploymentConfig, options: { baseDir?:
   );
   problems.push(...validatePluginParams(plugins, checkable));
   if (problems.length > 0) throw new DeploymentLoadError(problems);
-  return { config, subgraphs, skipped, plugins, countyParams };
+  return { config, subgraphs, skipped, plugins, countyParams, calendar: calendarOverridesOf(config) };
 }

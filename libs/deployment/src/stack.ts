@@ -1,6 +1,7 @@
 import {
   createEventBus,
   startSubgraph,
+  type CalendarOverrides,
   type CountyPluginParams,
   type EventBus,
   type Logger,
@@ -28,6 +29,8 @@ export interface StartStackOptions {
   subgraphs: StackSubgraph[];
   plugins?: PluginDefinition[];
   countyParams?: Record<string, CountyPluginParams>;
+  /** County → its own holidays and working days on top of the national calendar. */
+  calendar?: CalendarOverrides;
   jwtSecret: string;
   internalSecret: string;
   /** Load each subgraph's (and enabled plugin's) idempotent demo data after migrating. */
@@ -93,6 +96,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
         internalSecret: options.internalSecret,
         plugins: options.plugins,
         countyParams: options.countyParams,
+        calendar: options.calendar,
         databaseUrl: s.databaseUrl,
         dataDir: s.dataDir,
         schema: s.schema,

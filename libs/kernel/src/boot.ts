@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ACTOR_HEADER, verifyInternalToken } from './actor';
 import { createRequestContext, type RequestContext } from './context';
+import type { CalendarOverrides } from './calendar';
 import { createDataSource, openDataSource, type XzDataSource, type MigrationClass } from './data-source';
 import { unauthenticated } from './errors';
 import { formatError } from './format-error';
@@ -67,6 +68,8 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
 export interface StartSubgraphOptions {
   plugins?: PluginDefinition[];
   countyParams?: Record<string, CountyPluginParams>;
+  /** County (6 digits) → its own holidays and working days on top of the national calendar. */
+  calendar?: CalendarOverrides;
   databaseUrl?: string;
   dataDir?: string;
   schema?: string;
@@ -113,7 +116,7 @@ export interface RunningSubgraph {
 export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(module.name);
   const assembled = assembleSubgraph(module, options.plugins ?? []);
-  const policies = new PolicyRegistry(module.name, assembled.defaults, assembled.plugins, options.countyParams ?? {});
+  const policies = new PolicyRegistry(module.name, assembled.defaults, assembled.plugins, options.countyParams ?? {}, options.calendar ?? {});
   const db = createDataSource({
     name: module.name,
     entities: assembled.entities,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type CalendarOverrides, WorkCalendar } from './calendar';
 import { pluginNotEnabled } from './errors';
 import type { ExtensionPoint, PluginDefinition, PolicyBinding } from './plugin';
 import { countyOf } from './region-code';
@@ -28,13 +29,17 @@ export class PolicyRegistry {
   /** county (6 digits) → enabled plugins in the order the deployment lists them */
   private readonly counties = new Map<string, EnabledPlugin[]>();
   private readonly cache = new Map<string, { policy: unknown; source: string }>();
+  /** 工作日历 the national holidays with each county's own days (deployment config `counties.<code>.calendar`). */
+  readonly calendar: WorkCalendar;
 
   constructor(
     private readonly subgraph: string,
     defaults: PolicyBinding[],
     readonly installed: PluginDefinition[],
     countyParams: Record<string, CountyPluginParams>,
+    calendarOverrides: CalendarOverrides = {},
   ) {
+    this.calendar = new WorkCalendar(calendarOverrides);
     for (const binding of defaults) this.defaults.set(binding.point.id, binding.create(undefined));
     const problems: string[] = [];
     const byName = new Map(installed.map((p) => [p.name, p]));

@@ -6,6 +6,7 @@ import {
   NatsEventBus,
   signUserToken,
   type Actor,
+  type CalendarOverrides,
   type CountyPluginParams,
   type EventBus,
   type Logger,
@@ -24,6 +25,8 @@ export interface TestPlatformOptions {
   plugins?: PluginDefinition[];
   /** County code (6 or 12 digits) → plugin name → parameters: which county enables which plugin. */
   countyParams?: Record<string, CountyPluginParams>;
+  /** County (6 digits) → its own holidays and working days on top of the national calendar. */
+  calendar?: CalendarOverrides;
   /** Load the subgraphs' (and enabled plugins') demo data. Default false. */
   seed?: boolean;
   /**
@@ -113,6 +116,7 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     subgraphs: options.subgraphs.map((module) => ({ module, databaseUrl, schema: schemas.get(module.name) })),
     plugins: options.plugins,
     countyParams: options.countyParams,
+    calendar: options.calendar,
     jwtSecret: TEST_SECRETS.jwtSecret,
     internalSecret: TEST_SECRETS.internalSecret,
     seed: options.seed ?? false,
