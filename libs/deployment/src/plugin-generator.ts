@@ -25,6 +25,42 @@ export interface GeneratedPlugin {
 }
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** An npm package name, as the deployment config accepts it (`@scope/name` or `name`). */
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
+/** Line breaks and other control characters: a title is one line of text. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+/**
+ * A TypeScript string literal of any text: quotes, backslashes, `${}` and backticks stay text
+ * (a double-quoted literal never interpolates), line and paragraph separators are escaped.
+ */
+export function tsString(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Text inside a `/** … *\/` doc comment: a `*\/` in it would end the comment. */
+export function docText(text: string): string {
+  return text.replace(/\*\//g, '*\\/');
+}
+
+/** Text in Markdown prose: CommonMark's punctuation escapes, so a title never turns into markup or HTML. */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+}
+
+/** A YAML scalar of any text: a double-quoted string (JSON's escapes are YAML's), valid in flow and block context. */
+export function yamlString(text: string): string {
+  return tsString(text);
+}
+
+/** Why a user string cannot be written into the plugin, or null when it can. */
+function titleProblem(field: string, value: string): string | null {
+  if (value.trim() === '') return `${field} 不能为空 (${field} must not be empty)`;
+  if (CONTROL.test(value)) return `${field} 须为单行文字，不含换行或控制字符 (${field} must be one line, without line breaks or control characters): ${JSON.stringify(value)}`;
+  if (value.length > 200) return `${field} 不超过200个字符 (${field} must be at most 200 characters): ${value.length}`;
+  return null;
+}
 
 /** `acme-duty` → `AcmeDuty` */
 function pascal(name: string): string {
@@ -52,6 +88,7 @@ interface Names {
   pascal: string;
   camel: string;
   pkg: string;
+  /** The titles as the user gave them; every file writes them through `tsString`, `docText`, `markdownText` or JSON. */
   titleZh: string;
   titleEn: string;
   subgraph: string;
@@ -208,7 +245,7 @@ function files(n: Names, t: SubgraphTemplate): Record<string, string> {
       null,
       2,
     )}\n`,
-    'README.md': `# ${n.name} — ${n.titleZh} / ${n.titleEn}
+    'README.md': `# ${n.name} — ${markdownText(n.titleZh)} / ${markdownText(n.titleEn)}
 
 A xiangzhi county plugin (see \`docs/plugins.md\`). It extends the **${n.subgraph}** subgraph:
 
@@ -220,7 +257,7 @@ Enable it in a deployment (\`deploy/xiangzhi.yaml\`):
 
 \`\`\`yaml
 plugins:
-  ${n.name}: { package: ${n.pkg} }
+  ${n.name}: { package: ${yamlString(n.pkg)} }
 counties:
   "433130":
     name: 龙山县
@@ -248,7 +285,7 @@ export type ${n.pascal}Config = z.output<typeof ${n.camel}Config>;
 import { Arg, Ctx, Field, Float, ObjectType, Query, Resolver } from 'type-graphql';
 import { PLUGIN_NAME, type ${n.pascal}Config } from './config';
 
-@ObjectType('${n.pascal}Settings', { description: '${n.titleZh}：区县参数 / ${n.titleEn}: the county parameters' })
+@ObjectType('${n.pascal}Settings', { description: ${tsString(`${n.titleZh}：区县参数 / ${n.titleEn}: the county parameters`)} })
 export class ${n.pascal}Settings {
   @Field(() => String, { description: '区县代码 / County code' })
   countyCode!: string;
@@ -269,7 +306,8 @@ export class ${n.pascal}Parameter {
 @Resolver()
 export class ${n.pascal}SettingsResolver {
   @Query(() => ${n.pascal}Settings, {
-    description: '${n.titleZh}：某区县启用的参数；未启用的区县返回 PLUGIN_NOT_ENABLED / ${n.titleEn}: a county’s parameters; PLUGIN_NOT_ENABLED where it is not enabled',
+    nullable: true,
+    description: ${tsString(`${n.titleZh}：某区县启用的参数；未启用的区县返回 PLUGIN_NOT_ENABLED / ${n.titleEn}: a county’s parameters; PLUGIN_NOT_ENABLED where it is not enabled`)},
   })
   ${n.camel}Settings(
     @Arg('regionCode', () => String, { description: '区县或其下任一区划代码 / The county or any region in it' }) regionCode: string,
@@ -294,13 +332,13 @@ import { ${n.pascal}SettingsResolver } from './settings.resolver';
 export { ${n.camel}Config, PLUGIN_NAME, type ${n.pascal}Config } from './config';
 export { ${policyClass} } from '${policyModule}';
 
-/** ${n.titleZh} / ${n.titleEn} */
+/** ${docText(n.titleZh)} / ${docText(n.titleEn)} */
 export default definePlugin({
   name: PLUGIN_NAME,
   version: '0.1.0',
   /** The plugin API versions this plugin was built for (the platform checks it at start-up). */
   compatibility: '^1.0.0',
-  title: { zh: '${n.titleZh}', en: '${n.titleEn}' },
+  title: { zh: ${tsString(n.titleZh)}, en: ${tsString(n.titleEn)} },
   config: ${n.camel}Config,
   subgraphs: {
     ${n.subgraph}: {
@@ -377,6 +415,14 @@ export function generatePlugin(options: NewPluginOptions): GeneratedPlugin {
   if (!NAME.test(options.name)) {
     throw new Error(`插件名须为 kebab-case，如 acme-duty (the plugin name must be kebab-case, e.g. acme-duty): ${options.name}`);
   }
+  const packageName = options.packageName ?? `@xiangzhi/${options.name}`;
+  if (!PACKAGE_NAME.test(packageName)) {
+    throw new Error(`包名须为 npm 包名，如 @xiangzhi/acme-duty (the package name must be an npm package name, e.g. @xiangzhi/acme-duty): ${JSON.stringify(packageName)}`);
+  }
+  const titleZh = options.titleZh ?? options.name;
+  const titleEn = options.titleEn ?? options.name;
+  const problems = [titleProblem('titleZh', titleZh), titleProblem('titleEn', titleEn)].filter((p): p is string => p !== null);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
   const dir = path.join(options.root, 'plugins', options.name);
   if (fs.existsSync(dir)) throw new Error(`目录已存在 (the folder already exists): ${path.relative(options.root, dir)}`);
   const template = options.subgraph === 'grids' ? gridsTemplate : personnelTemplate;
@@ -384,9 +430,9 @@ export function generatePlugin(options: NewPluginOptions): GeneratedPlugin {
     name: options.name,
     pascal: pascal(options.name),
     camel: camel(options.name),
-    pkg: options.packageName ?? `@xiangzhi/${options.name}`,
-    titleZh: options.titleZh ?? options.name,
-    titleEn: options.titleEn ?? options.name,
+    pkg: packageName,
+    titleZh,
+    titleEn,
     subgraph: options.subgraph,
   };
   const written: string[] = [];
