@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Logger } from '@xiangzhi/kernel';
+import { PolicyRegistry, type Logger } from '@xiangzhi/kernel';
 import { composeDeployment, CompositionError } from './compose';
 import { DeploymentConfigError, loadDeploymentConfig } from './config';
 import { DeploymentLoadError, resolveDeployment, type ResolvedDeployment } from './load';
@@ -17,8 +17,9 @@ export interface CheckReport {
 
 /**
  * `xz check`: validates the config file (zod), loads every subgraph and plugin package, validates
- * each county's plugin parameters against the plugin's schema (kernel PolicyRegistry), and composes
- * the supergraph. Never throws for a bad deployment: the report lists the problems.
+ * each county's plugin parameters against the plugin's schema (kernel PolicyRegistry) and with the
+ * plugin's own consistency check (`checkConsistency`), and composes the supergraph. Never throws
+ * for a bad deployment: the report lists the problems.
  */
 export async function checkDeployment(configFile?: string, logger?: Logger): Promise<CheckReport> {
   const report: CheckReport = { ok: false, configPath: configFile ? path.resolve(configFile) : '', notes: [], problems: [] };
@@ -54,6 +55,13 @@ export async function checkDeployment(configFile?: string, logger?: Logger): Pro
   for (const sg of deployment.skipped) report.notes.push(`跳过可选子图 (optional subgraph skipped) ${sg.name}: ${sg.package}: ${sg.reason}`);
   for (const p of deployment.plugins) report.notes.push(`插件 plugin ${p.name}@${p.version}: ${p.title.zh} / ${p.title.en}`);
   report.notes.push('插件参数有效 (plugin parameters are valid)');
+  // each plugin's own consistency check of each county's parameters (e.g. pay inside the county's band)
+  const inconsistent = new PolicyRegistry('deployment', [], deployment.plugins, deployment.countyParams).consistencyProblems();
+  if (inconsistent.length > 0) {
+    report.problems.push(...inconsistent);
+  } else {
+    report.notes.push('插件参数一致 (plugin parameters are consistent)');
+  }
   try {
     const { supergraphSdl } = await composeDeployment(deployment);
     report.supergraphSdl = supergraphSdl;
@@ -66,7 +74,7 @@ export async function checkDeployment(configFile?: string, logger?: Logger): Pro
     report.problems.push(`composition: ${(error as Error).message}`);
     return report;
   }
-  report.ok = true;
+  report.ok = report.problems.length === 0;
   return report;
 }
 

@@ -25,15 +25,40 @@ export function createExtensionPoint<T>(def: { id: string; subgraph: string; tit
   return Object.freeze({ ...def });
 }
 
+/**
+ * The implementation that would apply in the county without this binding: the next enabled plugin
+ * (in the deployment's order) implementing the same point, else the national baseline. Built on
+ * first call; `source` names it (a plugin name or `baseline`).
+ */
+export interface NextPolicy<T> {
+  (): T;
+  readonly source: string;
+}
+
 /** An implementation of an extension point, built from a county's validated parameters. */
 export interface PolicyBinding<C = unknown> {
   readonly point: ExtensionPoint<unknown>;
-  readonly create: (config: C) => unknown;
+  readonly create: (config: C, next: NextPolicy<unknown>) => unknown;
 }
 
-/** Binds an implementation to an extension point; `create` receives the county's plugin config. */
-export function bindPolicy<T, C = unknown>(point: ExtensionPoint<T>, create: (config: C) => T): PolicyBinding<C> {
-  return { point: point as ExtensionPoint<unknown>, create };
+/**
+ * Binds an implementation to an extension point; `create` receives the county's plugin config and
+ * `next`, the implementation next in line (another enabled plugin's, else the baseline), so that a
+ * policy can wrap the one that would otherwise apply instead of only the baseline.
+ */
+export function bindPolicy<T, C = unknown>(point: ExtensionPoint<T>, create: (config: C, next: NextPolicy<T>) => T): PolicyBinding<C> {
+  return { point: point as ExtensionPoint<unknown>, create: create as (config: C, next: NextPolicy<unknown>) => unknown };
+}
+
+/**
+ * A problem a plugin finds in one county's (schema-valid) parameters, e.g. a base pay whose
+ * annualised amount lies outside the county's own band. `key` is the dotted path inside the plugin's
+ * parameters (`pay.secretary.baseMonthly`), empty for the parameters as a whole; `message` is
+ * bilingual, 中文 first.
+ */
+export interface ConfigProblem {
+  key: string;
+  message: string;
 }
 
 export interface SeedContext<C> {
@@ -116,6 +141,12 @@ export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
   config: S;
   /** Contributions keyed by subgraph name (`grids`, `personnel`, …). */
   subgraphs: Partial<Record<string, SubgraphContribution<z.output<S>>>>;
+  /**
+   * Consistency of one county's parameters beyond what the schema checks one field at a time (e.g.
+   * amounts that make every payroll fail). `xz check` runs it for every county enabling the plugin
+   * and reports `counties.<code>.plugins.<name>.<key>: <message>`; empty when consistent.
+   */
+  checkConsistency?: (config: z.output<S>) => ConfigProblem[];
 }
 
 /** Declares a plugin. A plugin package default-exports the result. */

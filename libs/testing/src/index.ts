@@ -53,6 +53,7 @@ export { pause, waitFor } from './wait';
 export {
   actors,
   countyCodes,
+  nonNullPluginFields,
   startPluginTestPlatform,
   CONTROL_COUNTY,
   TEST_COUNTY,

@@ -1,4 +1,5 @@
-import { Role, type Actor, type PluginDefinition, type SubgraphModule } from '@xiangzhi/kernel';
+import { assembleSubgraph, buildTypeGraphQLSchema, Role, type Actor, type PluginDefinition, type SubgraphModule } from '@xiangzhi/kernel';
+import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { z } from 'zod';
 import { graphqlClient, rowCounter, type GraphQLClient, type RowCounter } from './client';
 import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from './test-platform';
@@ -109,4 +110,46 @@ export async function startPluginTestPlatform<S extends z.ZodType>(options: Plug
       return rowCounter(running.db.dataSource);
     },
   };
+}
+
+/** Names of the object types whose fields a plugin's resolvers may add to: the root types and every type of the subgraph itself. */
+function rootTypeNames(schema: GraphQLSchema): string[] {
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? [t.name] : []));
+}
+
+/**
+ * 插件字段可空检查 lists every field a plugin adds — root queries and mutations, and fields on the
+ * subgraphs' own types (`Cadre`, `Region`…) — that is declared non-null, as
+ * `<plugin>: <subgraph> <Type>.<field>: <type>`. A plugin's field answers `PLUGIN_NOT_ENABLED` in a county
+ * that has not enabled it; declared non-null, that error would null its parent, often the whole answer.
+ * The schema is built twice, without and with the plugin, from the same resolvers the subgraph boots with.
+ *
+ * ```ts
+ * it('declares every field it adds nullable', async () => {
+ *   expect(await nonNullPluginFields(plugin, [personnel])).toEqual([]);
+ * });
+ * ```
+ */
+export async function nonNullPluginFields(plugin: PluginDefinition, subgraphs: SubgraphModule[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const module of subgraphs) {
+    const contribution = plugin.subgraphs[module.name];
+    if (!contribution?.resolvers?.length) continue;
+    const base = await buildTypeGraphQLSchema(assembleSubgraph(module, []));
+    const schema = await buildTypeGraphQLSchema(assembleSubgraph(module, [plugin]));
+    const roots = new Set(rootTypeNames(schema));
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      const before = base.getType(type.name);
+      if (!roots.has(type.name) && !isObjectType(before)) continue; // the plugin's own types
+      const existing = isObjectType(before) ? before.getFields() : {};
+      for (const field of Object.values(type.getFields())) {
+        if (field.name in existing || !isNonNullType(field.type)) continue;
+        // An @external stand-in (for @requires) declares another subgraph's field; it is not answered here.
+        if (field.astNode?.directives?.some((d) => d.name.value === 'external')) continue;
+        problems.push(`${plugin.name}: ${module.name} ${type.name}.${field.name}: ${String(field.type)}`);
+      }
+    }
+  }
+  return problems;
 }

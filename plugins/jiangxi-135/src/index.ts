@@ -10,7 +10,7 @@ import { JiangxiGridWorkerAppraisal1767225600000 } from './grids/migrations/1767
 import { seedGridWorkerAppraisals } from './grids/seed';
 import { JiangxiHeadGooseResolver } from './head-goose/head-goose.resolver';
 import { ExternalIncidentHandling } from './head-goose/head-goose.types';
-import { JiangxiPayPolicy } from './pay/pay.policy';
+import { jiangxiPayProblems, JiangxiPayPolicy } from './pay/pay.policy';
 import { JiangxiPostClassResolver } from './posts/post-class.resolver';
 import { JiangxiPostTemplatePolicy } from './posts/post-template.policy';
 
@@ -56,4 +56,5 @@ export default definePlugin({
       seed: (ctx) => seedGridWorkerAppraisals(ctx).then(() => undefined),
     },
   },
+  checkConsistency: (config: Jiangxi135Config) => jiangxiPayProblems(config.pay),
 });

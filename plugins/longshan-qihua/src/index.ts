@@ -9,7 +9,7 @@ import { LongshanTaskResolver } from './dispatch/task.resolver';
 import { LongshanEligibilityPolicy } from './eligibility/eligibility.policy';
 import { CreateLongshanQihua1754300000000 } from './migrations/1754300000000-create-longshan-qihua';
 import { LongshanPayItemSource } from './pay/pay-items';
-import { LongshanPayPolicy } from './pay/pay.policy';
+import { LongshanPayPolicy, payBandProblems } from './pay/pay.policy';
 import { LongshanPostTemplatePolicy } from './posts/post-template.policy';
 import { LongshanRankPolicy } from './rank/rank.policy';
 import { seedLongshanQihua } from './seed';
@@ -54,4 +54,6 @@ export default definePlugin({
       seed: seedLongshanQihua,
     },
   },
+  // pay parameters that put a post outside the county's own band would refuse its payrolls: `xz check` says so first
+  checkConsistency: (config: LongshanQihuaConfig) => payBandProblems(config),
 });

@@ -73,6 +73,7 @@ const named = (items: { code: string; zh: string; en: string }[]) => items.map((
 @Resolver()
 export class LongshanQihuaSettingsResolver {
   @Query(() => LongshanQihuaSettings, {
+    nullable: true,
     description: '龙山七化全职化管理：某区县启用的参数；未启用的区县返回 PLUGIN_NOT_ENABLED / Longshan Seven-Way Full-Time Cadres: a county’s parameters; PLUGIN_NOT_ENABLED where it is not enabled',
   })
   longshanQihuaSettings(

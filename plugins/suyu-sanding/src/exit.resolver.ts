@@ -108,6 +108,7 @@ function exitFlagsLoader(ctx: RequestContext) {
 @Resolver()
 export class SuyuExitResolver {
   @Mutation(() => SuyuExitFlag, {
+    nullable: true,
     description:
       '标记在任干部存在刚性退出情形（县、乡镇管理人员）：情形须为本县所列之一，否则 BAD_USER_INPUT；同一情形同一发现日期只能标记一次（CONFLICT）/ ' +
       'Flag a hard exit situation on a serving cadre (county and township managers): the situation must be one the county lists (else BAD_USER_INPUT); the same situation and date only once (CONFLICT)',
@@ -166,6 +167,7 @@ export class SuyuExitResolver {
   }
 
   @Query(() => SuyuExitReviewConnection, {
+    nullable: true,
     description:
       '宿豫刚性退出审查名单：区划内存在刚性退出情形标记的在任干部，按村、姓名排列（县、乡镇管理人员、村干部、审计；须在辖区内）/ ' +
       'Suyu hard-exit review: serving cadres of the region with a hard exit situation flagged, by village and name (managers, village cadres, auditors; inside your scope)',

@@ -9,6 +9,7 @@ import {
 } from '@xiangzhi/personnel-api';
 import { SuyuAppraisalPolicy } from './appraisal.policy';
 import { suyuSandingConfig, PLUGIN_NAME, type SuyuSandingConfig } from './config';
+import { suyuConsistencyProblems } from './consistency';
 import { SuyuEligibilityPolicy } from './eligibility.policy';
 import { SuyuExitFlag, SuyuPayGradeRow, SuyuPayItem } from './entities';
 import { SuyuCadreExitResolver, SuyuExitResolver } from './exit.resolver';
@@ -65,4 +66,5 @@ export default definePlugin({
       resolvers: [SuyuZoningResolver],
     },
   },
+  checkConsistency: (config: SuyuSandingConfig) => suyuConsistencyProblems(config),
 });

@@ -146,6 +146,7 @@ function payItemsLoader(ctx: RequestContext, month: string | null) {
 @Resolver()
 export class SuyuPayResolver {
   @Mutation(() => SuyuPayGrade, {
+    nullable: true,
     description:
       '设定干部"四岗20级"基本报酬定级（县、乡镇管理人员；限在任干部；级别不超过本县级数；修改须提交版本号）/ ' +
       'Set a serving cadre’s class and grade on the 4 × 20 base-pay scale (county and township managers; the grade within the county’s scale; changing one needs its version)',
@@ -203,6 +204,7 @@ export class SuyuPayResolver {
   }
 
   @Mutation(() => SuyuPayItem, {
+    nullable: true,
     description: '登记专项工作报酬，计入当月报酬核算（县、乡镇管理人员；限在任干部）/ Record special-work pay, paid with the month’s payroll (county and township managers; serving cadres)',
   })
   recordSuyuSpecialWork(@Arg('input', () => RecordSuyuSpecialWorkInput, { description: '输入 / Input' }) input: RecordSuyuSpecialWorkInput, @Ctx() ctx: RequestContext): Promise<SuyuPayItem> {
@@ -210,6 +212,7 @@ export class SuyuPayResolver {
   }
 
   @Mutation(() => SuyuPayItem, {
+    nullable: true,
     description: '登记发展报酬，计入当月报酬核算（县、乡镇管理人员；限在任干部）/ Record development pay, paid with the month’s payroll (county and township managers; serving cadres)',
   })
   recordSuyuDevelopmentPay(@Arg('input', () => RecordSuyuDevelopmentPayInput, { description: '输入 / Input' }) input: RecordSuyuDevelopmentPayInput, @Ctx() ctx: RequestContext): Promise<SuyuPayItem> {

@@ -93,6 +93,7 @@ const toTownship = (p: TownshipCollegeProgress): JiangxiCollegeTargetTownship =>
 @Resolver()
 export class JiangxiCollegeTargetResolver {
   @Query(() => JiangxiCollegeTargetReport, {
+    nullable: true,
     description:
       '江西135试点：区县或乡镇村干部学历提升进度，按乡镇统计在任村干部、大专及以上人数、占比与是否达标（县、乡镇管理人员和审计）；未启用的区县返回 PLUGIN_NOT_ENABLED / ' +
       'Jiangxi 135 pilot: progress of a county or township towards the college-education target, per township: serving cadres, college-educated, share, met (county and township managers, auditors); PLUGIN_NOT_ENABLED where not enabled',

@@ -13,6 +13,7 @@ function assertYear(year: number): void {
 @Resolver(() => JiangxiGridWorkerAppraisal)
 export class JiangxiGridWorkerAppraisalResolver {
   @Mutation(() => JiangxiGridWorkerAppraisal, {
+    nullable: true,
     description:
       '江西135试点：登记网格长、网格员年度考核（县、乡镇管理人员）：按区县等次表定等次、全年工作补贴和奖励，不称职的不发补贴并标记调整；同一年度再次考核须提交版本号 / ' +
       'Jiangxi 135 pilot: record a grid leader’s or member’s yearly appraisal (county and township managers): the county’s tier table sets the tier, yearly allowance and award; incompetent workers get no allowance and are flagged for adjustment; re-appraising a year needs expectedVersion',
@@ -25,6 +26,7 @@ export class JiangxiGridWorkerAppraisalResolver {
   }
 
   @Query(() => [JiangxiGridWorkerAppraisal], {
+    nullable: true,
     description:
       '江西135试点：某村（社区）网格员某年度的考核，按姓名排列（县、乡镇、村干部和审计）；未启用的区县返回 PLUGIN_NOT_ENABLED / ' +
       'Jiangxi 135 pilot: a village’s grid-worker appraisals for a year, by name (county, township and village cadres, auditors); PLUGIN_NOT_ENABLED where not enabled',

@@ -1,4 +1,4 @@
-import type { RuleViolation } from '@xiangzhi/kernel';
+import type { ConfigProblem, RuleViolation } from '@xiangzhi/kernel';
 import {
   deductionComponents,
   PayComponentKind,
@@ -128,4 +128,41 @@ export class JiangxiPayPolicy implements PayPolicy {
   validate(): RuleViolation[] {
     return [];
   }
+}
+
+/**
+ * 参数一致性 the county's post-grade pay parameters checked together (`xz check`): pay "与年限相挂钩"
+ * rises with the years of service, so no class's grade row may fall from one service band to the
+ * next; and at each band 正职岗 ≥ 副职岗 ≥ 委员岗 (duties).
+ */
+export function jiangxiPayProblems(config: JiangxiPayConfig): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const rows = [
+    { key: 'principalGrades', cls: JiangxiPostClass.PRINCIPAL, row: config.principalGrades },
+    { key: 'deputyGrades', cls: JiangxiPostClass.DEPUTY, row: config.deputyGrades },
+    { key: 'memberGrades', cls: JiangxiPostClass.MEMBER, row: config.memberGrades },
+  ];
+  for (const { key, cls, row } of rows) {
+    const i = row.findIndex((amount, band) => band > 0 && amount < row[band - 1]);
+    if (i > 0) {
+      const t = POST_CLASS_TITLES[cls];
+      out.push({
+        key: `pay.${key}`,
+        message: `${t.zh}第${i + 1}档${row[i]}元低于第${i}档${row[i - 1]}元，岗位等级工资应随任职年限上升 (the ${t.en}'s band ${i + 1} pays ${row[i]}, less than band ${i}'s ${row[i - 1]}: post-grade pay rises with the years of service)`,
+      });
+    }
+  }
+  rows.forEach(({ key, cls, row }, r) => {
+    const above = rows[r - 1];
+    if (!above) return;
+    const band = row.findIndex((amount, b) => amount > above.row[b]);
+    if (band >= 0) {
+      const [lo, hi] = [POST_CLASS_TITLES[cls], POST_CLASS_TITLES[above.cls]];
+      out.push({
+        key: `pay.${key}`,
+        message: `${lo.zh}第${band + 1}档${row[band]}元高于${hi.zh}同档的${above.row[band]}元 (the ${lo.en} pays ${row[band]} in band ${band + 1}, more than the ${hi.en}'s ${above.row[band]})`,
+      });
+    }
+  });
+  return out;
 }

@@ -9,6 +9,7 @@ import { LongshanTeamRatingResult } from './award.types';
 @Resolver()
 export class LongshanAwardResolver {
   @Mutation(() => LongshanAward, {
+    nullable: true,
     description:
       '龙山双有双奖·有荣誉：村级班子获得荣誉的差异式奖励，金额须在区县规定区间内（默认3000–50000元，否则 POLICY_VIOLATION），由发放当月领取报酬的干部平分（县级管理员）/ ' +
       'Longshan: award for an honour a village team won, within the county’s range (3,000–50,000 by default, else POLICY_VIOLATION), split equally among the cadres paid that month (county administrators)',
@@ -18,6 +19,7 @@ export class LongshanAwardResolver {
   }
 
   @Mutation(() => LongshanAward, {
+    nullable: true,
     description:
       '龙山双有双奖·有业绩：村（社区）实现“十无”目标的年度奖励（默认1万元），每村每年一次（重复则 CONFLICT），由发放当月领取报酬的干部平分（县级管理员）/ ' +
       'Longshan: yearly award for reaching the 十无 goals (10,000 by default), once a village and year (again: CONFLICT), split equally among the cadres paid that month (county administrators)',
@@ -27,6 +29,7 @@ export class LongshanAwardResolver {
   }
 
   @Mutation(() => LongshanTeamRatingResult, {
+    nullable: true,
     description:
       '龙山一类班子评选：按各村干部年度考核最终总分的平均分排名，前10%（向下取整，至少1个）评为一类班子，各奖励1万元；每区县每年一次（重复则 CONFLICT）（县级管理员）/ ' +
       'Longshan: rank the village teams by their cadres’ average final annual appraisal total; the top 10% (rounded down, at least one) are first-class teams with 10,000 each; once a county and year (again: CONFLICT) (county administrators)',
@@ -36,6 +39,7 @@ export class LongshanAwardResolver {
   }
 
   @Query(() => [LongshanTeamRating], {
+    nullable: true,
     description: '龙山一类班子评选结果：某区县某年度各村排名（名次先后；辖区以外的村不列出）/ Longshan: a county’s team ratings of a year, best first (villages outside your scope left out)',
   })
   longshanTeamRatings(
@@ -47,6 +51,7 @@ export class LongshanAwardResolver {
   }
 
   @Query(() => [LongshanAward], {
+    nullable: true,
     description: '龙山奖励台账：某区域（县、乡镇或村）某年度的村级班子奖励，按村、授予先后排列 / Longshan: awards of a year under a county, township or village, by village and date granted',
   })
   longshanAwards(

@@ -9,6 +9,7 @@ import { assessTask, dispatchTask, listTasks, loadCadres } from './task.service'
 @Resolver(() => LongshanTask)
 export class LongshanTaskResolver {
   @Mutation(() => LongshanTask, {
+    nullable: true,
     description:
       '龙山派单：按月向村（社区）派单，可指定承办干部（县、乡镇管理人员；未启用本插件的区县返回 PLUGIN_NOT_ENABLED）/ ' +
       'Longshan: dispatch a monthly task to a village, optionally to named cadres (county and township managers; PLUGIN_NOT_ENABLED where the plugin is not enabled)',
@@ -18,6 +19,7 @@ export class LongshanTaskResolver {
   }
 
   @Mutation(() => LongshanTask, {
+    nullable: true,
     description:
       '龙山派单考核：按月为任务评分（0–100），得分按“奖励标准×平均分÷100”计入当月绩效报酬；修改已考核的任务须提交版本号（县、乡镇管理人员）/ ' +
       'Longshan: assess a task (0–100); the month’s performance pay gets reward × average score ÷ 100; revising an assessed task needs its version (county and township managers)',
@@ -27,6 +29,7 @@ export class LongshanTaskResolver {
   }
 
   @Query(() => [LongshanTask], {
+    nullable: true,
     description: '龙山派单台账：某村（社区）某月的派单任务及考核得分，按派单先后排列 / Longshan: a village’s dispatched tasks of a month with their scores, in the order dispatched',
   })
   longshanTasks(

@@ -1,7 +1,7 @@
 import { DeductionPeriod, PayComponentKind, PostCategory, type PayInput } from '@xiangzhi/personnel-api';
 import { longshanQihuaConfig } from '../config';
 import { LongshanRankPolicy } from '../rank/rank.policy';
-import { LongshanPayPolicy } from './pay.policy';
+import { LongshanPayPolicy, payBandProblems } from './pay.policy';
 
 const config = longshanQihuaConfig.parse({});
 const policy = new LongshanPayPolicy(config);
@@ -140,5 +140,34 @@ describe('LongshanPayPolicy for a cadre not yet ranked', () => {
     expect(policy.components(unranked)[2]).toMatchObject({ kind: PayComponentKind.RANK, amount: 40, rule: 'LONGSHAN_RANK_PAY_UNRANKED' });
     expect(policy.annualisedStandard(unranked)!.annual).toBe(40080);
     expect(policy.validate(unranked)).toEqual([]);
+  });
+});
+
+describe('payBandProblems (xz check: parameters consistent with the county’s own bands)', () => {
+  it('finds nothing in the seed’s defaults', () => {
+    expect(payBandProblems(config)).toEqual([]);
+  });
+
+  it('names a base pay that puts a post outside its band at every rank level (every payroll would fail)', () => {
+    const problems = payBandProblems(longshanQihuaConfig.parse({ pay: { secretary: { baseMonthly: 1000 } } }));
+    expect(problems).toEqual([
+      {
+        key: 'pay.secretary.baseMonthly',
+        message:
+          '村（社区）党组织书记年化标准报酬（（基本1000+职级报酬+绩效标准900）×12）在每一职级为23280–27600元，超出本县年报酬区间40000–45000元，该岗位每一次报酬核算都将被拒绝 ' +
+          "(the Party secretary's annualised standard pay ((base 1000 + rank pay + performance standard 900) × 12) is 23280–27600 at every rank level, outside the county's band 40000–45000: every payroll of its holders would be refused)",
+      },
+    ]);
+  });
+
+  it('names the rank levels a steep rank pay puts above the band, and leaves part-time posts without a band alone', () => {
+    // level L pays 100 × (11 − L): the secretary's (2,400 + rank + 900) × 12 exceeds 45,000 above 450 a month, i.e. levels 6–1
+    const [problem, ...rest] = payBandProblems(longshanQihuaConfig.parse({ rank: { monthlyPayStep: 100 }, pay: { partTime: { baseMonthly: 9000 } } }));
+    expect(problem.key).toBe('pay.secretary.baseMonthly');
+    expect(problem.message).toContain('在第6、5、4、3、2、1级为45600–51600元');
+    expect(rest.map((p) => p.key)).toEqual(['pay.fullTimeSecretary.baseMonthly']);
+    // a band on part-time posts counts no rank pay
+    const partTime = payBandProblems(longshanQihuaConfig.parse({ pay: { partTime: { annualMin: 30000 } } }));
+    expect(partTime).toEqual([expect.objectContaining({ key: 'pay.partTime.baseMonthly', message: expect.stringContaining('在每一职级为19200元') })]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RuleViolation } from '@xiangzhi/kernel';
+import type { ConfigProblem, RuleViolation } from '@xiangzhi/kernel';
 import {
   deductionComponents,
   PayComponentKind,
@@ -161,4 +161,47 @@ export class LongshanPayPolicy implements PayPolicy {
       },
     ];
   }
+}
+
+/** The pay classes of the seed's full-time posts (书记、全职化秘书、辅警), which earn rank pay. */
+const FULL_TIME_CLASSES: readonly PayClass[] = ['secretary', 'fullTimeSecretary', 'auxiliaryPolice'];
+
+/**
+ * 参数一致性 a county's pay parameters checked against its own bands, as `validate` will check every
+ * payroll: for each pay class with a band, the annualised standard pay (base + rank pay +
+ * performance standard) × 12 at every rank level a holder can reach (full-time classes: the lowest
+ * to the highest level; part-time: no rank pay) must lie inside the band. A class outside it at
+ * every level would refuse every payroll of its holders; outside at some levels, the payrolls of
+ * those ranks. One problem per class, keyed by the class's base pay.
+ */
+export function payBandProblems(config: LongshanQihuaConfig): ConfigProblem[] {
+  const ranks = new LongshanRankPolicy(config);
+  const levels = ranks.levels();
+  const out: ConfigProblem[] = [];
+  for (const payClass of PRECEDENCE) {
+    const p = config.pay[payClass];
+    if (p.annualMin === null && p.annualMax === null) continue;
+    const rankPays = FULL_TIME_CLASSES.includes(payClass) ? levels.map((l) => ({ level: l.level, pay: l.monthlyPay })) : [{ level: null, pay: 0 }];
+    const outside = rankPays
+      .map((r) => ({ ...r, annual: roundYuan((p.baseMonthly + r.pay + p.performanceMonthly) * 12) }))
+      .filter((r) => (p.annualMin !== null && r.annual < p.annualMin) || (p.annualMax !== null && r.annual > p.annualMax));
+    if (outside.length === 0) continue;
+    const title = PAY_CLASS_TITLES[payClass];
+    const band = bandText(p);
+    const all = outside.length === rankPays.length;
+    const range = [...new Set(outside.map((r) => r.annual))].sort((a, b) => a - b);
+    const amounts = range.length === 1 ? `${range[0]}` : `${range[0]}–${range[range.length - 1]}`;
+    const which = all
+      ? { zh: '每一职级', en: 'every rank level' }
+      : { zh: `第${outside.map((r) => r.level).join('、')}级`, en: `rank level(s) ${outside.map((r) => r.level).join(', ')}` };
+    out.push({
+      key: `pay.${payClass}.baseMonthly`,
+      message:
+        `${title.zh}年化标准报酬（（基本${p.baseMonthly}+职级报酬+绩效标准${p.performanceMonthly}）×12）在${which.zh}为${amounts}元，超出本县年报酬区间${band.zh}，` +
+        `${all ? '该岗位每一次' : '这些职级的'}报酬核算都将被拒绝 ` +
+        `(the ${title.en}'s annualised standard pay ((base ${p.baseMonthly} + rank pay + performance standard ${p.performanceMonthly}) × 12) is ${amounts} at ${which.en}, ` +
+        `outside the county's band ${band.en}: ${all ? 'every payroll of its holders' : 'the payrolls at those ranks'} would be refused)`,
+    });
+  }
+  return out;
 }
