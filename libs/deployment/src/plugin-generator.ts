@@ -349,7 +349,7 @@ export default definePlugin({
 });
 `,
     [`src/${n.name}.spec.ts`]: `import { subgraph } from '@xiangzhi/${n.subgraph}';
-import { actors, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
+import { actors, nonNullPluginFields, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
 import plugin from './index';
 
 /** Through the real gateway on PGlite: the plugin answers in the county enabling it, and only there. */
@@ -375,6 +375,10 @@ describe('${n.name} plugin (gateway, PGlite)', () => {
   it('answers PLUGIN_NOT_ENABLED in a county that has not enabled it', async () => {
     const res = await p.client.gql(actors.countyAdmin(p.control.code), settings, { region: p.control.village() });
     expect(p.client.codeOf(res)).toBe('PLUGIN_NOT_ENABLED');
+  });
+
+  it('declares every field it adds nullable (PLUGIN_NOT_ENABLED stays on the field)', async () => {
+    expect(await nonNullPluginFields(plugin, [subgraph])).toEqual([]);
   });
 ${
   isPersonnel
