@@ -5,8 +5,13 @@ import { type Decision, decision, LeaveApprover, PostCategory } from './common';
 export interface DutyDay {
   /** `YYYY-MM-DD` */
   date: string;
-  /** 工作日 a working day (Monday–Friday); the platform does not yet know public holidays. */
+  /**
+   * 工作日 a working day of the county's work calendar: Monday–Friday that is not a public holiday, or
+   * a weekend day worked in its place (调休上班); public holidays and the county's own holidays are not.
+   */
   workday: boolean;
+  /** 节假日 the public (or county) holiday the day belongs to; null on an ordinary day. */
+  holiday?: { zh: string; en: string } | null;
   /** 社区 or 行政村 */
   villageKind: 'COMMUNITY' | 'VILLAGE';
 }
@@ -48,7 +53,11 @@ export interface SanctionDecision extends Decision {
 export interface FindingFacts {
   /** `YYYY-MM-DD` */
   date: string;
-  /** How many findings this cadre has in the same calendar year, this one included (1 = first). */
+  /**
+   * Which finding of the cadre's calendar year this is **by date** (1 = the earliest): the findings
+   * dated on or before it in the same year, this one included. A back-dated finding is refused once a
+   * later-dated one of the year has been sanctioned, so the count never changes after a decision.
+   */
   occurrenceInYear: number;
   postCategory: PostCategory;
 }
@@ -57,7 +66,7 @@ export interface FindingFacts {
 export interface AttendancePolicy {
   /** Hours on duty required on a day from each cadre (0 when none). */
   requiredHours(day: DutyDay): number;
-  /** People required on duty on a rest day (weekend or holiday) for the whole village; 0 when none. */
+  /** People required on duty on a rest day (weekend or public holiday, `!day.workday`) for the whole village; 0 when none. */
   restDayCoverage(day: DutyDay): number;
   /** Who approves leave for a post of this category. */
   leaveApprover(category: PostCategory): LeaveApprover;

@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '@xiangzhi/kernel';
 import type { DutyDay } from '@xiangzhi/personnel-api';
 import { villageKindOf } from '../shared/village-kind';
 
@@ -25,15 +26,11 @@ export function datesOf(from: string, to: string): string[] {
 }
 
 /**
- * 工作日 a working day: Monday to Friday. The platform has no holiday calendar yet, so public
- * holidays count as working days and the weekend days worked in their place (调休) as rest days.
+ * The duty calendar's view of a day in a village, as the attendance policy receives it: a working day
+ * or a rest day by the county's work calendar (public holidays and 调休 included; the county's own
+ * days from the deployment config on top). Refused for a year the calendar has no data for.
  */
-export function isWorkday(date: string): boolean {
-  const weekday = new Date(utc(date)).getUTCDay();
-  return weekday >= 1 && weekday <= 5;
-}
-
-/** The duty calendar's view of a day in a village, as the attendance policy receives it. */
-export function dutyDay(date: string, villageCode: string): DutyDay {
-  return { date, workday: isWorkday(date), villageKind: villageKindOf(villageCode) ?? 'VILLAGE' };
+export function dutyDay(calendar: WorkCalendar, date: string, villageCode: string, field = 'date'): DutyDay {
+  const day = calendar.day(date, villageCode, field);
+  return { date, workday: day.workday, holiday: day.holiday, villageKind: villageKindOf(villageCode) ?? 'VILLAGE' };
 }

@@ -1,4 +1,4 @@
-import { badInput, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, type RequestContext, type WorkCalendar } from '@xiangzhi/kernel';
 import type { AttendancePolicy } from '@xiangzhi/personnel-api';
 import { PersonnelAccess } from '../shared/access';
 import { requireVillageCode } from '../shared/checks';
@@ -36,6 +36,8 @@ export interface CoverageFacts {
   from: string;
   to: string;
   policy: AttendancePolicy;
+  /** The work calendar (national holidays, 调休, the county's own days). */
+  calendar: WorkCalendar;
   holders: DutyHolder[];
   checkIns: DayHours[];
   leaves: LeaveSpan[];
@@ -45,7 +47,8 @@ export interface CoverageFacts {
  * 坐班情况 compares the duty recorded in a village with its county's attendance policy, day by day:
  * - every holder of a full-time post (from the start of their holding) owes `requiredHours(day)`;
  *   a day below it is a shortfall unless the cadre is on approved leave that day;
- * - every rest day needs `restDayCoverage(day)` distinct cadres checked in; fewer is an uncovered day.
+ * - every rest day (weekend or public holiday by the work calendar) needs `restDayCoverage(day)`
+ *   distinct cadres checked in; fewer is an uncovered day.
  */
 export function computeDutyCoverage(f: CoverageFacts): { shortfalls: DutyShortfall[]; uncoveredRestDays: UncoveredDay[] } {
   const hours = new Map<string, number>();
@@ -66,7 +69,7 @@ export function computeDutyCoverage(f: CoverageFacts): { shortfalls: DutyShortfa
   const shortfalls: DutyShortfall[] = [];
   const uncoveredRestDays: UncoveredDay[] = [];
   for (const date of datesOf(f.from, f.to)) {
-    const day = dutyDay(date, f.villageCode);
+    const day = dutyDay(f.calendar, date, f.villageCode);
     const required = f.policy.requiredHours(day);
     if (required > 0) {
       for (const holder of f.holders) {
@@ -98,6 +101,10 @@ export async function dutyCoverage(ctx: RequestContext, villageCode: string, fro
     throw badInput(`统计期间不能超过${MAX_COVERAGE_DAYS}天`, `The period cannot exceed ${MAX_COVERAGE_DAYS} days`, { field: 'to' });
   }
   PersonnelAccess.of(ctx).requireVisible(villageCode);
+  const calendar = ctx.policies.calendar;
+  // both ends must lie in years the work calendar knows (no silent Monday–Friday fallback)
+  calendar.year(Number(from.slice(0, 4)), 'from');
+  calendar.year(Number(to.slice(0, 4)), 'to');
   const { policy, source } = attendancePolicyFor(ctx, villageCode);
   const ds = ctx.dataSource;
   const checkIns = (await ds.query(
@@ -129,6 +136,7 @@ export async function dutyCoverage(ctx: RequestContext, villageCode: string, fro
     from,
     to,
     policy,
+    calendar,
     holders,
     checkIns: checkIns.map((c) => ({ ...c, hours: Number(c.hours) })),
     leaves,

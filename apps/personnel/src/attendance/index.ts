@@ -8,11 +8,12 @@ import {
   LeaveRequestResolver,
   SanctionResolver,
 } from './attendance.resolver';
+import { WorkCalendarResolver } from './work-calendar.resolver';
 
 /** 考勤 duty check-ins, leave (请销假), inspection findings and the sanctions the policy decides, duty coverage. */
 export const attendanceFeature: SubgraphFeature = {
   entities: [DutyCheckIn, LeaveRequest, InspectionFinding, Sanction],
-  resolvers: [AttendanceResolver, LeaveRequestResolver, SanctionResolver, InspectionFindingResolver, DutyShortfallResolver, CadreAttendanceResolver],
+  resolvers: [AttendanceResolver, LeaveRequestResolver, SanctionResolver, InspectionFindingResolver, DutyShortfallResolver, CadreAttendanceResolver, WorkCalendarResolver],
 };
 
 export { DutyCheckIn, InspectionFinding, LeaveRequest, LeaveStatus, Sanction } from './attendance.entity';
