@@ -51,6 +51,16 @@ export { countQueries, type CountedQueries, type QueryCounter } from './query-co
 export { codeOf, graphqlClient, rowCounter, type Caller, type Deferred, type GraphQLClient, type RowCounter, type SqlRunner } from './client';
 export { pause, waitFor } from './wait';
 export {
+  testFixtures,
+  FIXTURE_REGIONS_VALID_FROM,
+  type CadreFixtureInput,
+  type FixtureCadre,
+  type FixturePost,
+  type TestFixtures,
+  type VillageFixture,
+  type VillageFixtureOptions,
+} from './fixtures';
+export {
   actors,
   countyCodes,
   nonNullPluginFields,

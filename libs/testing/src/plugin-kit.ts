@@ -2,6 +2,7 @@ import { assembleSubgraph, buildTypeGraphQLSchema, Role, type Actor, type Plugin
 import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { z } from 'zod';
 import { graphqlClient, rowCounter, type GraphQLClient, type RowCounter } from './client';
+import { testFixtures, type TestFixtures } from './fixtures';
 import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from './test-platform';
 
 /** 测试区县 the county a plugin test enables the plugin for (a code no demo county uses). */
@@ -63,6 +64,11 @@ export interface PluginTestPlatform extends TestPlatform {
   client: GraphQLClient;
   /** Row counts in a subgraph's database, for "wrote nothing" checks: `rows('personnel')('pay_record')`. */
   rows: (subgraph: string) => RowCounter;
+  /**
+   * Test data through GraphQL: `fixtures.village({ cadres: 2 })` imports the territory of the test
+   * county's first village into grids, applies the post template and appoints two cadres (see `testFixtures`).
+   */
+  fixtures: TestFixtures;
 }
 
 /**
@@ -104,6 +110,7 @@ export async function startPluginTestPlatform<S extends z.ZodType>(options: Plug
     county: countyCodes(county),
     control: countyCodes(county === CONTROL_COUNTY ? TEST_COUNTY : CONTROL_COUNTY),
     client,
+    fixtures: testFixtures(platform, countyCodes(county).village()),
     rows: (subgraph: string) => {
       const running = platform.subgraphs[subgraph];
       if (!running) throw new Error(`subgraph ${subgraph} is not running in this test platform`);
