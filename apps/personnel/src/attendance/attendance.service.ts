@@ -1,4 +1,4 @@
-import { badInput, forbidden, hasRole, mutate, notFound, Role, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, forbidden, hasRole, mutate, notFound, Role, type RequestContext } from '@xiangzhi/kernel';
 import {
   attendancePolicyPoint,
   decision,
@@ -326,8 +326,22 @@ async function postCategoryOf(manager: EntityManager, cadreId: string): Promise<
 }
 
 /**
+ * A finding dated before a finding of the same year that is already recorded: its sanction was decided
+ * as the n-th of the year and is final (pay deducted, post removed), so the ladder is never re-counted
+ * behind it. The back-dated finding is refused (CONFLICT with the decided ladder), naming the rule, the date given and the latest finding.
+ */
+function backDatedFinding(name: string, date: string, later: number, latest: string) {
+  return conflict(
+    `擅自离岗按发现日期在年内计次，处理决定作出后不再变更：${name}在${date.slice(0, 4)}年已有${later}次晚于${date}的督查发现（最晚${latest}）已作出处理，不能补登更早日期的发现：date = ${date}`,
+    `Unreported absences are counted by date within the calendar year and a sanction once decided is final: ${name} already has ${later} finding(s) of ${date.slice(0, 4)} dated after ${date} (the latest ${latest}) with their sanctions decided, so an earlier-dated finding cannot be added: date = ${date}`,
+    { field: 'date', rule: 'FINDING_BACKDATED', value: date, latestFinding: latest },
+  );
+}
+
+/**
  * 督查发现擅自离岗 records an unreported absence found by inspection and the sanction the county's
- * attendance policy decides for the cadre's n-th finding of the calendar year. A date covered by
+ * attendance policy decides for the cadre's n-th finding of the calendar year, counted by date (a
+ * finding dated before one already recorded in the same year is refused: FINDING_BACKDATED). A date covered by
  * approved leave (or reported-back leave up to the day reported back) is refused. A removal from post
  * ends the cadre's open post assignments on the finding's date and vacates the posts.
  */
@@ -366,15 +380,18 @@ export async function recordInspectionFinding(ctx: RequestContext, input: Record
         );
       }
       const year = Number(date.slice(0, 4));
-      const [{ sameDay, inYear }] = (await manager.query(
-        `SELECT count(*) FILTER (WHERE found_on = $2)::int AS "sameDay", count(*)::int AS "inYear"
+      // the ladder counts by date within the calendar year: this finding's place is 1 + the findings dated before it
+      const [{ sameDay, before, later, latest }] = (await manager.query(
+        `SELECT count(*) FILTER (WHERE found_on = $2)::int AS "sameDay", count(*) FILTER (WHERE found_on < $2)::int AS before,
+                count(*) FILTER (WHERE found_on > $2)::int AS later, to_char(max(found_on), 'YYYY-MM-DD') AS latest
            FROM inspection_finding WHERE cadre_id = $1 AND found_on BETWEEN $3 AND $4`,
         [cadre.id, date, `${year}-01-01`, `${year}-12-31`],
-      )) as { sameDay: number; inYear: number }[];
+      )) as { sameDay: number; before: number; later: number; latest: string | null }[];
       if (Number(sameDay) > 0) {
         throw badInput(`${cadre.name}在${date}的擅自离岗已登记`, `An absence of ${cadre.name} on ${date} is already recorded`, { field: 'date' });
       }
-      const occurrenceInYear = Number(inYear) + 1;
+      if (Number(later) > 0) throw backDatedFinding(cadre.name, date, Number(later), latest as string);
+      const occurrenceInYear = Number(before) + 1;
       const postCategory = await postCategoryOf(manager, cadre.id);
       const decided = policy.sanctionFor({ date, occurrenceInYear, postCategory });
       const stored = stamp(source, { rule: decided.rule, zh: decided.zh, en: decided.en });
