@@ -55,11 +55,8 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
 /** Throws FORBIDDEN unless `regionCode` lies inside the actor's scope. */
 export function requireInScope(actor: Actor, regionCode: string): void {
   if (!isWithin(regionCode, actor.scope)) {
-    throw forbidden(
-      `无权访问辖区以外的区域 ${regionCode}`,
-      `Region ${regionCode} is outside your scope ${actor.scope}`,
-      { regionCode, scope: actor.scope },
-    );
+    // names the caller's own scope, never the region asked for (it may lie outside what they may see)
+    throw forbidden(`无权访问辖区（${actor.scope}）以外的区域`, `You may only access regions inside your scope ${actor.scope}`, { scope: actor.scope });
   }
 }
 

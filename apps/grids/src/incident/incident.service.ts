@@ -64,15 +64,12 @@ export function canSeeIncident(ctx: RequestContext, incident: Incident): boolean
 }
 
 /**
- * One incident the caller may see. NOT_FOUND when there is none; FORBIDDEN when it lies outside
- * the caller's scope or (for residents) someone else reported it.
+ * One incident the caller may see. NOT_FOUND when there is none, and the same NOT_FOUND when it lies
+ * outside the caller's scope or (for residents) someone else reported it.
  */
 export async function readableIncident(ctx: RequestContext, id: string): Promise<Incident> {
   const incident = await incidentLoader(ctx).load(id);
-  if (!incident) throw notFound('事件', 'Incident', id);
-  if (!canSeeIncident(ctx, incident)) {
-    throw forbidden(`无权查看该事件（辖区以外或非本人上报）：${id}`, `Incident ${id} is outside your scope or was not reported by you`, { key: id });
-  }
+  if (!incident || !canSeeIncident(ctx, incident)) throw notFound('事件', 'Incident', id);
   return incident;
 }
 
@@ -121,10 +118,8 @@ export async function reportIncident(ctx: RequestContext, input: ReportIncidentI
   }
   if (gridId) {
     const grid = await gridLoader(ctx).load(gridId);
-    if (!grid) throw badInput(`网格不存在：${gridId}`, `No such grid: ${gridId}`, { field: 'gridId' });
-    if (!access.inScope(grid.villageCode)) {
-      throw forbidden(`无权在辖区以外上报事件：${grid.villageCode}`, `Village ${grid.villageCode} is outside your scope`, { field: 'gridId' });
-    }
+    // a grid outside the scope is answered as a missing one: its village is not revealed
+    if (!grid || !access.inScope(grid.villageCode)) throw badInput(`网格不存在：${gridId}`, `No such grid: ${gridId}`, { field: 'gridId' });
     if (villageCode && grid.villageCode !== villageCode) {
       throw badInput(`网格不属于村（社区）${villageCode}`, `Grid ${gridId} is not in village ${villageCode}`, { field: 'gridId' });
     }
@@ -132,7 +127,7 @@ export async function reportIncident(ctx: RequestContext, input: ReportIncidentI
   }
   if (!villageCode) throw badInput('须指明村（社区）或网格', 'Give the village (villageCode) or the grid (gridId)', { field: 'villageCode' });
   if (!access.inScope(villageCode)) {
-    throw forbidden(`无权在辖区以外上报事件：${villageCode}`, `Village ${villageCode} is outside your scope`, { field: 'villageCode' });
+    throw forbidden(`无权在辖区（${ctx.actor.scope}）以外上报事件`, `You may only report incidents inside your scope ${ctx.actor.scope}`, { field: 'villageCode' });
   }
   const village = await regionLoader(ctx).load(villageCode);
   if (!village || village.level !== 'VILLAGE') {

@@ -374,15 +374,18 @@ describe('escalation (村初诊 → 乡镇会诊 → 县联诊)', () => {
 });
 
 describe('scope', () => {
-  it('keeps another village’s cadre out: FORBIDDEN for one incident and for acting, filtered from lists', async () => {
+  it('keeps another village’s cadre out: NOT_FOUND for one incident and for acting (as for a missing id), FORBIDDEN without naming the village for a report there, filtered from lists', async () => {
     const inc = await report(cadreA, {});
     const own = await report(cadreB, { villageCode: villageB.code, gridId: gridB });
     const read = await gql(cadreB, `query($id: ID!) { incident(id: $id) { id } }`, { id: inc.id });
-    expect(codeOf(read)).toBe('FORBIDDEN');
-    expect(read.errors?.[0].message).toMatch(/^无权查看该事件.*\(Incident .* is outside your scope or was not reported by you\)$/);
-    expect(codeOf(await act(cadreB, 'acceptIncident', { id: inc.id, expectedVersion: 1 }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(cadreB, `mutation { reportIncident(input: { villageCode: "${villageA.code}", category: OTHER, title: "y" }) { id } }`))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(cadreB, `mutation($g: ID!) { reportIncident(input: { gridId: $g, category: OTHER, title: "y" }) { id } }`, { g: otherGridA }))).toBe('FORBIDDEN');
+    expect(codeOf(read)).toBe('NOT_FOUND');
+    expect(read.errors?.[0].message).toBe(`事件不存在：${inc.id} (Incident not found: ${inc.id})`);
+    expect(codeOf(await act(cadreB, 'acceptIncident', { id: inc.id, expectedVersion: 1 }))).toBe('NOT_FOUND');
+    const reportThere = await gql(cadreB, `mutation { reportIncident(input: { villageCode: "${villageA.code}", category: OTHER, title: "y" }) { id } }`);
+    expect(codeOf(reportThere)).toBe('FORBIDDEN');
+    const byGrid = await gql(cadreB, `mutation($g: ID!) { reportIncident(input: { gridId: $g, category: OTHER, title: "y" }) { id } }`, { g: otherGridA });
+    expect(byGrid.errors?.[0].message).toBe(`网格不存在：${otherGridA} (No such grid: ${otherGridA})`);
+    for (const res of [read, byGrid]) expect(JSON.stringify(res.errors)).not.toContain(villageA.code);
     const list = await ok(cadreB, `{ incidents(first: 100) { totalCount nodes { id villageCode } } }`);
     expect(list.incidents.totalCount).toBe(await count('incident', 'village_code = $1', [villageB.code]));
     expect(list.incidents.nodes.map((n: any) => n.id)).toContain(own.id);
@@ -410,7 +413,7 @@ describe('scope', () => {
     expect(list.incidents.totalCount).toBe(own);
     expect(list.incidents.nodes.every((n: any) => n.reporter.id === residentA.residentId)).toBe(true);
     expect(list.incidents.nodes.map((n: any) => n.id)).toContain(mine.id);
-    expect(codeOf(await gql(residentA, `query($id: ID!) { incident(id: $id) { id } }`, { id: theirs.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(residentA, `query($id: ID!) { incident(id: $id) { id } }`, { id: theirs.id }))).toBe('NOT_FOUND');
     const refs = await gql(residentA, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id } } }', {
       r: [{ __typename: 'Incident', id: theirs.id }, { __typename: 'Incident', id: mine.id }],
     });

@@ -128,7 +128,7 @@ describe('region tree', () => {
     const up = await ok(cadreA, `query($c: ID!) { region(code: $c) { code children { code } } }`, { c: townshipOfA });
     expect(up.region.children).toEqual([{ code: villageA.code }]);
     const other = await gql(cadreA, `query($c: ID!) { region(code: $c) { name } }`, { c: villageB.code });
-    expect(codeOf(other)).toBe('FORBIDDEN');
+    expect(codeOf(other)).toBe('NOT_FOUND');
     const list = await ok(cadreA, `query($p: ID!) { regions(parentCode: $p) { code } }`, { p: townshipOfA });
     expect(list.regions).toEqual([{ code: villageA.code }]);
     const missing = await gql(admin, `{ region(code: "321311999999") { name } }`);
@@ -303,11 +303,11 @@ describe('households, residents and pagination', () => {
 });
 
 describe('scope', () => {
-  it('answers FORBIDDEN for a household or resident of another village and filters lists', async () => {
+  it('answers NOT_FOUND (as for a missing id) for a household or resident of another village and filters lists', async () => {
     const [hB] = await sql<{ id: string }>(`SELECT id FROM household WHERE village_code = $1 LIMIT 1`, [villageB.code]);
     const [rB] = await sql<{ id: string }>(`SELECT id FROM resident WHERE village_code = $1 LIMIT 1`, [villageB.code]);
-    expect(codeOf(await gql(cadreA, `query($id: ID!) { household(id: $id) { number } }`, { id: hB.id }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(cadreA, `query($id: ID!) { resident(id: $id) { name } }`, { id: rB.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(cadreA, `query($id: ID!) { household(id: $id) { number } }`, { id: hB.id }))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(cadreA, `query($id: ID!) { resident(id: $id) { name } }`, { id: rB.id }))).toBe('NOT_FOUND');
     const listB = await ok(cadreA, `query($v: ID!) { households(regionCode: $v) { totalCount } }`, { v: villageB.code });
     expect(listB.households.totalCount).toBe(0);
     const all = await ok(cadreA, `{ households { totalCount } residents { totalCount } }`);
@@ -333,8 +333,8 @@ describe('scope', () => {
     expect(mine.residents.totalCount).toBe(mine.myHousehold.members.length);
     expect(mine.myHousehold.members.every((m: { idNumber: string }) => m.idNumber.includes('********'))).toBe(true);
     expect(mine.myHousehold.grid.name).toBeTruthy();
-    expect(codeOf(await gql(resident, `query($id: ID!) { household(id: $id) { number } }`, { id: neighbour.household_id }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(resident, `query($id: ID!) { resident(id: $id) { name } }`, { id: neighbour.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(resident, `query($id: ID!) { household(id: $id) { number } }`, { id: neighbour.household_id }))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(resident, `query($id: ID!) { resident(id: $id) { name } }`, { id: neighbour.id }))).toBe('NOT_FOUND');
     const stats = await ok(resident, `query($v: ID!) { region(code: $v) { stats { households } } }`, { v: villageA.code });
     expect(stats.region.stats.households).toBe(1);
     expect(codeOf(await gql(resident, `query($v: ID!) { validateGrids(villageCode: $v) { ok } }`, { v: villageA.code }))).toBe('FORBIDDEN');
@@ -503,8 +503,8 @@ describe('validateGrids', () => {
     expect(data.validateGrids.findings.filter((f: { rule: string }) => f.rule === 'GRID_TOO_SMALL')).toHaveLength(3);
   });
 
-  it('refuses a village outside the caller’s scope', async () => {
-    expect(codeOf(await gql(cadreA, `query($v: ID!) { validateGrids(villageCode: $v) { ok } }`, { v: villageB.code }))).toBe('FORBIDDEN');
+  it('refuses a village outside the caller’s scope as it refuses a missing one (NOT_FOUND)', async () => {
+    expect(codeOf(await gql(cadreA, `query($v: ID!) { validateGrids(villageCode: $v) { ok } }`, { v: villageB.code }))).toBe('NOT_FOUND');
   });
 });
 

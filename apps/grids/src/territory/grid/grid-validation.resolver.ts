@@ -127,7 +127,7 @@ export class GridValidationResolver {
     const access = TerritoryAccess.of(ctx);
     access.assertScopeReader();
     const village = await readableRegion(ctx, villageCode);
-    if (!access.inScope(village.code)) throw forbidden(`无权核查辖区以外的网格：${village.code}`, `Village ${village.code} is outside your scope`);
+    if (!access.inScope(village.code)) throw forbidden(`无权核查辖区（${ctx.actor.scope}）以外的网格`, `You may only check grids inside your scope ${ctx.actor.scope}`);
     if (village.level !== 'VILLAGE') {
       throw badInput(`只能按村（社区）核查网格：${village.code}`, `Grids are checked per village: ${village.code}`, { field: 'villageCode' });
     }

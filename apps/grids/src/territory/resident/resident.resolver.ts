@@ -177,7 +177,7 @@ export class ResidentResolver {
   })
   async registerResident(@Arg('input', () => RegisterResidentInput) input: RegisterResidentInput, @Ctx() ctx: RequestContext): Promise<Resident> {
     const household = isUuid(input.householdId) ? await householdLoader(ctx).load(input.householdId) : null;
-    if (!household) throw notFound('住户', 'Household', input.householdId);
+    if (!household || !(await TerritoryAccess.of(ctx).canSeeHousehold(household))) throw notFound('住户', 'Household', input.householdId);
     TerritoryAccess.of(ctx).assertCanWrite(household.villageCode);
     const check = validateIdNumber(input.idNumber);
     if (!check.valid) throw badInput(check.zh, check.en, { field: 'idNumber', rule: check.rule });

@@ -1,6 +1,7 @@
 import {
   forbidden,
   hasRole,
+  notFound,
   isRegionCode,
   isUuid,
   isWithin,
@@ -36,7 +37,8 @@ const SCOPE_ROLES: Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILL
  *   (its township, county…) are readable too, so a village cadre can walk up the tree;
  * - a resident (no other role) sees only their own household, its members, and its grid;
  * - writes need one of WRITER_ROLES (auditors are read-only) and a target inside the scope.
- * Out-of-scope single records answer FORBIDDEN; lists leave them out.
+ * Out-of-scope single records answer NOT_FOUND, exactly as a missing id does (an error never tells
+ * whether a record exists outside the scope, or where); lists leave them out.
  */
 export class TerritoryAccess {
   readonly prefix: string;
@@ -167,15 +169,16 @@ export class TerritoryAccess {
     return { sql, params };
   }
 
-  /** Throws FORBIDDEN unless the actor may change data in `regionCode`. */
+  /**
+   * Throws FORBIDDEN unless the actor may change data in `regionCode`. The message names the caller's
+   * own scope only, never the region: a code outside the scope is not echoed.
+   */
   assertCanWrite(regionCode: string): void {
     requireRole(this.ctx.actor, ...WRITER_ROLES);
     if (!this.inScope(regionCode)) {
-      throw forbidden(
-        `无权修改辖区以外的数据：${regionCode}`,
-        `Region ${regionCode} is outside your scope ${this.ctx.actor.scope}`,
-        { regionCode, scope: this.ctx.actor.scope },
-      );
+      throw forbidden(`无权修改辖区（${this.ctx.actor.scope}）以外的数据`, `You may only change data inside your scope ${this.ctx.actor.scope}`, {
+        scope: this.ctx.actor.scope,
+      });
     }
   }
 
@@ -187,7 +190,10 @@ export class TerritoryAccess {
   }
 }
 
-/** FORBIDDEN for a single record outside the caller's scope. */
+/**
+ * A single record outside the caller's scope: NOT_FOUND with the very message of a missing id, so
+ * that nobody learns from an error that the record exists, or where.
+ */
 export function outOfScope(entityZh: string, entityEn: string, key: string): Error {
-  return forbidden(`无权查看辖区以外的${entityZh}：${key}`, `${entityEn} ${key} is outside your scope`, { key });
+  return notFound(entityZh, entityEn, key);
 }
