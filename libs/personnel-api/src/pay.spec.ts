@@ -46,8 +46,8 @@ describe('DefaultPayPolicy (报酬)', () => {
 
   it('pays a secretary 3,000 base and 900 performance for a total of 90', () => {
     expect(policy.components(input())).toEqual([
-      { kind: PayComponentKind.BASE, amount: 3000, rule: 'BASE_BY_POST', zh: '基本报酬：按所任最高岗位党组织书记', en: 'base pay for the highest post held: 党组织书记' },
-      { kind: PayComponentKind.PERFORMANCE, amount: 900, rule: 'PERFORMANCE_BY_SCORE', zh: '绩效报酬：1000元×考核得分90÷100', en: 'performance pay: 1000 × appraisal total 90 ÷ 100' },
+      { kind: PayComponentKind.BASE, amount: 3000, rule: 'BASE_BY_POST', zh: '基本报酬：按所任最高岗位党组织书记', en: 'base pay for the highest post held: 党组织书记', source: 'baseline' },
+      { kind: PayComponentKind.PERFORMANCE, amount: 900, rule: 'PERFORMANCE_BY_SCORE', zh: '绩效报酬：1000元×考核得分90÷100', en: 'performance pay: 1000 × appraisal total 90 ÷ 100', source: 'baseline' },
     ]);
   });
 
@@ -70,23 +70,23 @@ describe('DefaultPayPolicy (报酬)', () => {
     expect(perf(0)?.amount).toBe(0);
     expect(perf(87.15)?.amount).toBe(871.5);
     expect(perf(59.99)?.amount).toBe(599.9);
-    expect(perf(null)).toEqual({ kind: PayComponentKind.PERFORMANCE, amount: 0, rule: 'PERFORMANCE_NOT_APPRAISED', zh: '本期未考核，无绩效报酬', en: 'not appraised this period: no performance pay' });
+    expect(perf(null)).toEqual({ kind: PayComponentKind.PERFORMANCE, amount: 0, rule: 'PERFORMANCE_NOT_APPRAISED', zh: '本期未考核，无绩效报酬', en: 'not appraised this period: no performance pay', source: 'baseline' });
   });
 
-  it('adds rank pay above the lowest level and every pay item of the month', () => {
+  it('adds rank pay above the lowest level and every pay item of the month, each item keeping its data and source', () => {
     const components = policy.components(
       input({
         rank: { level: 4, title: '四级', monthlyPay: 200 },
         items: [
-          { kind: PayComponentKind.AWARD, amount: 2000, rule: 'AWARD', zh: '奖励：优秀党组织书记', en: 'award: 优秀党组织书记' },
-          { kind: PayComponentKind.AWARD, amount: 500.5, rule: 'AWARD', zh: '奖励：集体经济增收奖', en: 'award: 集体经济增收奖' },
+          { kind: PayComponentKind.AWARD, amount: 2000, rule: 'AWARD', zh: '奖励：优秀党组织书记', en: 'award: 优秀党组织书记', source: 'county-awards' },
+          { kind: PayComponentKind.AWARD, amount: 500.5, rule: 'AWARD', zh: '奖励：集体经济增收奖', en: 'award: 集体经济增收奖', data: { growthRate: 0.12 }, source: 'county-economy' },
         ],
       }),
     );
     expect(components.slice(2)).toEqual([
-      { kind: PayComponentKind.RANK, amount: 200, rule: 'RANK_PAY', zh: '职级报酬：四级', en: 'rank pay: level 4' },
-      { kind: PayComponentKind.AWARD, amount: 2000, rule: 'AWARD', zh: '奖励：优秀党组织书记', en: 'award: 优秀党组织书记' },
-      { kind: PayComponentKind.AWARD, amount: 500.5, rule: 'AWARD', zh: '奖励：集体经济增收奖', en: 'award: 集体经济增收奖' },
+      { kind: PayComponentKind.RANK, amount: 200, rule: 'RANK_PAY', zh: '职级报酬：四级', en: 'rank pay: level 4', source: 'baseline' },
+      { kind: PayComponentKind.AWARD, amount: 2000, rule: 'AWARD', zh: '奖励：优秀党组织书记', en: 'award: 优秀党组织书记', source: 'county-awards' },
+      { kind: PayComponentKind.AWARD, amount: 500.5, rule: 'AWARD', zh: '奖励：集体经济增收奖', en: 'award: 集体经济增收奖', data: { growthRate: 0.12 }, source: 'county-economy' },
     ]);
     expect(sum(components)).toBe(3000 + 900 + 200 + 2500.5);
     // the lowest level pays no rank pay: no component at all
@@ -101,6 +101,7 @@ describe('DefaultPayPolicy (报酬)', () => {
       rule: 'SANCTION_DEDUCTION',
       zh: '2026-03-12 督查发现擅自离岗（第3次）：扣减当月绩效报酬50%',
       en: "2026-03-12 督查发现擅自离岗（第3次）: 50% of the month's performance pay deducted",
+      source: 'baseline',
     });
     expect(sum(components)).toBe(3000 + 800 - 400);
   });

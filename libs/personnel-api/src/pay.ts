@@ -21,10 +21,28 @@ export enum PayComponentKind {
   DEDUCTION = 'DEDUCTION',
 }
 
-/** One component of a month's pay: amount (yuan; negative for deductions) and the rule behind it. */
+/** A value of a pay component's structured data. */
+export type PayDataValue = string | number | boolean;
+
+/** 数据 the figures behind a pay component (e.g. `{ growthRate: 0.12, postClass: 'SECRETARY' }`). */
+export type PayData = Readonly<Record<string, PayDataValue>>;
+
+/**
+ * One component of a month's pay: amount (yuan; negative for deductions), the rule behind it, the
+ * figures it was computed from (`data`, stored with the pay record and answered as
+ * `PayComponent.data`) and which policy or item source produced it (`source`).
+ */
 export interface PayComponent extends Decision {
   kind: PayComponentKind;
   amount: number;
+  /** Structured figures behind the amount; stored with the pay record. */
+  data?: PayData;
+  /**
+   * 来源 who produced the component: a plugin name or `baseline`. Leave it out for your own
+   * components (the platform stamps the name of the policy that applies); a component made by a
+   * delegated policy (`next`, the baseline) keeps that policy's name; a pay item keeps its source's.
+   */
+  source?: string;
 }
 
 /** A sanction's deduction that applies to the month being paid. */
@@ -36,12 +54,47 @@ export interface PayDeduction {
   reason: string;
 }
 
+/** 村（社区）the village a payroll is for. */
+export interface PayVillage {
+  /** 12-digit division code. */
+  code: string;
+  /** 社区 (residents' committee, village part 001–199) or 行政村 (villagers' committee, 200–399). */
+  kind: 'COMMUNITY' | 'VILLAGE';
+}
+
+/** A post a cadre held during the month, with the days held. */
+export interface PayPost {
+  code: string;
+  title: string;
+  category: PostCategory;
+  fullTime: boolean;
+  /** First and last day (`YYYY-MM-DD`) the post was held within the month; absent in hand-built inputs (read: the whole month). */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * 在岗天数 the days of the month the cadre held any post of the village: a holding counts from its
+ * start date up to the day before its end date (免职日期, the first day no longer held).
+ */
+export interface PayTenure {
+  daysHeld: number;
+  daysInMonth: number;
+}
+
 /** Everything a pay policy may use for one cadre and one month. */
 export interface PayInput {
   month: Month;
+  /** The village of the payroll (absent only in inputs built by hand for a unit test). */
+  village?: PayVillage;
   cadre: { id: string; fullTime: boolean; serviceStart: string };
-  /** Posts the cadre held during the month. */
-  posts: { code: string; title: string; category: PostCategory; fullTime: boolean }[];
+  /**
+   * Posts the cadre held during the month — who held which post in that month (`post_assignment`
+   * start and end dates), not who holds it today.
+   */
+  posts: PayPost[];
+  /** Days held in the month (absent in hand-built inputs: the whole month). */
+  tenure?: PayTenure;
   /** The month's post appraisal total (0–100), or the quarter's when appraised quarterly; null when none. */
   appraisalTotal: number | null;
   /** Which period `appraisalTotal` is of: `MONTH`, `QUARTER`, or null when there is none. */
@@ -66,11 +119,15 @@ export interface PayInput {
 /**
  * 报酬事项 one amount a plugin recorded for a cadre and month, with its rule, e.g. special-work pay
  * (`SPECIAL_WORK`), a 一类班子 award (`AWARD`), a dispatched task's result (`PERFORMANCE`). `data`
- * carries what the county's pay policy needs to know about it (e.g. the pay class of a recorded
- * grade); it reaches the policy but is not stored with the pay record.
+ * carries the figures behind it (e.g. the pay class of a recorded grade): it reaches the policy and
+ * is stored with the pay record when the item becomes a component. `source` is stamped by the
+ * platform with the name of the plugin whose item source gave it.
  */
-export interface PayItem extends PayComponent {
-  data?: Readonly<Record<string, string | number | boolean>>;
+export type PayItem = PayComponent;
+
+/** A pay item as a component: everything kept (data and source included). */
+export function itemComponent(item: PayItem): PayComponent {
+  return { ...item };
 }
 
 /** What a pay item source is asked for: one village, one month, every cadre paid. */
@@ -85,7 +142,8 @@ export interface PayItemQuery {
 /**
  * 报酬事项来源 where a county's pay items come from (usually the plugin's own tables). Called once
  * per `computePayroll`, inside its transaction, for all cadres at once: one or a few batched reads,
- * never one per cadre. Cadres without items may be missing from the map.
+ * never one per cadre. Cadres without items may be missing from the map. Every enabled plugin's
+ * source is asked (in the deployment's order) and their items are combined, each keeping its source.
  */
 export interface PayItemSource {
   itemsFor(query: PayItemQuery): Promise<Map<string, PayItem[]>>;
@@ -104,12 +162,42 @@ export class NoPayItemSource implements PayItemSource {
   }
 }
 
-/** 报酬 how a county composes a cadre's pay. */
-export interface PayPolicy {
-  /** The month's pay components, each with its rule. */
-  components(input: PayInput): PayComponent[];
+/** A cadre a payroll pays, as `prepare` sees them. */
+export interface PayrollCadre {
+  id: string;
+  name: string;
+  fullTime: boolean;
+  serviceStart: string;
+  posts: PayPost[];
+  tenure: PayTenure;
+}
+
+/** What a policy's per-payroll `prepare` step is given: one village, one month, every cadre paid. */
+export interface PayrollQuery {
+  /** The payroll's transaction: read your own tables through it. */
+  manager: EntityManager;
+  village: PayVillage;
+  month: Month;
+  cadres: PayrollCadre[];
+}
+
+/**
+ * 报酬 how a county composes a cadre's pay. `F` is what `prepare` gathers once per payroll (village
+ * facts such as collective-economy growth or residents' trust, read in a few batched statements)
+ * and hands to `components` and `validate` for every cadre.
+ *
+ * A plugin's policy is built with `next` (`bindPolicy(payPolicyPoint, (config, next) => …)`): the
+ * policy that would otherwise apply in the county (another enabled plugin's, else the baseline). To
+ * wrap it, call its `prepare` (when it has one), `components` and `validate` with its own facts;
+ * the components it makes keep its name as their source.
+ */
+export interface PayPolicy<F = unknown> {
+  /** Optional: gathers the payroll's facts before any cadre is paid (asynchronous, inside the payroll's transaction). */
+  prepare?(payroll: PayrollQuery): Promise<F>;
+  /** The month's pay components, each with its rule (may be asynchronous). */
+  components(input: PayInput, facts: F): PayComponent[] | Promise<PayComponent[]>;
   /** Refusals for a computed month (e.g. an annualised amount outside the county's band); empty when fine. */
-  validate(input: PayInput, components: PayComponent[]): RuleViolation[];
+  validate(input: PayInput, components: PayComponent[], facts: F): RuleViolation[];
 }
 
 export const payPolicyPoint = createExtensionPoint<PayPolicy>({
@@ -164,9 +252,10 @@ export function deductionComponents(input: PayInput, performance: number): PayCo
  * National baseline: base pay by the highest post held (secretary 3,000 a month …), performance pay
  * 1,000 × the month's appraisal total ÷ 100 (none without an appraisal), rank pay from the rank
  * policy, the county's pay items of the month (none in the baseline), and sanction deductions as
- * shares of the performance pay (performance items included).
+ * shares of the performance pay (performance items included). Its own components name `baseline`
+ * as their source, also when a plugin's policy delegates to it.
  */
-export class DefaultPayPolicy implements PayPolicy {
+export class DefaultPayPolicy implements PayPolicy<unknown> {
   components(input: PayInput): PayComponent[] {
     const out: PayComponent[] = [];
     const table = BASELINE_PAY.baseByCategory;
@@ -183,9 +272,10 @@ export class DefaultPayPolicy implements PayPolicy {
     if (input.rank && input.rank.monthlyPay > 0) {
       out.push({ kind: PayComponentKind.RANK, amount: input.rank.monthlyPay, rule: 'RANK_PAY', zh: `职级报酬：${input.rank.title}`, en: `rank pay: level ${input.rank.level}` });
     }
-    out.push(...input.items.map(({ kind, amount, rule, zh, en }) => ({ kind, amount, rule, zh, en })));
-    out.push(...deductionComponents(input, performanceOf(out)));
-    return out;
+    const items = input.items.map(itemComponent);
+    const deductions = deductionComponents(input, performanceOf([...out, ...items]));
+    const baseline = (cs: PayComponent[]) => cs.map((c) => ({ ...c, source: 'baseline' }));
+    return [...baseline(out), ...items, ...baseline(deductions)];
   }
 
   validate(): RuleViolation[] {

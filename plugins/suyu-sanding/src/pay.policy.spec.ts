@@ -54,7 +54,7 @@ describe('SuyuPayPolicy (基本工资+考核报酬+专项工作报酬+发展报�
     ]);
   });
 
-  it('pays appraisal pay in the class of the recorded grade, not of the highest post, and stores no item data', () => {
+  it('pays appraisal pay in the class of the recorded grade, not of the highest post, and keeps the item data (stored with the pay record)', () => {
     // a 网格治理岗 (staff class) holder graded in the secretary class: 1,500 × 80 ÷ 100, not 900 × 80 ÷ 100
     const grade = { kind: PayComponentKind.BASE, amount: 3920, rule: BASE_PAY_GRADE_RULE, zh: '基本工资：书记岗第5级', en: 'base pay: secretary class, grade 5', data: { postClass: 'SECRETARY', grade: 5 } };
     const c = policy.components(input({ appraisalTotal: 80, items: [grade] }));
@@ -62,7 +62,7 @@ describe('SuyuPayPolicy (基本工资+考核报酬+专项工作报酬+发展报�
       [PayComponentKind.BASE, 3920],
       [PayComponentKind.PERFORMANCE, 1200],
     ]);
-    expect(c[0]).not.toHaveProperty('data');
+    expect(c[0].data).toEqual({ postClass: 'SECRETARY', grade: 5 });
   });
 
   it('pays nothing for the appraisal without one', () => {

@@ -1,6 +1,7 @@
 import type { RuleViolation } from '@xiangzhi/kernel';
 import {
   deductionComponents,
+  itemComponent,
   monthsOfQuarter,
   PayComponentKind,
   performanceOf,
@@ -13,8 +14,8 @@ import {
 import { POST_CLASS_TITLES, POST_CLASSES, type PostClass, type SuyuSandingConfig } from './config';
 import { PayScale } from './pay-scale';
 
-/** A pay item as a stored component (its `data` stays with the policy). */
-const asComponent = ({ kind, amount, rule, zh, en }: PayItem): PayComponent => ({ kind, amount, rule, zh, en });
+/** A pay item as a component: its data (e.g. a recorded grade's class and grade) and source are stored with it. */
+const asComponent = (item: PayItem): PayComponent => itemComponent(item);
 
 /** Rule of the base-pay item the pay item source gives for a cadre with a recorded grade. */
 export const BASE_PAY_GRADE_RULE = 'SUYU_BASE_PAY_GRADE';

@@ -1,4 +1,5 @@
 import type { SubgraphFeature } from '@xiangzhi/kernel';
+import { PayRecordTenure1733040000000 } from './migrations/1733040000000-pay-record-tenure';
 import { PayRecord } from './pay.entity';
 import { CadrePayResolver, PayRecordResolver } from './pay.resolver';
 
@@ -9,7 +10,8 @@ import { CadrePayResolver, PayRecordResolver } from './pay.resolver';
 export const payFeature: SubgraphFeature = {
   entities: [PayRecord],
   resolvers: [PayRecordResolver, CadrePayResolver],
+  migrations: [PayRecordTenure1733040000000],
 };
 
-export { PayComponentView, PayRecord, type StoredPayComponent } from './pay.entity';
+export { PayComponentDatum, PayComponentView, PayRecord, type StoredPayComponent } from './pay.entity';
 export { deductionReason } from './pay.service';

@@ -262,12 +262,13 @@ describe('a county with its own pay policy (plugin)', () => {
     expect(await count('personnel_event', `name = 'personnel.payroll.computed'`, [])).toBe(events);
   });
 
-  it('computes with the plugin’s policy where every cadre is inside the band, while other counties keep the baseline', async () => {
+  it('computes with the plugin’s policy where every cadre is inside the band (components keeping the baseline as their source), while other counties keep the baseline', async () => {
     const [only] = await staffVillage(BAND_VILLAGE_OK, 1);
     await appraise(only, 'MONTH', MONTH, [100, 100, 100, 100, 100], bandAdmin);
     const data = await ok(bandAdmin, COMPUTE, { v: BAND_VILLAGE_OK, m: MONTH });
     expect(data.computePayroll).toMatchObject({ policy: 'pay-band-test', total: 4000 });
-    expect(data.computePayroll.records[0].components.map((c: any) => c.decision.policy)).toEqual(['pay-band-test', 'pay-band-test']);
+    // the components come from the baseline's rules the plugin delegates to: they keep their true source
+    expect(data.computePayroll.records[0].components.map((c: any) => c.decision.policy)).toEqual(['baseline', 'baseline']);
     const baseline = await ok(countyAdmin, `query($r: String!) { payRecords(regionCode: $r, month: "2024-03") { nodes { policy } } }`, { r: VILLAGE });
     expect(baseline.payRecords.nodes.map((n: any) => n.policy)).toEqual(['baseline', 'baseline', 'baseline']);
   });
