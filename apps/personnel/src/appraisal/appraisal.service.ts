@@ -17,6 +17,7 @@ import type DataLoader from 'dataloader';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import { Post } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
+import { requirePeriodEnded } from '../shared/checks';
 import { stamp, type StoredDecision } from '../shared/decision';
 import { highestCategory } from '../shared/post-seniority';
 import { staleVersion } from '../shared/stale';
@@ -111,6 +112,7 @@ export async function recordAppraisal(ctx: RequestContext, input: RecordAppraisa
       { field: 'period' },
     );
   }
+  requirePeriodEnded(input.period);
   for (const s of input.scores) {
     if (!(s.score >= 0 && s.score <= 100)) throw badInput(`得分须在0–100之间：${s.dimension}`, `Scores are 0–100: ${s.dimension}`, { field: 'scores' });
   }

@@ -3,6 +3,7 @@ import { DepartureType, honorPolicyPoint, rankPolicyPoint, yearsBetween } from '
 import type { EntityManager } from 'typeorm';
 import { Post, PostAssignment } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
+import { requireNotFuture } from '../shared/checks';
 import { stamp } from '../shared/decision';
 import { lockCadreRow } from '../shared/locks';
 import { staleVersion } from '../shared/stale';
@@ -72,6 +73,7 @@ async function requireVacantPost(manager: EntityManager, post: Post, expectedVer
  */
 export async function appointCadre(ctx: RequestContext, input: AppointCadreInput): Promise<AppointmentResult> {
   const post = await managedPost(ctx, input.postId);
+  requireNotFuture(input.startDate, 'startDate', { zh: '任职起始日期', en: 'start date' });
   const access = PersonnelAccess.of(ctx);
   if (input.talentId) {
     const talent = await talentLoader(ctx).load(input.talentId);
@@ -197,6 +199,7 @@ export async function dischargeCadre(ctx: RequestContext, input: DischargeCadreI
   const cadre = await managedCadre(ctx, input.cadreId);
   if (cadre.status === CadreStatus.LEFT) throw badInput(`干部已于${cadre.departureDate}离任`, `The cadre already left on ${cadre.departureDate}`, { field: 'cadreId' });
   if (cadre.version !== input.expectedVersion) throw staleCadre(cadre.version, input.expectedVersion);
+  requireNotFuture(input.date, 'date', { zh: '离任日期', en: 'departure date' });
   if (input.date < cadre.serviceStart) {
     throw badInput(`离任日期不能早于任职起始日期${cadre.serviceStart}`, `The departure date cannot precede the start of service ${cadre.serviceStart}`, { field: 'date' });
   }

@@ -1,6 +1,6 @@
 import { badInput, countyOf, mutate, notFound, paginate, requireRole, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { PersonnelAccess, TALENT_READER_ROLES, VILLAGE_WRITER_ROLES } from '../shared/access';
-import { requireVillageCode } from '../shared/checks';
+import { requireNotFuture, requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
 import { staleVersion } from '../shared/stale';
 import { Cadre, CadreStatus, Talent, TalentStatus, TrainingRecord } from './cadre.entity';
@@ -84,6 +84,7 @@ export async function recordTraining(ctx: RequestContext, input: RecordTrainingI
   if (!title) throw badInput('培训名称不能为空', 'The title cannot be blank', { field: 'title' });
   if (!organizer) throw badInput('举办单位不能为空', 'The organiser cannot be blank', { field: 'organizer' });
   if (!(input.days > 0)) throw badInput('培训天数须大于0', 'Days must be more than 0', { field: 'days' });
+  requireNotFuture(input.startDate, 'startDate', { zh: '培训开始日期', en: 'training start date' });
   return mutate(
     ctx,
     { action: 'recordTraining', targetType: 'TrainingRecord', regionCode: cadre.villageCode, targetId: (t) => t.id, payload: { cadreId: cadre.id, days: input.days } },

@@ -7,8 +7,47 @@ export function requireVillageCode(code: string, field = 'villageCode'): void {
   }
 }
 
-/** BAD_USER_INPUT when `date` (`YYYY-MM-DD`) lies after today in China. */
+/** BAD_USER_INPUT (rule `DATE_IN_FUTURE`) when `date` (`YYYY-MM-DD`) lies after today in China: the act must already have happened. */
 export function requireNotFuture(date: string, field: string, what: { zh: string; en: string } = { zh: '日期', en: 'date' }): void {
   const today = todayInChina();
-  if (date > today) throw badInput(`${what.zh}不能晚于今天（${today}）：${date}`, `The ${what.en} cannot be in the future (today is ${today}): ${date}`, { field });
+  if (date > today) {
+    throw badInput(`${what.zh}不能晚于今天（${today}）：${field} = ${date}`, `The ${what.en} cannot be in the future (today is ${today}): ${field} = ${date}`, {
+      field,
+      rule: 'DATE_IN_FUTURE',
+      value: date,
+    });
+  }
+}
+
+/** BAD_USER_INPUT (rule `MONTH_IN_FUTURE`) when the month `YYYY-MM` is after the current month in China (a payroll is for a month that has begun). */
+export function requireMonthNotFuture(month: string, field = 'month'): void {
+  const current = todayInChina().slice(0, 7);
+  if (month > current) {
+    throw badInput(`月份不能晚于本月（${current}）：${field} = ${month}`, `The month cannot be after the current month (${current}): ${field} = ${month}`, {
+      field,
+      rule: 'MONTH_IN_FUTURE',
+      value: month,
+    });
+  }
+}
+
+/** The last day (`YYYY-MM-DD`) of a period `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
+export function periodLastDay(period: string): string {
+  const year = Number(period.slice(0, 4));
+  const quarter = /^\d{4}-Q([1-4])$/.exec(period);
+  const month = quarter ? Number(quarter[1]) * 3 : /^\d{4}-\d{2}$/.test(period) ? Number(period.slice(5, 7)) : 12;
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** BAD_USER_INPUT (rule `PERIOD_NOT_ENDED`) unless the period (`YYYY`, `YYYY-Qn`, `YYYY-MM`) ended before today in China. */
+export function requirePeriodEnded(period: string, field = 'period'): void {
+  const today = todayInChina();
+  const last = periodLastDay(period);
+  if (last >= today) {
+    throw badInput(`考核期间尚未结束（至${last}，今天是${today}）：${field} = ${period}`, `The period has not ended yet (it runs to ${last}; today is ${today}): ${field} = ${period}`, {
+      field,
+      rule: 'PERIOD_NOT_ENDED',
+      value: period,
+    });
+  }
 }
