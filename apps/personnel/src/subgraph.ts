@@ -10,6 +10,7 @@ import { cadreFeature } from './cadre';
 import { partyFeature } from './party';
 import { payFeature } from './pay';
 import { postFeature } from './post';
+import { referenceFeature } from './reference';
 import { seedPersonnelDemo } from './seed';
 
 /**
@@ -24,6 +25,6 @@ const extensionFeature: SubgraphFeature = {
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, cadreFeature, postFeature, attendanceFeature, appraisalFeature, payFeature, partyFeature, extensionFeature],
+  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, appraisalFeature, payFeature, partyFeature, extensionFeature],
   seed: seedPersonnelDemo,
 });

@@ -6,6 +6,7 @@ import { stamp } from '../shared/decision';
 import { RankChange } from './appraisal.entity';
 import { assertYear } from './appraisal.service';
 import { RankReviewResult } from './appraisal.types';
+import { checkRegions, yearPeriod } from '../reference/checks';
 
 /** Who runs the yearly rank review: the county (县委组织部). */
 export const RANK_REVIEW_ROLES: readonly Role[] = [Role.COUNTY_ADMIN];
@@ -32,6 +33,7 @@ export async function runRankReview(ctx: RequestContext, countyCode: string, yea
   }
   assertYear(year);
   PersonnelAccess.of(ctx).requireWrite(countyCode, RANK_REVIEW_ROLES);
+  await checkRegions(ctx.dataSource, [{ field: 'countyCode', code: countyCode, on: yearPeriod(year) }]);
   const { policy, source } = ctx.policies.resolve(rankPolicyPoint, countyCode);
   return mutate(
     ctx,

@@ -26,6 +26,7 @@ import { DutyCheckIn, InspectionFinding, LeaveRequest, LeaveStatus, Sanction } f
 import type { ApproveLeaveInput, RecordDutyCheckInInput, RecordInspectionFindingInput, ReportBackInput, RequestLeaveInput } from './attendance.inputs';
 import { leaveRequestLoader } from './attendance.loaders';
 import { InspectionFindingResult } from './attendance.types';
+import { checkRegions } from '../reference/checks';
 
 /** The attendance policy of a village's county (its enabled plugin, or the national baseline) and its source. */
 export function attendancePolicyFor(ctx: RequestContext, villageCode: string): { policy: AttendancePolicy; source: string } {
@@ -118,6 +119,7 @@ export async function recordDutyCheckIn(ctx: RequestContext, input: RecordDutyCh
   PersonnelAccess.of(ctx).requireWrite(cadre.villageCode, VILLAGE_WRITER_ROLES);
   requireServing(cadre);
   requireNotFuture(input.date, 'date');
+  await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: input.date }]);
   return mutate(
     ctx,
     { action: 'recordDutyCheckIn', targetType: 'DutyCheckIn', regionCode: cadre.villageCode, targetId: (c) => c.id, payload: { cadreId: cadre.id, date: input.date, hours: input.hours } },
@@ -158,6 +160,7 @@ export async function requestLeave(ctx: RequestContext, input: RequestLeaveInput
   if (input.toDate < input.fromDate) {
     throw badInput(`结束日期（${input.toDate}）不能早于开始日期（${input.fromDate}）`, `The leave cannot end (${input.toDate}) before it begins (${input.fromDate})`, { field: 'toDate' });
   }
+  await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: { from: input.fromDate, to: input.toDate } }]);
   const reason = input.reason.trim();
   if (!reason) throw badInput('请假事由不能为空', 'The reason cannot be blank', { field: 'reason' });
   const { policy, source } = attendancePolicyFor(ctx, cadre.villageCode);
@@ -350,6 +353,7 @@ export async function recordInspectionFinding(ctx: RequestContext, input: Record
   PersonnelAccess.of(ctx).requireWrite(cadre.villageCode, MANAGER_ROLES);
   requireServing(cadre);
   requireNotFuture(input.date, 'date');
+  await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: input.date }]);
   const { policy, source } = attendancePolicyFor(ctx, cadre.villageCode);
   const date = input.date;
   return mutate(

@@ -2,6 +2,7 @@ import { badInput, conflict, countyOf, isUniqueViolation, mutate, notFound, poli
 import { DepartureType, honorPolicyPoint, rankPolicyPoint, yearsBetween } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { Post, PostAssignment } from '../post/post.entity';
+import { checkReferences } from '../reference/checks';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
 import { stamp } from '../shared/decision';
@@ -84,6 +85,13 @@ export async function appointCadre(ctx: RequestContext, input: AppointCadreInput
     }
   }
   const village = post.villageCode;
+  await checkReferences(ctx.dataSource, {
+    regions: [{ field: 'postId', code: village, on: input.startDate }],
+    residents: [
+      ...(input.residentId ? [{ field: 'residentId', id: input.residentId, living: true }] : []),
+      ...(input.closeRelatives ?? []).flatMap((r, i) => (r.residentId ? [{ field: `closeRelatives[${i}].residentId`, id: r.residentId }] : [])),
+    ],
+  });
   try {
     return await mutate(
       ctx,

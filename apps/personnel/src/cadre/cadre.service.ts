@@ -1,4 +1,5 @@
-import { badInput, countyOf, mutate, notFound, paginate, requireRole, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, countyOf, mutate, notFound, paginate, requireRole, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { checkReferences } from '../reference/checks';
 import { PersonnelAccess, TALENT_READER_ROLES, VILLAGE_WRITER_ROLES } from '../shared/access';
 import { requireNotFuture, requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';
@@ -52,6 +53,9 @@ export async function updateCadre(ctx: RequestContext, input: UpdateCadreInput):
   }
   if (input.closeRelatives) {
     set.closeRelatives = input.closeRelatives.map((r) => ({ name: r.name.trim(), relation: r.relation, residentId: r.residentId ? r.residentId.toLowerCase() : null }));
+    await checkReferences(ctx.dataSource, {
+      residents: input.closeRelatives.flatMap((r, i) => (r.residentId ? [{ field: `closeRelatives[${i}].residentId`, id: r.residentId }] : [])),
+    });
   }
   if (input.fullTime !== undefined && input.fullTime !== null) set.fullTime = input.fullTime;
   if (input.status) {
@@ -109,6 +113,10 @@ export async function addTalent(ctx: RequestContext, input: AddTalentInput): Pro
   PersonnelAccess.of(ctx).requireWrite(input.villageCode, VILLAGE_WRITER_ROLES);
   const name = input.name.trim();
   if (!name) throw badInput('姓名不能为空', 'The name cannot be blank', { field: 'name' });
+  await checkReferences(ctx.dataSource, {
+    regions: [{ field: 'villageCode', code: input.villageCode, on: todayInChina() }],
+    residents: input.residentId ? [{ field: 'residentId', id: input.residentId, living: true }] : [],
+  });
   return mutate(
     ctx,
     { action: 'addTalent', targetType: 'Talent', regionCode: input.villageCode, targetId: (t) => t.id, payload: { kind: input.kind } },

@@ -8,6 +8,7 @@ import {
   notFound,
   paginate,
   RegionLevel,
+  todayInChina,
   type ConnectionShape,
   type RequestContext,
 } from '@xiangzhi/kernel';
@@ -29,6 +30,7 @@ import type {
   UpdatePartyOrganizationInput,
 } from './party.inputs';
 import { decodeMemberCursor, MEMBER_KEYS, memberLoader, organizationLoader } from './party.loaders';
+import { checkReferences, checkRegions } from '../reference/checks';
 
 /** 层级 rank of each kind: a parent must rank higher (a smaller number) than its children. */
 export const KIND_RANK: Readonly<Record<PartyOrganizationKind, number>> = {
@@ -179,6 +181,7 @@ export async function createPartyOrganization(ctx: RequestContext, input: Create
   }
   if (gridId) checkGridKind(input.kind, regionCode);
   if (secretaryCadreId) await checkSecretary(ctx, secretaryCadreId, regionCode);
+  await checkRegions(ctx.dataSource, [{ field: 'regionCode', code: regionCode, on: todayInChina() }]);
   return mutate(
     ctx,
     { action: 'createPartyOrganization', targetType: 'PartyOrganization', regionCode, targetId: (o) => o.id, payload: { name, kind: input.kind, parentId, gridId, secretaryCadreId } },
@@ -246,6 +249,10 @@ export async function registerPartyMember(ctx: RequestContext, input: RegisterPa
   requireNotFuture(input.joinedOn, 'joinedOn', { zh: '入党日期', en: 'date joined' });
   const duty = input.duty?.trim() || null;
   const residentId = input.residentId ?? null;
+  if (residentId) {
+    const village = levelOf(org.regionCode) === RegionLevel.VILLAGE ? org.regionCode : undefined;
+    await checkReferences(ctx.dataSource, { residents: [{ field: 'residentId', id: residentId, villageCode: village, living: true }] });
+  }
   return mutate(
     ctx,
     {

@@ -44,6 +44,7 @@ import { recordEvent } from '../shared/outbox';
 import { PayRecord, type StoredPayComponent } from './pay.entity';
 import type { PayRecordsArgs } from './pay.inputs';
 import { PayrollResult } from './pay.types';
+import { checkRegions, monthPeriod } from '../reference/checks';
 
 /** A violation of the pay policy for one cadre: the policy's rule, which cadre, which policy. */
 export interface PayViolation extends RuleViolation {
@@ -236,6 +237,7 @@ export async function computePayroll(ctx: RequestContext, villageCode: string, m
   requireMonth(month);
   requireMonthNotFuture(month);
   PersonnelAccess.of(ctx).requireWrite(villageCode, MANAGER_ROLES);
+  await checkRegions(ctx.dataSource, [{ field: 'villageCode', code: villageCode, on: monthPeriod(month) }]);
   const { policy, source } = ctx.policies.resolve(payPolicyPoint, villageCode);
   const { policy: rankPolicy } = ctx.policies.resolve(rankPolicyPoint, villageCode);
   const itemSources = ctx.policies.resolveAll(payItemSourcePoint, villageCode);

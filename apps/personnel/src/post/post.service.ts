@@ -1,7 +1,8 @@
-import { badInput, countyOf, mutate, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, countyOf, mutate, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { postTemplatePolicyPoint, type TemplateVillage } from '@xiangzhi/personnel-api';
 import { In } from 'typeorm';
 import { managedPost } from '../cadre/appointment.service';
+import { checkRegions } from '../reference/checks';
 import { requireVillageCode } from '../shared/checks';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { PolicyDecision, type StoredDecision } from '../shared/decision';
@@ -31,6 +32,7 @@ export async function applyPostTemplate(ctx: RequestContext, villageCode: string
   requireVillageCode(villageCode);
   const kind = templateVillageKind(villageCode);
   PersonnelAccess.of(ctx).requireWrite(villageCode, MANAGER_ROLES);
+  await checkRegions(ctx.dataSource, [{ field: 'villageCode', code: villageCode, on: todayInChina() }]);
   const { policy, source } = ctx.policies.resolve(postTemplatePolicyPoint, villageCode);
   const templateName = policy.templateName;
   const entries = policy.postsFor({ code: villageCode, kind });
