@@ -127,7 +127,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
       })
     : new DataSource({
         ...common,
-        driver: createPGliteDriver({ dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined, initSql }),
+        driver: createPGliteDriver({ dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined, initSql, logger: options.logger }),
       });
   if (!options.databaseUrl) embedded.add(dataSource);
   return { dataSource, queries, schema };

@@ -8,6 +8,7 @@ export * from './calendar';
 export * from './consumers';
 export * from './context';
 export * from './data-source';
+export * from './data-lock';
 export * from './errors';
 export * from './events';
 export * from './extensible-types';

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PGlite, types } from '@electric-sql/pglite';
+import { acquireDataLock, type DataLock } from './data-lock';
+import type { Logger } from './logger';
 
 /**
  * A `pg`-shaped driver over one PGlite instance, for TypeORM's postgres driver.
@@ -75,17 +77,30 @@ export interface PGliteDriverOptions {
   dataDir?: string;
   /** Statements run once when the instance opens (e.g. `SET search_path`). */
   initSql?: string;
+  /** Where a stale data folder lock taken over is reported. */
+  logger?: Logger;
 }
 
 /** Builds the object TypeORM expects as `driver` (the `pg` module shape) over one PGlite instance. */
 export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new () => EventEmitter; instance: () => Promise<PGlite> } {
   let instance: Promise<PGlite> | null = null;
   const mutex = new Mutex();
+  // One owner per data folder: taken before PGlite opens the files, released once it has closed them.
+  let lock: DataLock | null = null;
   const open = (): Promise<PGlite> => {
     if (!instance) {
+      try {
+        if (options.dataDir) lock = acquireDataLock(options.dataDir, options.logger);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
       instance = PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS }).then(async (db) => {
         if (options.initSql) await db.exec(options.initSql);
         return db;
+      });
+      instance.catch(() => {
+        lock?.release();
+        lock = null;
       });
     }
     return instance;
@@ -111,7 +126,9 @@ export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new ()
     }
 
     end(callback?: (err: Error | null) => void): Promise<void> {
-      const closing = instance ? instance.then((db) => db.close()) : Promise.resolve();
+      const held = lock;
+      lock = null;
+      const closing = (instance ? instance.then((db) => db.close()) : Promise.resolve()).finally(() => held?.release());
       instance = null;
       return closing.then(
         () => callback?.(null),
