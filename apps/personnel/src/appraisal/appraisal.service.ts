@@ -58,7 +58,7 @@ export function appraisalDimensions(ctx: RequestContext, regionCode: string, cat
     throw badInput(`须为区县或以下的区划代码：${regionCode}`, `A county, township or village code is required: ${regionCode}`, { field: 'regionCode' });
   }
   if (PersonnelAccess.of(ctx).listPrefix(regionCode) === null) {
-    throw forbidden(`无权访问辖区以外的区域 ${regionCode}`, `Region ${regionCode} is outside your scope`, { regionCode });
+    throw forbidden(`无权访问辖区（${ctx.actor.scope}）以外的区域`, `You may only access regions inside your scope ${ctx.actor.scope}`, { scope: ctx.actor.scope });
   }
   const { policy, source } = ctx.policies.resolve(appraisalPolicyPoint, regionCode);
   return policy.dimensions(category, period ?? undefined).map((d) => Object.assign(new AppraisalDimensionView(), { code: d.code, title: d.title, weight: d.weight, policy: source }));

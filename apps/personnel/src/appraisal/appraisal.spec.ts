@@ -140,7 +140,7 @@ describe('recordAppraisal', () => {
     const cadre = await gql(villageCadre, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-05', scores: baselineScores(80) } });
     expect(codeOf(cadre)).toBe('FORBIDDEN');
     const otherCounty = await gql(ratedAdmin, RECORD, { i: { cadreId: secretary.id, periodType: 'MONTH', period: '2024-05', scores: baselineScores(80) } });
-    expect(codeOf(otherCounty)).toBe('FORBIDDEN');
+    expect(codeOf(otherCounty)).toBe('NOT_FOUND'); // a cadre outside the scope: as a missing id
   });
 
   it('answers CONFLICT for a second appraisal of the same period, revises with expectedVersion, and refuses a stale version', async () => {

@@ -1,15 +1,15 @@
 import { byKey, groupByKey, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { isUuid } from '../shared/access';
+import { isUuid, visibleOnly } from '../shared/access';
 import { InspectionFinding, LeaveRequest, Sanction } from './attendance.entity';
 
-/** Per-request loader of leave requests by id. */
+/** Per-request loader of leave requests by id (one outside the caller's scope is not found). */
 export function leaveRequestLoader(ctx: RequestContext): DataLoader<string, LeaveRequest | null> {
   return ctx.loaders.get<string, LeaveRequest | null>('attendance:leaveById', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length ? await ctx.dataSource.getRepository(LeaveRequest).findBy({ id: In(valid) }) : [];
-    return byKey(ids, rows, (r) => r.id);
+    return visibleOnly(ctx, byKey(ids, rows, (r) => r.id), (r) => r.villageCode);
   });
 }
 

@@ -130,7 +130,7 @@ describe('duty check-ins (坐班登记)', () => {
     expect(codeOf(await checkIn(writer, cadre.id, '2099-01-01', 2))).toBe('BAD_USER_INPUT');
     expect(codeOf(await checkIn(writer, cadre.id, '2025-03-04', 0))).toBe('BAD_USER_INPUT');
     expect(codeOf(await checkIn(writer, cadre.id, '2025-03-04', 25))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await checkIn(outsider, cadre.id, '2025-03-04', 2))).toBe('FORBIDDEN');
+    expect(codeOf(await checkIn(outsider, cadre.id, '2025-03-04', 2))).toBe('NOT_FOUND'); // a cadre outside the scope: as a missing id
     expect(codeOf(await checkIn({ ...auditor, scope: '321311102202' }, cadre.id, '2025-03-04', 2))).toBe('FORBIDDEN');
     const suspended = await insertCadre(ds, { villageCode: '321311102202', name: '停职者', status: CadreStatus.SUSPENDED });
     expect(codeOf(await checkIn(writer, suspended.id, '2025-03-04', 2))).toBe('BAD_USER_INPUT');
@@ -245,7 +245,7 @@ describe('leave → finding → sanction at the national baseline', () => {
     expect(dirLeave).toMatchObject({ status: 'APPROVED', approverLevel: 'TOWNSHIP', version: 2 });
     expect(codeOf(await reportBack(villageCadre, { leaveRequestId: dirLeave.id, date: '2025-03-09', expectedVersion: 2 }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await reportBack(villageCadre, { leaveRequestId: dirLeave.id, date: '2025-03-13', expectedVersion: 1 }))).toBe('CONFLICT');
-    expect(codeOf(await reportBack(outsider, { leaveRequestId: dirLeave.id, date: '2025-03-13', expectedVersion: 2 }))).toBe('FORBIDDEN');
+    expect(codeOf(await reportBack(outsider, { leaveRequestId: dirLeave.id, date: '2025-03-13', expectedVersion: 2 }))).toBe('NOT_FOUND');
     const back = await reportBack(villageCadre, { leaveRequestId: dirLeave.id, date: '2025-03-13', expectedVersion: 2 });
     expect(back.errors).toBeUndefined();
     expect(back.data!.reportBack).toMatchObject({ status: 'REPORTED_BACK', reportedBackOn: '2025-03-13', version: 3 });
@@ -267,7 +267,7 @@ describe('leave → finding → sanction at the national baseline', () => {
     const self = await approveLeave({ id: clerk.id, roles: [Role.VILLAGE_CADRE], scope: V1 }, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 });
     expect(codeOf(self)).toBe('FORBIDDEN');
     expect(codeOf(await approveLeave(auditor, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 }))).toBe('FORBIDDEN');
-    expect(codeOf(await approveLeave(outsider, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 }))).toBe('FORBIDDEN');
+    expect(codeOf(await approveLeave(outsider, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 }))).toBe('NOT_FOUND');
     // "others need the secretary's approval": a colleague who is not the secretary may not decide it
     const colleague = await approveLeave({ id: director.id, roles: [Role.VILLAGE_CADRE], scope: V1 }, { leaveRequestId: requested.id, approve: true, expectedVersion: 1 });
     expect(codeOf(colleague)).toBe('FORBIDDEN');

@@ -2,7 +2,7 @@ import { byKey, groupByKey, type RequestContext } from '@xiangzhi/kernel';
 import { type EducationLevel, isCollegeOrHigher } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { groupByPrefix, isUuid, regionPatterns } from '../shared/access';
+import { groupByPrefix, isUuid, regionPatterns, visibleOnly } from '../shared/access';
 import { PostAssignment } from '../post/post.entity';
 import { Cadre, CadreStatus, Talent, TrainingRecord } from './cadre.entity';
 import { CadreStats } from './cadre.types';
@@ -101,11 +101,11 @@ export function trainingsLoader(ctx: RequestContext, year: number | null): DataL
   });
 }
 
-/** Talent-pool entries by id. */
+/** Talent-pool entries by id (one outside the caller's scope is not found). */
 export function talentLoader(ctx: RequestContext): DataLoader<string, Talent | null> {
   return ctx.loaders.get<string, Talent | null>('cadre:talent', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length ? await ctx.dataSource.getRepository(Talent).findBy({ id: In(valid) }) : [];
-    return byKey(ids, rows, (t) => t.id);
+    return visibleOnly(ctx, byKey(ids, rows, (t) => t.id), (t) => t.villageCode);
   });
 }

@@ -293,13 +293,13 @@ describe('discharge and honours', () => {
 });
 
 describe('records, lists and scope', () => {
-  it('a village cadre of another village is FORBIDDEN; a village cadre records trainings in their own village', async () => {
+  it('a cadre of another village is NOT_FOUND to a village cadre, as a missing id; a village cadre records trainings in their own village', async () => {
     const cadre = await insertCadre(ds, { villageCode: villageA, name: '郑委员', serviceStart: '2018-01-01' });
     const training = `mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { title days startDate } }`;
     const input = { cadreId: cadre.id, title: '乡村振兴专题培训', organizer: '县委组织部', startDate: '2024-03-10', days: 2.5 };
     const before = await count('training_record');
-    expect(codeOf(await gql(cadreOfB, training, { i: input }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(cadreOfB, `query($id: ID!) { cadre(id: $id) { name } }`, { id: cadre.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(cadreOfB, training, { i: input }))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(cadreOfB, `query($id: ID!) { cadre(id: $id) { name } }`, { id: cadre.id }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(cadreOfA, `mutation { applyPostTemplate(villageCode: "${villageA}") { templateName } }`))).toBe('FORBIDDEN');
     expect(await count('training_record')).toBe(before);
     await ok(cadreOfA, training, { i: input });

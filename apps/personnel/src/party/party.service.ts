@@ -62,7 +62,7 @@ function townshipOf(code: string): string {
 export async function readableOrganization(ctx: RequestContext, id: string): Promise<PartyOrganization> {
   const org = await organizationLoader(ctx).load(id);
   if (!org) throw notFound('党组织', 'Party organisation', id);
-  PersonnelAccess.of(ctx).requireVisible(org.regionCode);
+  PersonnelAccess.of(ctx).requireVisible(org.regionCode, { zh: '党组织', en: 'Party organisation', key: id });
   return org;
 }
 
@@ -70,7 +70,7 @@ export async function readableOrganization(ctx: RequestContext, id: string): Pro
 export async function readableMember(ctx: RequestContext, id: string): Promise<PartyMember> {
   const member = await memberLoader(ctx).load(id);
   if (!member) throw notFound('党员', 'Party member', id);
-  PersonnelAccess.of(ctx).requireVisible(member.regionCode);
+  PersonnelAccess.of(ctx).requireVisible(member.regionCode, { zh: '党员', en: 'Party member', key: id });
   return member;
 }
 

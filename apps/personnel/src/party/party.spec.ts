@@ -227,7 +227,7 @@ describe('Party organisations (支部建在网格上)', () => {
     const outside: Actor = { id: 'other-officer', roles: [Role.TOWNSHIP_OFFICER], scope: '433130101000' };
     expect(codeOf(await createOrg(outside, input))).toBe('FORBIDDEN');
     expect(await count('party_organization', 'name = $1', ['村干部自建'])).toBe(0);
-    expect(codeOf(await gql(cadreB, `query($id: ID!) { partyOrganization(id: $id) { name } }`, { id: committeeA.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(cadreB, `query($id: ID!) { partyOrganization(id: $id) { name } }`, { id: committeeA.id }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(cadreA, `{ partyOrganization(id: "00000000-0000-4000-8000-000000000000") { name } }`))).toBe('NOT_FOUND');
   });
 
@@ -310,7 +310,7 @@ describe('Party members, mobile members and points (党员积分)', () => {
     const future = await registerMember(cadreA, { organizationId: branch.id, name: '未来', joinedOn: tomorrow, status: 'FULL' });
     expect([codeOf(future), future.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'joinedOn']);
     expect(codeOf(await registerMember(cadreA, { organizationId: branch.id, name: '坏日期', joinedOn: '2020-02-30', status: 'FULL' }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await registerMember(cadreB, { organizationId: branch.id, name: '外村', joinedOn: '2020-01-01', status: 'FULL' }))).toBe('FORBIDDEN');
+    expect(codeOf(await registerMember(cadreB, { organizationId: branch.id, name: '外村', joinedOn: '2020-01-01', status: 'FULL' }))).toBe('NOT_FOUND');
     expect(codeOf(await registerMember(workerA, { organizationId: branch.id, name: '网格员', joinedOn: '2020-01-01', status: 'FULL' }))).toBe('FORBIDDEN');
     expect(await count('party_member')).toBe(before);
   });
@@ -351,7 +351,7 @@ describe('Party members, mobile members and points (党员积分)', () => {
     ]) {
       expect(codeOf(await points(cadreA, { memberId: m.id, date: today, ...bad }))).toBe('BAD_USER_INPUT');
     }
-    expect(codeOf(await points(cadreB, { memberId: m.id, date: today, points: 1, reason: '外村' }))).toBe('FORBIDDEN');
+    expect(codeOf(await points(cadreB, { memberId: m.id, date: today, points: 1, reason: '外村' }))).toBe('NOT_FOUND');
     expect(codeOf(await points(cadreA, { memberId: '00000000-0000-4000-8000-000000000000', date: today, points: 1, reason: 'x' }))).toBe('NOT_FOUND');
     expect(await count('party_point_entry')).toBe(entriesBefore);
     const [unchanged] = await ds.query('SELECT points FROM party_member WHERE id = $1', [m.id]);

@@ -145,6 +145,6 @@ describe('post holder and history', () => {
       { startDate: '2021-01-01', endDate: null, endReason: null, cadre: { name: '现任' }, post: { code: 'organisation' } },
     ]);
     const outside: Actor = { id: 'other', roles: [Role.VILLAGE_CADRE], scope: otherTownshipVillage };
-    expect(codeOf(await gql(outside, `query($id: ID!) { post(id: $id) { title } }`, { id: post.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(outside, `query($id: ID!) { post(id: $id) { title } }`, { id: post.id }))).toBe('NOT_FOUND');
   });
 });

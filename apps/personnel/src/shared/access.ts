@@ -1,4 +1,4 @@
-import { forbidden, hasRole, isWithin, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
+import { forbidden, hasRole, isWithin, notFound, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
 
 /** Roles that manage cadres: appointments, discharges, templates, appraisals, ratings, ranks, payroll, inspections. */
 export const MANAGER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER];
@@ -44,8 +44,13 @@ export class PersonnelAccess {
     return isWithin(regionCode, this.ctx.actor.scope);
   }
 
-  /** Throws FORBIDDEN unless the record's region is in scope (single-record reads). */
-  requireVisible(regionCode: string): void {
+  /**
+   * Single-record reads: with `record` (what a missing id answers: entity names and the key asked
+   * for), a record outside the scope answers that very NOT_FOUND; without it (a region asked for by
+   * code), FORBIDDEN naming the caller's own scope only.
+   */
+  requireVisible(regionCode: string, record?: { zh: string; en: string; key: string }): void {
+    if (record && !this.canSee(regionCode)) throw notFound(record.zh, record.en, record.key);
     requireInScope(this.ctx.actor, regionCode);
   }
 
@@ -80,6 +85,16 @@ export class PersonnelAccess {
   requireNotSelf(cadreId: string, what: { zh: string; en: string }): void {
     if (this.ctx.actor.id === cadreId) throw forbidden(`不能${what.zh}自己的记录`, `You cannot ${what.en} your own record`);
   }
+}
+
+/**
+ * A batch of records loaded by id, with those outside the caller's scope left out: by-id loaders use
+ * it, so a record outside the scope is answered exactly like a missing one (NOT_FOUND, same message)
+ * and an error never tells that it exists, or where.
+ */
+export function visibleOnly<T>(ctx: RequestContext, rows: (T | null)[], regionOf: (row: T) => string): (T | null)[] {
+  const access = PersonnelAccess.of(ctx);
+  return rows.map((row) => (row !== null && access.canSee(regionOf(row)) ? row : null));
 }
 
 /**
