@@ -114,6 +114,33 @@ describe('DefaultAppraisalPolicy (德能勤绩廉)', () => {
       expect(reversed.slice(0, 3)).toEqual([COMPETENT, EXCELLENT, EXCELLENT]);
     });
 
+    it('decides equal totals at the cut-off by the longer service, states the rule and names the tied candidates', () => {
+      const served = (cadreId: string, total: number, serviceStart: string): QuotaCandidate => ({ ...cand(cadreId, total), serviceStart });
+      // 10 candidates, 2 places: 96 is in, then 93 × 3 for the last place
+      const ten = [served('a1', 93, '2020-01-01'), served('b2', 96, '2019-01-01'), served('c3', 93, '2012-05-01'), served('d4', 93, '2018-01-01'), ...['p', 'q', 'r', 's', 't', 'u'].map((id) => served(id, 80, '2015-01-01'))];
+      expect(policy.applyQuotas(ten).map((r) => r.rating).slice(0, 4)).toEqual([COMPETENT, EXCELLENT, EXCELLENT, COMPETENT]);
+      const report = policy.quotaTies(ten);
+      expect(report.tieBreak).toEqual({
+        rule: 'TIE_LONGER_SERVICE',
+        zh: '名额边界总分相同时，任职时间早（任职年限长）者优先；任职时间也相同时按干部标识顺序',
+        en: 'equal totals at a quota’s cut-off: the earlier start of service (the longer service) goes first; with the same start, by cadre identifier',
+      });
+      expect(report.ties).toEqual([
+        {
+          quota: 'EXCELLENT_QUOTA',
+          total: 93,
+          places: 1,
+          tied: [
+            { cadreId: 'c3', admitted: true },
+            { cadreId: 'd4', admitted: false },
+            { cadreId: 'a1', admitted: false },
+          ],
+        },
+      ]);
+      // no tie at the cut-off: the rule is still stated, no candidates named
+      expect(policy.quotaTies([served('a', 95, '2020-01-01'), ...['b', 'c', 'd', 'e'].map((id) => served(id, 80, '2020-01-01'))])).toEqual({ tieBreak: report.tieBreak, ties: [] });
+    });
+
     it('never promotes: fewer excellent candidates than the quota stay as they are', () => {
       const ten = [cand('a', 91), ...['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((id) => cand(id, 89))];
       expect(policy.applyQuotas(ten).map((r) => r.rating)).toEqual([EXCELLENT, ...Array(9).fill(COMPETENT)]);

@@ -18,14 +18,14 @@ import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import { Post } from '../post/post.entity';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { requirePeriodEnded } from '../shared/checks';
-import { stamp, type StoredDecision } from '../shared/decision';
+import { PolicyDecision, stamp, type StoredDecision } from '../shared/decision';
 import { highestCategory } from '../shared/post-seniority';
 import { staleVersion } from '../shared/stale';
 import { cadreLoader } from '../shared/loaders';
 import { recordEvent } from '../shared/outbox';
 import { Appraisal, AppraisalPeriodType, type AppraisalScore } from './appraisal.entity';
 import type { RecordAppraisalInput } from './appraisal.inputs';
-import { AnnualRatingsResult, AppraisalDimensionView } from './appraisal.types';
+import { AnnualRatingsResult, AppraisalDimensionView, QuotaTieView } from './appraisal.types';
 import { appraisalPeriod, checkRegions, yearPeriod } from '../reference/checks';
 
 /** The period formats of each period type: 月度 `YYYY-MM`, 季度 `YYYY-Qn`, 年度 `YYYY`. */
@@ -208,7 +208,8 @@ export async function recordAppraisal(ctx: RequestContext, input: RecordAppraisa
 /**
  * 年度等次评定 applies the county's quotas to a township's annual appraisals of a year (cadres who
  * have not left), best total first, and stores every final rating with its decision. Running it
- * again recomputes from the current totals.
+ * again recomputes from the current totals. The result states the policy's tie-break rule at the
+ * quotas' cut-offs and names the candidates tied there (who was admitted, who was not).
  */
 export async function finalizeAnnualRatings(ctx: RequestContext, townshipCode: string, year: number): Promise<AnnualRatingsResult> {
   assertRegionCode(townshipCode, 'townshipCode');
@@ -233,8 +234,18 @@ export async function finalizeAnnualRatings(ctx: RequestContext, townshipCode: s
         .addOrderBy('a.cadre_id', 'ASC')
         .setLock('pessimistic_write', undefined, ['a'])
         .getMany();
-      const candidates: QuotaCandidate[] = appraisals.map((a) => ({ cadreId: a.cadreId, total: a.total, provisional: a.provisionalRating ?? policy.ratingFor(a.total).rating }));
+      const cadres = appraisals.length > 0 ? await manager.getRepository(Cadre).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids: appraisals.map((a) => a.cadreId) }).getMany() : [];
+      const cadreById = new Map(cadres.map((c) => [c.id, c]));
+      const candidates: QuotaCandidate[] = appraisals.map((a) => ({
+        cadreId: a.cadreId,
+        total: a.total,
+        provisional: a.provisionalRating ?? policy.ratingFor(a.total).rating,
+        serviceStart: cadreById.get(a.cadreId)?.serviceStart,
+      }));
       const decisions = policy.applyQuotas(candidates);
+      // the tie-break rule at the quotas' cut-offs and who was tied there (policies without it: none stated)
+      const tieReport = policy.quotaTies?.(candidates) ?? null;
+      const ties = (tieReport?.ties ?? []).map((t) => QuotaTieView.of(t, (id) => cadreById.get(id)?.name ?? id));
       if (decisions.length !== candidates.length) throw new Error(`appraisal policy ${source} returned ${decisions.length} ratings for ${candidates.length} candidates`);
       const ratings = appraisals.map((a, i) =>
         manager.create(Appraisal, { ...a, finalRating: decisions[i].rating, finalDecision: storedDecision(source, decisions[i]), version: a.version + 1 }),
@@ -248,7 +259,14 @@ export async function finalizeAnnualRatings(ctx: RequestContext, townshipCode: s
         );
       }
       await recordEvent(manager, 'personnel.rating.finalized', { townshipCode, year, ratings: ratings.map((r) => ({ cadreId: r.cadreId, rating: r.finalRating as Rating })) });
-      return Object.assign(new AnnualRatingsResult(), { townshipCode, year, policy: source, ratings });
+      return Object.assign(new AnnualRatingsResult(), {
+        townshipCode,
+        year,
+        policy: source,
+        ratings,
+        tieBreak: tieReport ? PolicyDecision.of(stamp(source, tieReport.tieBreak)) : null,
+        ties,
+      });
     },
   );
 }
