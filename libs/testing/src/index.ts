@@ -43,6 +43,8 @@
  * - `graphqlClient(() => platform)` gives `gql(actor, query, vars)`, `ok(…)` (the data, or throws
  *   with the errors) and `codeOf(res)`; `rowCounter(() => dataSource)` gives `count(table, where?, params?)`
  *   for direct checks of what was written; `waitFor(what, condition)` and `pause(ms)` for the event bus.
+ * - `testFixtures(platform).village({ cadres: 2 })` (`p.fixtures` on the plugin kit) builds a village
+ *   through GraphQL: its territory imported into grids, the post template applied and cadres appointed.
  * - PGlite boots in about 3 s per subgraph: start one platform per test file (`beforeAll`).
  */
 export { startTestPlatform, freshSchemaName, TEST_SECRETS, type TestPlatform, type TestPlatformOptions, type GraphQLResult } from './test-platform';
