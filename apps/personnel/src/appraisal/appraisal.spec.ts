@@ -5,7 +5,7 @@ import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPl
 import type { DataSource } from 'typeorm';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
 import type { Post } from '../post/post.entity';
-import { assignPost, baselineScores, insertBaselinePosts, insertCadre, insertHolder } from '../testing/fixtures';
+import { arrangeRegions, assignPost, baselineScores, insertBaselinePosts, insertCadre, insertHolder } from '../testing/fixtures';
 import { subgraph as personnel } from '../index';
 
 /** Appraisals of Longshan villages; quotas and the rank review in two other counties of their own. */
@@ -55,6 +55,7 @@ async function cadreWithPost(villageCode: string, name: string, postIndex: numbe
 beforeAll(async () => {
   platform = await startTestPlatform({ subgraphs: [personnel] });
   ds = platform.subgraphs.personnel.db.dataSource;
+  await arrangeRegions(ds, ['433125102201', '433125102202', '433125102203', '433126101201', '433130101201']);
   secretary = await cadreWithPost(VILLAGE, '张书记', 0);
   // the secretary also serves as director: the secretary's dimensions still apply (highest post)
   await assignPost(ds, postsByVillage.get(VILLAGE)![2], secretary);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CadreStatus, type Cadre } from '../cadre/cadre.entity';
 import { subgraph as personnel } from '../index';
 import type { Post } from '../post/post.entity';
-import { insertBaselinePosts, insertCadre, insertHolder, raceOnCadreLock } from '../testing/fixtures';
+import { arrangeRegions, insertBaselinePosts, insertCadre, insertHolder, raceOnCadreLock } from '../testing/fixtures';
 
 /**
  * A county model for the test: six hours on duty every working day, one cadre on duty every rest
@@ -104,6 +104,7 @@ async function village(code: string, holders: Record<string, string>): Promise<{
 beforeAll(async () => {
   platform = await startTestPlatform({ subgraphs: [personnel], plugins: [testAttendance], countyParams: { '433130': { 'test-attendance': {} } } });
   ds = platform.subgraphs.personnel.db.dataSource;
+  await arrangeRegions(ds, ['321311102201', '321311102202', '321311102205', '321311102299', '433130104201']);
 }, 120_000);
 afterAll(() => platform?.stop());
 

@@ -6,7 +6,7 @@ import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPl
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
-import { insertBaselinePosts, insertCadre, insertHolder, insertPost, raceOnCadreLock } from '../testing/fixtures';
+import { arrangeRegions, arrangeResidents, insertBaselinePosts, insertCadre, insertHolder, insertPost, raceOnCadreLock } from '../testing/fixtures';
 import type { Post } from '../post/post.entity';
 import { todayInChina } from './today';
 
@@ -79,6 +79,7 @@ beforeAll(async () => {
     ...smallVillages.map((code, i) => ({ code, name: `小镇村${i}`, level: 'VILLAGE', parent: townshipSmall })),
     ...largeVillages.map((code, i) => ({ code, name: `大镇村${i}`, level: 'VILLAGE', parent: townshipLarge })),
   ]);
+  await arrangeRegions(ds, [villageA, villageB, '433130102201', ...smallVillages, ...largeVillages]);
   posts = Object.fromEntries((await insertBaselinePosts(ds, villageA)).map((p) => [p.code, p]));
 }, 120_000);
 
@@ -89,6 +90,7 @@ describe('eligibility and appointment', () => {
   const candidateResident = randomUUID();
 
   beforeAll(async () => {
+    await arrangeResidents(ds, [directorResident, candidateResident].map((id) => ({ id, villageCode: villageA })));
     // the serving committee director, whose spouse is the candidate below
     await insertHolder(ds, posts.director, { name: '张主任', residentId: directorResident, serviceStart: '2012-03-01' }, '2021-01-01');
   });
@@ -240,6 +242,7 @@ describe('eligibility and appointment', () => {
   it('refuses a resident who already serves: names the record only when it is of the same village', async () => {
     const residentHere = randomUUID();
     const residentAway = randomUUID();
+    await arrangeResidents(ds, [{ id: residentHere, villageCode: villageA }, { id: residentAway, villageCode: '433130102201' }]);
     const here = await insertCadre(ds, { villageCode: villageA, name: '本村在任', residentId: residentHere });
     await insertCadre(ds, { villageCode: '433130102201', name: '外镇在任', residentId: residentAway });
     const post = await insertPost(ds, { villageCode: villageA, code: 'resident-check', title: '专干' });

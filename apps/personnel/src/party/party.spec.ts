@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { todayInChina } from '../cadre/today';
 import { CadreStatus } from '../cadre/cadre.entity';
 import { subgraph as personnel } from '../index';
-import { insertCadre } from '../testing/fixtures';
+import { arrangeRegions, arrangeResidents, insertCadre } from '../testing/fixtures';
 
 const county = '433130000000';
 const township = '433130100000';
@@ -100,6 +100,7 @@ beforeAll(async () => {
       gridsOf[village].push(grid.createGrid.id);
     }
   }
+  await arrangeRegions(ds, [villageA, villageB, villageC, '433130101000']);
   secretaryA = (await insertCadre(ds, { villageCode: villageA, name: '张书记' })).id;
   suspendedA = (await insertCadre(ds, { villageCode: villageA, name: '停职干部', status: CadreStatus.SUSPENDED })).id;
   secretaryB = (await insertCadre(ds, { villageCode: villageB, name: '李书记' })).id;
@@ -295,6 +296,7 @@ describe('Party members, mobile members and points (党员积分)', () => {
       id: idNumber('1975-06-01', 11),
     });
     residentId = resident.registerResident.id;
+    await arrangeResidents(ds, [{ id: residentId, villageCode: villageA }]);
   });
 
   it('registers a member with a duty, linked to a resident once; Resident.partyMember resolves through the gateway', async () => {

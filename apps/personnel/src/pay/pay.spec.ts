@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { Sanction } from '../attendance/attendance.entity';
 import type { Cadre } from '../cadre/cadre.entity';
 import { DeductionPeriod, PostCategory, SanctionMeasure } from '../shared/enums';
-import { baselineScores, insertBaselinePosts, insertHolder, insertPost } from '../testing/fixtures';
+import { arrangeRegions, baselineScores, insertBaselinePosts, insertHolder, insertPost } from '../testing/fixtures';
 import { subgraph as personnel } from '../index';
 
 /** Baseline villages of Longshan; the pay-band test plugin is enabled for county 433127 only. */
@@ -105,6 +105,7 @@ beforeAll(async () => {
     countyParams: { [BAND_COUNTY]: { 'pay-band-test': { minimumAnnual: 40000 } } },
   });
   ds = platform.subgraphs.personnel.db.dataSource;
+  await arrangeRegions(ds, ['433127101201', '433127101202', '433130102201', '433130102202', '433130102203']);
   const posts = await insertBaselinePosts(ds, VILLAGE);
   const post = (code: string) => posts.find((p) => p.code === code)!;
   secretary = await insertHolder(ds, post('secretary'), { name: '张书记', rankLevel: 5 });

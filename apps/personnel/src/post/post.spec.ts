@@ -3,7 +3,7 @@ import { Role, type Actor } from '@xiangzhi/kernel';
 import { graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
-import { assignPost, insertCadre } from '../testing/fixtures';
+import { arrangeRegions, assignPost, insertCadre } from '../testing/fixtures';
 
 const county = '433130000000';
 const township = '433130101000';
@@ -31,6 +31,7 @@ const APPLY = `mutation($v: String!) { applyPostTemplate(villageCode: $v) {
 beforeAll(async () => {
   platform = await startTestPlatform({ subgraphs: [personnel] });
   ds = platform.subgraphs.personnel.db.dataSource;
+  await arrangeRegions(ds, ['433130101001', '433130101201', '433130102201']);
 }, 120_000);
 
 afterAll(() => platform?.stop());

@@ -1,5 +1,5 @@
 import { DEMO_COUNTIES, demoUuid, demoVillages, featuredVillages } from '@xiangzhi/demo';
-import type { SubgraphModule } from '@xiangzhi/kernel';
+import { todayInChina, type SubgraphModule } from '@xiangzhi/kernel';
 import { DEMO_APPRAISAL_MONTH, DEMO_RANK_LEVEL, DEMO_RECORDER, demoVetting, planVillage, templateDecision, type VillagePlan } from './plan';
 import { insertRows, json, type SeedColumn } from './rows';
 
@@ -100,6 +100,38 @@ const CHECK_IN: readonly SeedColumn[] = [
   ['hours', 'numeric'],
 ];
 
+/**
+ * The seed goes through the same references as every personnel write: a cadre's or Party member's
+ * resident must be a living resident in the resident projection. Cadres keep their record without
+ * the link; members without a known resident are left out. Returns the references dropped.
+ */
+async function dropUnknownResidents(dataSource: SeedContext['dataSource'], plans: VillagePlan[]): Promise<number> {
+  const ids = new Set<string>();
+  for (const p of plans) {
+    for (const c of p.cadres) if (c.residentId) ids.add(c.residentId);
+    for (const m of p.featured?.members ?? []) ids.add(m.residentId);
+  }
+  if (ids.size === 0) return 0;
+  const living = new Set(
+    ((await dataSource.query(`SELECT id::text AS id FROM resident_ref WHERE id = ANY($1::uuid[]) AND status = 'LIVING'`, [[...ids]])) as { id: string }[]).map((r) => r.id),
+  );
+  let dropped = 0;
+  for (const p of plans) {
+    for (const c of p.cadres) {
+      if (c.residentId && !living.has(c.residentId)) {
+        c.residentId = null;
+        dropped += 1;
+      }
+    }
+    if (p.featured) {
+      const kept = p.featured.members.filter((m) => living.has(m.residentId));
+      dropped += p.featured.members.length - kept.length;
+      p.featured.members = kept;
+    }
+  }
+  return dropped;
+}
+
 /** Guards: rows that point at a record the seed did not write (skipped on a database in use) stay out. */
 const exists = (table: string, column: string): string => `EXISTS (SELECT 1 FROM ${table} t WHERE t.id = v.${column})`;
 
@@ -121,12 +153,36 @@ export const PERSONNEL_SEED_TABLES = ['cadre', 'post', 'post_assignment', 'party
  */
 export async function seedPersonnelDemo({ dataSource, logger }: SeedContext): Promise<void> {
   const started = Date.now();
+  const today = todayInChina();
+  const [{ known }] = (await dataSource.query(`SELECT count(*)::int AS known FROM region_ref`)) as { known: number }[];
+  if (Number(known) === 0) {
+    logger.warn(
+      { table: 'region_ref' },
+      '干部子图演示数据未写入：区划投影为空，请先导入网格子图的区划并让 personnel-regions 消费其事件 / ' +
+        'personnel demo not seeded: the region projection is empty; seed grids first and let personnel-regions consume its events',
+    );
+    return;
+  }
+  const valid = new Set(
+    ((await dataSource.query(
+      `SELECT code FROM region_ref WHERE level = 'VILLAGE' AND valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)`,
+      [today],
+    )) as { code: string }[]).map((r) => r.code),
+  );
   const featured = new Set(featuredVillages().map((v) => v.code));
   const plans: VillagePlan[] = [];
+  let unknownVillages = 0;
   for (const county of DEMO_COUNTIES) {
-    const villages = demoVillages(county);
+    const villages = demoVillages(county).filter((v) => valid.has(v.code) || (unknownVillages++, false));
     for (const village of villages) plans.push(planVillage(village, featured.has(village.code)));
     logger.info({ county: county.code, name: county.name, villages: villages.length }, 'personnel demo: county planned');
+  }
+  if (unknownVillages > 0) {
+    logger.warn({ villages: unknownVillages }, '干部子图演示数据跳过了区划投影中不存在或已停用的村 / personnel demo skipped villages the region projection does not know or has retired');
+  }
+  const unlinked = await dropUnknownResidents(dataSource, plans);
+  if (unlinked > 0) {
+    logger.warn({ references: unlinked }, '干部子图演示数据去掉了居民投影中不存在或非在册居民的引用 / personnel demo dropped references to residents the resident projection does not know as living');
   }
 
   const rows = {

@@ -3,7 +3,7 @@ import { EducationLevel } from '@xiangzhi/personnel-api';
 import { natsUnreachable, pause, startTestPlatform, TEST_NATS_URL, waitFor, type TestPlatform, type TestPlatformOptions } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
-import { insertCadre, insertPost } from '../testing/fixtures';
+import { arrangeRegions, insertCadre, insertPost } from '../testing/fixtures';
 import { PERSONNEL_EVENT_RELAY_JOB } from './outbox';
 
 const village = '433130101201';
@@ -31,6 +31,7 @@ function deliversAppointments(bus: string, options: Pick<TestPlatformOptions, 'n
   beforeAll(async () => {
     platform = await startTestPlatform({ subgraphs: [personnel], ...options });
     ds = platform.subgraphs.personnel.db.dataSource;
+    await arrangeRegions(ds, ['433130101201']);
     await platform.events.subscribe('personnel.>', async (event) => void received.push(event));
   }, 120_000);
   afterAll(() => platform?.stop());

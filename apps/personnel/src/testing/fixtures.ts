@@ -1,5 +1,7 @@
+import { levelOf, parentCodeOf, RegionLevel } from '@xiangzhi/kernel';
 import { DefaultPostTemplatePolicy, EducationLevel, LeaveApprover, PostCategory } from '@xiangzhi/personnel-api';
 import type { DataSource } from 'typeorm';
+import { applyRegionEvent, applyResidentEvent } from '../reference/consumers';
 import { Cadre, CadreStatus, Gender } from '../cadre/cadre.entity';
 import { Post, PostAssignment } from '../post/post.entity';
 
@@ -9,6 +11,72 @@ import { Post, PostAssignment } from '../post/post.entity';
  */
 
 export const countyOf = (villageCode: string): string => `${villageCode.slice(0, 6)}000000`;
+
+/** Validity of arranged regions: from 2000-01-01 and current, unless a spec says otherwise. */
+export interface ArrangedValidity {
+  validFrom?: string;
+  /** First day the code is no longer valid (retired), or null while current. */
+  validTo?: string | null;
+}
+
+/**
+ * Arranges the region projection (`region_ref`) as grids' `grids.region.*` events would have left it:
+ * each code and the codes above it up to its county, valid from `validFrom` (default 2000-01-01) and,
+ * given `validTo`, retired on that date. Arranging a code again replaces its validity. Only the codes
+ * arranged are known: personnel writes refuse any other.
+ */
+export async function arrangeRegions(ds: DataSource, codes: readonly string[], validity: ArrangedValidity = {}): Promise<void> {
+  const rows = new Map<string, { level: RegionLevel; parent: string | null; own: boolean }>();
+  for (const code of codes) {
+    rows.set(code, { level: levelOf(code), parent: parentCodeOf(code), own: true });
+    for (let up = parentCodeOf(code); up && !rows.has(up); up = parentCodeOf(up)) {
+      const level = levelOf(up);
+      if (level === RegionLevel.CITY || level === RegionLevel.PROVINCE) break;
+      rows.set(up, { level, parent: parentCodeOf(up), own: false });
+    }
+  }
+  const validFrom = validity.validFrom ?? '2000-01-01';
+  const validTo = validity.validTo ?? null;
+  for (const [code, row] of rows) {
+    const conflict = row.own
+      ? 'ON CONFLICT (code) DO UPDATE SET valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, retired = EXCLUDED.retired'
+      : 'ON CONFLICT (code) DO NOTHING';
+    await ds.query(
+      `INSERT INTO region_ref (code, name, level, parent_code, valid_from, valid_to, retired) VALUES ($1, $1, $2, $3, $4::date, $5::date, $5::date IS NOT NULL) ${conflict}`,
+      [code, row.level, row.parent, row.own ? validFrom : '2000-01-01', row.own ? validTo : null],
+    );
+  }
+}
+
+/**
+ * Feeds the projections from the grids outbox as the consumers `personnel-regions` and
+ * `personnel-residents` would (their handlers, in outbox order, one transaction), for specs that
+ * boot grids and personnel without waiting for the event runtime. Returns the events applied.
+ */
+export async function feedGridsEvents(gridsDs: DataSource, personnelDs: DataSource): Promise<number> {
+  const rows = (await gridsDs.query(`SELECT id::text AS id, name, payload FROM grids_event ORDER BY id`)) as { id: string; name: string; payload: Record<string, unknown> }[];
+  await personnelDs.transaction(async (manager) => {
+    for (const row of rows) {
+      const event = { id: `grids_event:${row.id}`, subject: row.name, payload: row.payload };
+      if (row.name.startsWith('grids.region.')) await applyRegionEvent(manager, event);
+      else if (row.name.startsWith('grids.resident.')) await applyResidentEvent(manager, event);
+    }
+  });
+  return rows.length;
+}
+
+/** Arranges the resident projection (`resident_ref`) as `grids.resident.upserted` events would have left it. */
+export async function arrangeResidents(
+  ds: DataSource,
+  residents: readonly { id: string; villageCode: string; status?: 'LIVING' | 'DECEASED' | 'MOVED_OUT' }[],
+): Promise<void> {
+  for (const r of residents) {
+    await ds.query(
+      `INSERT INTO resident_ref (id, village_code, status) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET village_code = EXCLUDED.village_code, status = EXCLUDED.status`,
+      [r.id, r.villageCode, r.status ?? 'LIVING'],
+    );
+  }
+}
 
 export async function insertCadre(ds: DataSource, fields: Partial<Cadre> & { villageCode: string; name: string }): Promise<Cadre> {
   const repo = ds.getRepository(Cadre);
