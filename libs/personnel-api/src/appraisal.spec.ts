@@ -119,7 +119,8 @@ describe('DefaultAppraisalPolicy (德能勤绩廉)', () => {
       // 10 candidates, 2 places: 96 is in, then 93 × 3 for the last place
       const ten = [served('a1', 93, '2020-01-01'), served('b2', 96, '2019-01-01'), served('c3', 93, '2012-05-01'), served('d4', 93, '2018-01-01'), ...['p', 'q', 'r', 's', 't', 'u'].map((id) => served(id, 80, '2015-01-01'))];
       expect(policy.applyQuotas(ten).map((r) => r.rating).slice(0, 4)).toEqual([COMPETENT, EXCELLENT, EXCELLENT, COMPETENT]);
-      const report = policy.quotaTies(ten);
+      const baseline = new DefaultAppraisalPolicy();
+      const report = baseline.quotaTies(ten);
       expect(report.tieBreak).toEqual({
         rule: 'TIE_LONGER_SERVICE',
         zh: '名额边界总分相同时，任职时间早（任职年限长）者优先；任职时间也相同时按干部标识顺序',
@@ -138,7 +139,7 @@ describe('DefaultAppraisalPolicy (德能勤绩廉)', () => {
         },
       ]);
       // no tie at the cut-off: the rule is still stated, no candidates named
-      expect(policy.quotaTies([served('a', 95, '2020-01-01'), ...['b', 'c', 'd', 'e'].map((id) => served(id, 80, '2020-01-01'))])).toEqual({ tieBreak: report.tieBreak, ties: [] });
+      expect(baseline.quotaTies([served('a', 95, '2020-01-01'), ...['b', 'c', 'd', 'e'].map((id) => served(id, 80, '2020-01-01'))])).toEqual({ tieBreak: report.tieBreak, ties: [] });
     });
 
     it('never promotes: fewer excellent candidates than the quota stay as they are', () => {
