@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { definePlugin } from '@xiangzhi/kernel';
+import { definePlugin, PolicyRegistry } from '@xiangzhi/kernel';
 import { z } from 'zod';
 import { DeploymentConfigError, loadDeploymentConfig, parseDeploymentConfig, type DeploymentConfig } from './config';
 import { DeploymentLoadError, resolveDeployment, validatePluginParams } from './load';
@@ -97,6 +97,8 @@ describe('the default deployment (deploy/xiangzhi.yaml) by shape', () => {
       throw error;
     }
     if (resolved.skipped.length > 0) problems.push(...resolved.skipped.map((s) => `subgraphs.${s.name}: skipped (${s.reason})`));
+    // each plugin's own consistency check of each county's parameters, as xz check runs it
+    problems.push(...new PolicyRegistry('deployment', [], resolved.plugins, resolved.countyParams).consistencyProblems());
     // every installed plugin loads, under its own name, compatible with this plugin API
     const loaded = new Set(resolved.plugins.map((p) => p.name));
     for (const name of Object.keys(config.plugins)) if (!loaded.has(name)) problems.push(`plugins.${name}: not loaded`);
@@ -154,6 +156,17 @@ describe('the default deployment (deploy/xiangzhi.yaml) by shape', () => {
       counties: { ...config.counties, [code]: { ...county, plugins: { ...county.plugins, [pluginName]: { noSuchKey: 1 } } } },
     });
     expect(shapeProblems(broken)).toEqual([expect.stringContaining(`counties.${code}.plugins.${pluginName}.noSuchKey`)]);
+  });
+
+  it('turns red on parameters the plugin finds inconsistent (as xz check does): a base pay outside the county’s own band', () => {
+    const config = loadDefault();
+    const [code, county] = Object.entries(config.counties).find(([, c]) => 'longshan-qihua' in c.plugins) ?? [];
+    if (!code || !county) return; // the default deployment does not enable it: nothing to break
+    const broken = parseDeploymentConfig({
+      ...config,
+      counties: { ...config.counties, [code]: { ...county, plugins: { ...county.plugins, 'longshan-qihua': { pay: { secretary: { baseMonthly: 9000 } } } } } },
+    });
+    expect(shapeProblems(broken)).toEqual([expect.stringMatching(new RegExp(`^counties\\.${code}\\.plugins\\.longshan-qihua\\.pay\\.secretary`))]);
   });
 
   it('turns red on a plugin package that does not load', () => {
