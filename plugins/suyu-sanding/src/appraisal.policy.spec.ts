@@ -71,6 +71,21 @@ describe('SuyuAppraisalPolicy', () => {
     expect(final[4].rule).toBe('SUYU_INCOMPETENT_FLOOR');
   });
 
+  it('decides equal totals at the 20% cut-off by the longer service, states the rule and names the tied (also at a 不称职 floor)', () => {
+    const served = (cadreId: string, total: number, serviceStart: string): QuotaCandidate => ({ cadreId, total, provisional: policy.ratingFor(total).rating, serviceStart });
+    // five cadres, one 优秀 place, two at 93
+    const five = [served('late', 93, '2020-01-01'), served('early', 93, '2011-01-01'), served('c', 80, '2015-01-01'), served('d', 75, '2015-01-01'), served('e', 72, '2015-01-01')];
+    expect(policy.applyQuotas(five).slice(0, 2).map((d) => d.rating)).toEqual([Rating.COMPETENT, Rating.EXCELLENT]);
+    const report = policy.quotaTies(five);
+    expect(report.tieBreak).toMatchObject({ rule: 'SUYU_TIE_LONGER_SERVICE', zh: expect.stringContaining('任职时间早（任职年限长）者优先进入优秀名额') });
+    expect(report.ties).toEqual([{ quota: 'EXCELLENT_QUOTA', total: 93, places: 1, tied: [{ cadreId: 'early', admitted: true }, { cadreId: 'late', admitted: false }] }]);
+    // a 20% 不称职 floor with two at the bottom: the shorter service is rated 不称职
+    const floor = new SuyuAppraisalPolicy(suyuSandingConfig.parse({ appraisal: { incompetentFloor: 0.2 } }));
+    const bottom = [served('a', 95, '2015-01-01'), served('b', 85, '2015-01-01'), served('c', 80, '2015-01-01'), served('old', 72, '2010-01-01'), served('new', 72, '2022-01-01')];
+    expect(floor.applyQuotas(bottom).slice(3).map((d) => d.rating)).toEqual([Rating.COMPETENT, Rating.INCOMPETENT]);
+    expect(floor.quotaTies(bottom).ties).toEqual([{ quota: 'INCOMPETENT_FLOOR', total: 72, places: 1, tied: [{ cadreId: 'new', admitted: true }, { cadreId: 'old', admitted: false }] }]);
+  });
+
   it('takes a county’s own weights, thresholds and quota', () => {
     const tuned = new SuyuAppraisalPolicy(
       suyuSandingConfig.parse({ appraisal: { annualWeights: { districtAppraisal: 0.4, townshipEvaluation: 0.4, residentSatisfaction: 0.2 }, thresholds: { excellent: 85 }, excellentQuota: 0.5 } }),

@@ -1,5 +1,7 @@
 import {
+  byTotalThenService,
   decision,
+  quotaTie,
   Rating,
   RATING_TITLES,
   type AppraisalDimension,
@@ -7,9 +9,19 @@ import {
   type AppraisalPolicy,
   type PostCategory,
   type QuotaCandidate,
+  type QuotaTie,
+  type QuotaTieReport,
   type RatingDecision,
+  tieAtCutoff,
 } from '@xiangzhi/personnel-api';
 import type { SuyuSandingConfig } from './config';
+
+/** 同分裁定 Suyu's tie-break at its quotas' cut-offs (the seed sets none; assumption: the longer service first). */
+export const SUYU_TIE_BREAK = decision(
+  'SUYU_TIE_LONGER_SERVICE',
+  '优秀比例、不称职比例边界总分相同时，任职时间早（任职年限长）者优先进入优秀名额、最后列入不称职；任职时间也相同时按干部标识顺序',
+  'equal totals at the excellent quota’s or the incompetent floor’s cut-off: the longer service (earlier start) goes first into the excellent places and last into the incompetent ones; with the same start, by cadre identifier',
+);
 
 /** 三位一体 the codes of the three parts of the annual evaluation. */
 export const ANNUAL_DIMENSIONS = [
@@ -28,7 +40,10 @@ const pct = (share: number) => Math.round(share * 1000) / 10;
  * - ratings 优秀 / 称职 / 基本称职 / 不称职 by `appraisal.thresholds`;
  * - quotas as for public institutions: 优秀 at most `excellentQuota` of a township's rated cadres
  *   (rounded down, best totals first, the rest fall to 称职); optionally at least `incompetentFloor`
- *   of them (the lowest totals, rounded down) rated 不称职.
+ *   of them (the lowest totals, rounded down) rated 不称职;
+ * - equal totals at either cut-off (`SUYU_TIE_BREAK`): the longer service (earlier start) goes first
+ *   into the 优秀 places and last into the 不称职 ones; the same start, by cadre identifier. The
+ *   ties are reported with the tied candidates (`quotaTies`).
  */
 export class SuyuAppraisalPolicy implements AppraisalPolicy {
   constructor(private readonly config: SuyuSandingConfig) {}
@@ -62,15 +77,13 @@ export class SuyuAppraisalPolicy implements AppraisalPolicy {
 
   applyQuotas(candidates: QuotaCandidate[]): RatingDecision[] {
     const { excellentQuota, incompetentFloor } = this.config.appraisal;
-    const best = [...candidates].sort((a, b) => b.total - a.total || a.cadreId.localeCompare(b.cadreId));
-    const quota = Math.floor(candidates.length * excellentQuota);
+    const { best, quota, floor } = this.cutOffs(candidates);
     const excellent = new Set(
       best
         .filter((c) => c.provisional === Rating.EXCELLENT)
         .slice(0, quota)
         .map((c) => c.cadreId),
     );
-    const floor = incompetentFloor === null ? 0 : Math.floor(candidates.length * incompetentFloor);
     const forced = new Set(
       best
         .slice(candidates.length - floor)
@@ -108,5 +121,29 @@ export class SuyuAppraisalPolicy implements AppraisalPolicy {
         ),
       };
     });
+  }
+
+  quotaTies(candidates: QuotaCandidate[]): QuotaTieReport {
+    const { best, quota, floor } = this.cutOffs(candidates);
+    const ties: QuotaTie[] = [];
+    const atQuota = tieAtCutoff(
+      best.filter((c) => c.provisional === Rating.EXCELLENT),
+      quota,
+      (c) => c.total,
+    );
+    if (atQuota) ties.push(quotaTie('EXCELLENT_QUOTA', atQuota));
+    const atFloor = tieAtCutoff([...best].reverse(), floor, (c) => c.total);
+    if (atFloor) ties.push(quotaTie('INCOMPETENT_FLOOR', atFloor));
+    return { tieBreak: SUYU_TIE_BREAK, ties };
+  }
+
+  /** The candidates best first (equal totals by `SUYU_TIE_BREAK`), the 优秀 places and the 不称职 floor. */
+  private cutOffs(candidates: QuotaCandidate[]): { best: QuotaCandidate[]; quota: number; floor: number } {
+    const { excellentQuota, incompetentFloor } = this.config.appraisal;
+    return {
+      best: [...candidates].sort(byTotalThenService),
+      quota: Math.floor(candidates.length * excellentQuota),
+      floor: incompetentFloor === null ? 0 : Math.floor(candidates.length * incompetentFloor),
+    };
   }
 }
