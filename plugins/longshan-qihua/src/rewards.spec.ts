@@ -39,7 +39,8 @@ const ASSESS = `mutation ($i: AssessLongshanTaskInput!) { assessLongshanTask(inp
 const HONOUR = `mutation ($i: GrantLongshanHonourInput!) { grantLongshanHonour(input: $i) { id kind year month amount } }`;
 const TEN_NO = `mutation ($i: GrantLongshanTenNoAwardInput!) { grantLongshanTenNoAward(input: $i) { id kind year month amount title } }`;
 const RATE = `mutation ($i: RateLongshanTeamsInput!) { rateLongshanTeams(input: $i) {
-  countyCode year month ratedVillages quota firstClassShare awardPerTeam ratings { villageCode average ratedCadres rank firstClass awardAmount awardId } } }`;
+  countyCode year month ratedVillages quota firstClassShare awardPerTeam ratings { villageCode average ratedCadres rank firstClass awardAmount awardId }
+  tieBreak { rule zh en } tie { average places tied { villageCode firstClass } } } }`;
 
 describe('longshan-qihua dispatch, awards and pay (gateway)', () => {
   let p: PluginTestPlatform;
@@ -121,6 +122,9 @@ describe('longshan-qihua dispatch, awards and pay (gateway)', () => {
       expect(r.ratings[0].awardId).toEqual(expect.any(String));
       expect(r.ratings[1]).toMatchObject({ villageCode: p.county.village(12), average: 80, rank: 2, firstClass: false, awardAmount: null, awardId: null });
       expect(r.ratings.filter((x) => x.firstClass)).toHaveLength(1);
+      // the tie-break is stated with the result; the edge (91 against 80) is clear: no tie
+      expect(r.tieBreak).toEqual({ rule: 'LONGSHAN_TEAM_TIE_MORE_CADRES', zh: '平均分相同时，参评干部人数多者在前；人数也相同时按村（社区）区划代码顺序', en: expect.stringContaining('more rated cadres first') });
+      expect(r.tie).toBeNull();
     });
 
     it('runs once per county and year (CONFLICT), for county administrators only, and lists the ratings in scope', async () => {

@@ -6,8 +6,8 @@ import { AWARD_WRITERS, configFor, currentMonth, listPrefix, requireLevel, requi
 import { LongshanAward, LongshanAwardKind, LongshanTeamRating } from './award.entity';
 import type { GrantLongshanHonourInput, GrantLongshanTenNoAwardInput, RateLongshanTeamsInput } from './award.inputs';
 import { honourAmountViolations, paidBeforeYear } from './award-rules';
-import { LongshanTeamRatingResult } from './award.types';
-import { rankTeams, type VillageAverage } from './team-rating';
+import { LongshanTeamRatingResult, LongshanTeamTie, LongshanTieBreakRule, LongshanTiedTeam } from './award.types';
+import { rankTeams, TEAM_TIE_BREAK, type VillageAverage } from './team-rating';
 
 const APPRAISAL = PERSONNEL_TABLES.appraisal.table;
 
@@ -135,7 +135,7 @@ export async function rateTeams(ctx: RequestContext, input: RateLongshanTeamsInp
           throw badInput(`${input.countyCode}没有${input.year}年度已评定的年度考核，无法评选`, `${input.countyCode} has no final annual ratings for ${input.year}: nothing to rate`, { field: 'year' });
         }
         const villages: VillageAverage[] = rows.map((r) => ({ villageCode: r.village_code, average: Number(r.average), cadres: Number(r.cadres) }));
-        const { quota, ranked } = rankTeams(villages, firstClassShare, firstClassMinimum);
+        const { quota, ranked, tie } = rankTeams(villages, firstClassShare, firstClassMinimum);
         const winners = ranked.filter((v) => v.firstClass);
         const awardIds = new Map<string, string>();
         if (winners.length > 0) {
@@ -177,6 +177,14 @@ export async function rateTeams(ctx: RequestContext, input: RateLongshanTeamsInp
           firstClassShare,
           awardPerTeam: firstClassAward,
           ratings,
+          tieBreak: Object.assign(new LongshanTieBreakRule(), TEAM_TIE_BREAK),
+          tie: tie
+            ? Object.assign(new LongshanTeamTie(), {
+                average: tie.average,
+                places: tie.places,
+                tied: tie.tied.map((v) => Object.assign(new LongshanTiedTeam(), { villageCode: v.villageCode, ratedCadres: v.cadres, rank: v.rank, firstClass: v.firstClass })),
+              })
+            : null,
         });
       },
     );

@@ -1,6 +1,6 @@
 import { longshanQihuaConfig } from '../config';
 import { honourAmountViolations, paidBeforeYear } from './award-rules';
-import { firstClassQuota, rankTeams } from './team-rating';
+import { firstClassQuota, rankTeams, TEAM_TIE_BREAK } from './team-rating';
 
 describe('一类班子 (first-class teams)', () => {
   const { firstClassShare, firstClassMinimum } = longshanQihuaConfig.parse({}).awards;
@@ -20,16 +20,42 @@ describe('一类班子 (first-class teams)', () => {
     expect(firstClassQuota(2, firstClassShare, 5)).toBe(2);
   });
 
-  it('ranks by average, best first, equal averages in village-code order', () => {
+  it('ranks by average, best first; equal averages: more rated cadres first, then village-code order', () => {
     const villages = Array.from({ length: 12 }, (_, i) => ({ villageCode: `4331301012${String(i).padStart(2, '0')}`, average: 70 + i, cadres: 3 }));
     villages.push({ villageCode: '433130101199', average: 81, cadres: 2 });
     const { quota, ranked } = rankTeams(villages, 0.1, 1);
     expect(quota).toBe(1);
     expect(ranked.slice(0, 3).map((v) => [v.villageCode, v.average, v.rank, v.firstClass])).toEqual([
-      ['433130101199', 81, 1, true],
-      ['433130101211', 81, 2, false],
+      ['433130101211', 81, 1, true],
+      ['433130101199', 81, 2, false],
       ['433130101210', 80, 3, false],
     ]);
+  });
+
+  it('states the tie-break and names the villages tied at the quota’s edge (none when the edge is clear)', () => {
+    expect(TEAM_TIE_BREAK).toEqual({
+      rule: 'LONGSHAN_TEAM_TIE_MORE_CADRES',
+      zh: '平均分相同时，参评干部人数多者在前；人数也相同时按村（社区）区划代码顺序',
+      en: 'equal averages: the team with more rated cadres first; with as many, by village division code',
+    });
+    const villages = [
+      { villageCode: '433130101201', average: 88, cadres: 3 },
+      { villageCode: '433130101202', average: 88, cadres: 5 },
+      { villageCode: '433130101203', average: 88, cadres: 3 },
+      ...Array.from({ length: 7 }, (_, i) => ({ villageCode: `4331301013${String(i).padStart(2, '0')}`, average: 70, cadres: 3 })),
+    ];
+    const { quota, tie } = rankTeams(villages, 0.1, 1);
+    expect(quota).toBe(1);
+    expect(tie).toEqual({
+      average: 88,
+      places: 1,
+      tied: [
+        { villageCode: '433130101202', average: 88, cadres: 5, rank: 1, firstClass: true },
+        { villageCode: '433130101201', average: 88, cadres: 3, rank: 2, firstClass: false },
+        { villageCode: '433130101203', average: 88, cadres: 3, rank: 3, firstClass: false },
+      ],
+    });
+    expect(rankTeams([villages[0], ...villages.slice(3)], 0.1, 1).tie).toBeNull();
   });
 });
 

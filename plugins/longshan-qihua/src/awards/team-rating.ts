@@ -1,3 +1,5 @@
+import { tieAtCutoff } from '@xiangzhi/personnel-api';
+
 /** A village's standing in the year: the average of its cadres' final annual appraisal totals. */
 export interface VillageAverage {
   villageCode: string;
@@ -25,11 +27,32 @@ export function firstClassQuota(rated: number, share: number, minimum: number): 
 }
 
 /**
- * 评选一类班子 ranks the county's village teams by average, best first (equal averages in village-code
- * order, which also breaks a tie at the quota's edge), and names the first `firstClassQuota` of them.
+ * 同分裁定 how equal averages are ordered, which decides a tie at the quota's edge. The seed sets no
+ * rule; assumption: the average of more rated cadres first (it rests on more appraisals), then the
+ * village code's order.
  */
-export function rankTeams(villages: VillageAverage[], share: number, minimum: number): { quota: number; ranked: RankedVillage[] } {
+export const TEAM_TIE_BREAK = {
+  rule: 'LONGSHAN_TEAM_TIE_MORE_CADRES',
+  zh: '平均分相同时，参评干部人数多者在前；人数也相同时按村（社区）区划代码顺序',
+  en: 'equal averages: the team with more rated cadres first; with as many, by village division code',
+} as const;
+
+/** Villages sharing the average at the quota's edge, in the tie-break's order, and the places left for them. */
+export interface TeamTie {
+  average: number;
+  places: number;
+  tied: RankedVillage[];
+}
+
+/**
+ * 评选一类班子 ranks the county's village teams by average, best first (equal averages by
+ * `TEAM_TIE_BREAK`), names the first `firstClassQuota` of them, and reports the villages tied at the
+ * quota's edge (null when the last named and the first not named differ).
+ */
+export function rankTeams(villages: VillageAverage[], share: number, minimum: number): { quota: number; ranked: RankedVillage[]; tie: TeamTie | null } {
   const quota = firstClassQuota(villages.length, share, minimum);
-  const sorted = [...villages].sort((a, b) => b.average - a.average || (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : 0));
-  return { quota, ranked: sorted.map((v, i) => ({ ...v, rank: i + 1, firstClass: i < quota })) };
+  const sorted = [...villages].sort((a, b) => b.average - a.average || b.cadres - a.cadres || (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : 0));
+  const ranked = sorted.map((v, i) => ({ ...v, rank: i + 1, firstClass: i < quota }));
+  const tie = tieAtCutoff(ranked, quota, (v) => v.average);
+  return { quota, ranked, tie: tie ? { average: tie.value, places: tie.places, tied: tie.tied } : null };
 }
