@@ -123,7 +123,10 @@ export interface PayInput {
  * is stored with the pay record when the item becomes a component. `source` is stamped by the
  * platform with the name of the plugin whose item source gave it.
  */
-export type PayItem = PayComponent;
+export interface PayItem extends PayComponent {
+  /** Stamped by the platform with the name of the plugin whose item source gave the item (unless it names its own). */
+  source?: string;
+}
 
 /** A pay item as a component: everything kept (data and source included). */
 export function itemComponent(item: PayItem): PayComponent {
