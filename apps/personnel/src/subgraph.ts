@@ -7,6 +7,7 @@ import { appraisalFeature } from './appraisal';
 import { attendanceFeature } from './attendance';
 import { baseFeature } from './base';
 import { cadreFeature } from './cadre';
+import { disciplineFeature } from './discipline';
 import { partyFeature } from './party';
 import { payFeature } from './pay';
 import { postFeature } from './post';
@@ -25,6 +26,6 @@ const extensionFeature: SubgraphFeature = {
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, appraisalFeature, payFeature, partyFeature, extensionFeature],
+  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, extensionFeature],
   seed: seedPersonnelDemo,
 });

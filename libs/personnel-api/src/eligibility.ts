@@ -70,7 +70,7 @@ export const eligibilityPolicyPoint = createExtensionPoint<EligibilityPolicy>({
 export const BASELINE_SITUATIONS: Record<string, { zh: string; en: string }> = {
   CRIMINAL_RECORD: { zh: '受过刑事处罚', en: 'has a criminal conviction' },
   ORGANISED_CRIME: { zh: '涉黑涉恶、参与宗族恶势力', en: 'involved in organised crime or clan gangs' },
-  PARTY_DISCIPLINE: { zh: '受党纪处分尚未超过所受纪律处分有关任职限制期限', en: 'under a Party disciplinary penalty still in force' },
+  PARTY_DISCIPLINE: { zh: '受党纪政务处分尚在影响期内', en: 'under a Party or government disciplinary sanction still in effect' },
   UNDER_INVESTIGATION: { zh: '正在被纪检监察机关立案审查调查或被司法机关立案侦查', en: 'under investigation by discipline or judicial organs' },
   ELECTION_FRAUD: { zh: '有贿选等破坏选举行为', en: 'bribed or otherwise undermined an election' },
   PETITION_AGITATION: { zh: '煽动群众闹事、扰乱公共秩序', en: 'incited disturbances or disrupted public order' },

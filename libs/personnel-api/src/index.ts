@@ -10,6 +10,7 @@ export * from './appraisal';
 export * from './pay';
 export * from './rank';
 export * from './honor';
+export * from './discipline';
 export * from './references';
 export * from './events';
 export * from './extension-types';

@@ -67,6 +67,14 @@ export const PERSONNEL_TABLES = {
     typename: 'Sanction',
     columns: ['id', 'county_code', 'village_code', 'cadre_id', 'decided_on', 'disciplinary'],
   },
+  disciplinarySanction: {
+    table: 'disciplinary_sanction',
+    key: 'id',
+    keyType: 'uuid',
+    referenceColumn: 'disciplinary_sanction_id',
+    typename: 'DisciplinarySanction',
+    columns: ['id', 'county_code', 'village_code', 'cadre_id', 'category', 'kind', 'organ', 'decided_on', 'effect_months', 'effect_ends_on'],
+  },
   trainingRecord: {
     table: 'training_record',
     key: 'id',

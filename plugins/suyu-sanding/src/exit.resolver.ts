@@ -83,21 +83,74 @@ type CadreEntity = CadreShape & ObjectLiteral;
 /** The personnel subgraph's Cadre class, as TypeORM's entity target (read-only use). */
 const cadreEntity = () => personnelType('Cadre') as EntityTarget<CadreEntity>;
 
-/** Exit flags of each cadre, oldest first, one statement per batch. */
-function exitFlagsLoader(ctx: RequestContext) {
-  return ctx.loaders.get<string, SuyuExitFlag[]>('suyu:exitFlags', async (ids) => {
+/** The exit situation a recorded 党纪政务处分 in effect raises (the county's `PARTY_DISCIPLINE`). */
+export const DISCIPLINE_EXIT_SITUATION = 'PARTY_DISCIPLINE';
+
+/**
+ * A row behind `Cadre.suyuExitFlags`: a flag recorded with `flagSuyuExitSituation` (`FLAG`), or a
+ * 党纪政务处分 in effect today (`SANCTION`, from the personnel table `disciplinary_sanction`, read-only).
+ */
+interface ExitRow {
+  source: 'FLAG' | 'SANCTION';
+  county_code: string;
+  id: string;
+  village_code: string;
+  cadre_id: string;
+  situation: string | null;
+  situation_zh: string | null;
+  situation_en: string | null;
+  found_on: string;
+  note: string | null;
+  flagged_by: string;
+  created_at: Date;
+  kind: string | null;
+  organ: string | null;
+  effect_ends_on: string | null;
+}
+
+/** Exit flags and sanctions in effect of each cadre, oldest first, one statement per batch. */
+function exitRowsLoader(ctx: RequestContext) {
+  return ctx.loaders.get<string, ExitRow[]>('suyu:exitRows', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length
-      ? await ctx.dataSource
-          .getRepository(SuyuExitFlag)
-          .createQueryBuilder('f')
-          .where('f.cadre_id = ANY(:ids)', { ids: valid })
-          .orderBy('f.found_on', 'ASC')
-          .addOrderBy('f.created_at', 'ASC')
-          .addOrderBy('f.id', 'ASC')
-          .getMany()
+      ? ((await ctx.dataSource.query(
+          `SELECT 'FLAG' AS source, f.county_code, f.id::text AS id, f.village_code, f.cadre_id::text AS cadre_id, f.situation, f.situation_zh, f.situation_en,
+                  to_char(f.found_on, 'YYYY-MM-DD') AS found_on, f.note, f.flagged_by, f.created_at, NULL::text AS kind, NULL::text AS organ, NULL::text AS effect_ends_on
+             FROM suyu_exit_flag f WHERE f.cadre_id = ANY($1::uuid[])
+           UNION ALL
+           SELECT 'SANCTION', d.county_code, d.id::text, d.village_code, d.cadre_id::text, NULL, NULL, NULL,
+                  to_char(d.decided_on, 'YYYY-MM-DD'), NULL, d.recorded_by, d.created_at, d.kind, d.organ, to_char(d.effect_ends_on, 'YYYY-MM-DD')
+             FROM disciplinary_sanction d
+            WHERE d.cadre_id = ANY($1::uuid[]) AND d.decided_on <= $2 AND (d.effect_ends_on IS NULL OR d.effect_ends_on > $2)
+            ORDER BY found_on, created_at, id`,
+          [valid, todayInChina()],
+        )) as ExitRow[])
       : [];
-    return groupByKey(ids, rows, (f) => f.cadreId);
+    return groupByKey(ids, rows, (r) => r.cadre_id);
+  });
+}
+
+/**
+ * The flag of a row: a recorded flag as stored; a sanction in effect as the PARTY_DISCIPLINE flag it
+ * raises (found on the date decided, flagged by the sanction's record), none when the county does not
+ * list that situation.
+ */
+function flagOf(row: ExitRow, config: SuyuSandingConfig): SuyuExitFlag | null {
+  const base = { countyCode: row.county_code, id: row.id, villageCode: row.village_code, cadreId: row.cadre_id, foundOn: row.found_on, createdAt: new Date(row.created_at) };
+  if (row.source === 'FLAG') {
+    return Object.assign(new SuyuExitFlag(), { ...base, situation: row.situation, zh: row.situation_zh, en: row.situation_en, note: row.note, flaggedBy: row.flagged_by });
+  }
+  const situation = config.exitSituations.find((s) => s.code === DISCIPLINE_EXIT_SITUATION);
+  if (!situation) return null;
+  const until = row.effect_ends_on ? `影响期至${row.effect_ends_on}前` : '无期限';
+  const untilEn = row.effect_ends_on ? `in effect until ${row.effect_ends_on}` : 'without end';
+  return Object.assign(new SuyuExitFlag(), {
+    ...base,
+    situation: situation.code,
+    zh: situation.zh,
+    en: situation.en,
+    note: `${row.organ ?? ''}作出处分（${row.kind ?? ''}），${until} / sanction ${row.kind ?? ''} decided by ${row.organ ?? ''}, ${untilEn}`,
+    flaggedBy: `disciplinary-sanction:${row.id}`,
   });
 }
 
@@ -119,6 +172,13 @@ export class SuyuExitResolver {
   ): Promise<SuyuExitFlag> {
     const { cadre, config } = await managedCadre(ctx, input.cadreId);
     const situation = config.exitSituations.find((s) => s.code === input.situation);
+    if (situation?.code === DISCIPLINE_EXIT_SITUATION) {
+      throw badInput(
+        `受党纪政务处分的情形由登记处分（recordDisciplinarySanction）产生，写明种类、决定机关、日期和影响期，不能直接标记：situation = ${input.situation}`,
+        `The disciplinary situation is raised by recording the sanction (recordDisciplinarySanction: kind, organ, date, period of effect), not flagged by hand: situation = ${input.situation}`,
+        { field: 'situation', rule: 'RAISED_BY_SANCTION', value: input.situation },
+      );
+    }
     if (!situation) {
       const codes = config.exitSituations.map((s) => s.code).join(', ');
       throw badInput(`不是本县的刚性退出情形：${input.situation}（可选：${codes}）`, `Not one of the county’s hard exit situations: ${input.situation} (one of: ${codes})`, {
@@ -182,7 +242,11 @@ export class SuyuExitResolver {
       .createQueryBuilder('c')
       .where('c.village_code LIKE :prefix', { prefix: `${regionPrefix(args.regionCode)}%` })
       .andWhere(`c.status <> 'LEFT'`)
-      .andWhere('EXISTS (SELECT 1 FROM suyu_exit_flag f WHERE f.cadre_id = c.id)');
+      .andWhere(
+        `(EXISTS (SELECT 1 FROM suyu_exit_flag f WHERE f.cadre_id = c.id)
+          OR EXISTS (SELECT 1 FROM disciplinary_sanction d WHERE d.cadre_id = c.id AND d.decided_on <= :today AND (d.effect_ends_on IS NULL OR d.effect_ends_on > :today)))`,
+        { today: todayInChina() },
+      );
     return paginate(qb, args, [
       { column: 'c.village_code', value: (c) => c.villageCode },
       { column: 'c.name', value: (c) => c.name },
@@ -196,11 +260,14 @@ export class SuyuExitResolver {
 export class SuyuCadreExitResolver {
   @FieldResolver(() => [SuyuExitFlag], {
     nullable: true,
-    description: '宿豫刚性退出情形标记（凡违必清；县、乡镇管理人员、村干部、审计可见）/ Suyu hard exit situations flagged on the cadre (for managers, village cadres and auditors)',
+    description:
+      '宿豫刚性退出情形标记（凡违必清；县、乡镇管理人员、村干部、审计可见），含影响期内的党纪政务处分产生的“受到党纪政务处分尚在影响期内”情形 / ' +
+      'Suyu hard exit situations flagged on the cadre (for managers, village cadres and auditors), including the disciplinary situation a recorded sanction in effect raises',
   })
-  suyuExitFlags(@Root() cadre: CadreShape, @Ctx() ctx: RequestContext): Promise<SuyuExitFlag[]> {
-    ctx.policies.configOf<SuyuSandingConfig>(PLUGIN_NAME, cadre.villageCode);
+  async suyuExitFlags(@Root() cadre: CadreShape, @Ctx() ctx: RequestContext): Promise<SuyuExitFlag[]> {
+    const config = ctx.policies.configOf<SuyuSandingConfig>(PLUGIN_NAME, cadre.villageCode);
     requireRole(ctx.actor, ...FLAG_READER_ROLES);
-    return exitFlagsLoader(ctx).load(cadre.id);
+    const rows = await exitRowsLoader(ctx).load(cadre.id);
+    return rows.map((row) => flagOf(row, config)).filter((f): f is SuyuExitFlag => f !== null);
   }
 }

@@ -222,7 +222,13 @@ export async function dischargeCadre(ctx: RequestContext, input: DischargeCadreI
       if (open?.latest && input.date < open.latest) {
         throw badInput(`离任日期不能早于最近一次任职日期${open.latest}`, `The departure date cannot precede the latest appointment ${open.latest}`, { field: 'date' });
       }
-      const [sanctions] = (await manager.query(`SELECT count(*)::int AS n FROM sanction WHERE cadre_id = $1 AND disciplinary`, [cadre.id])) as { n: number }[];
+      // 纪律处分 during service: sanctions an attendance policy counted as disciplinary, and the 党纪政务处分
+      // recorded with a decision date from the start of service to the departure
+      const [sanctions] = (await manager.query(
+        `SELECT (SELECT count(*) FROM sanction WHERE cadre_id = $1 AND disciplinary)::int
+              + (SELECT count(*) FROM disciplinary_sanction WHERE cadre_id = $1 AND decided_on BETWEEN $2 AND $3)::int AS n`,
+        [cadre.id, cadre.serviceStart, input.date],
+      )) as { n: number }[];
       const decided = policy.onDeparture({
         departureType: input.departureType,
         serviceYears: Math.max(0, yearsBetween(cadre.serviceStart, input.date)),

@@ -152,6 +152,27 @@ async function servingRelativesOf(manager: EntityManager, candidate: Candidate, 
 }
 
 /**
+ * 党纪政务处分 still in effect on `asOf` on the candidate: on their cadre record, or on any record of the
+ * same resident (a former cadre of another village). Such a sanction is the disqualifying situation
+ * `PARTY_DISCIPLINE` (受党纪政务处分尚在影响期内) of the baseline and the county models.
+ */
+async function disciplineInEffect(manager: EntityManager, candidate: Candidate, asOf: string): Promise<boolean> {
+  const cadreId = candidate.existing?.id ?? null;
+  if (!cadreId && !candidate.residentId) return false;
+  const [row] = (await manager.query(
+    `SELECT EXISTS (
+       SELECT 1 FROM disciplinary_sanction d JOIN cadre c ON c.id = d.cadre_id
+        WHERE (c.id = $1::uuid OR c.resident_id = $2::uuid) AND d.decided_on <= $3 AND (d.effect_ends_on IS NULL OR d.effect_ends_on > $3)
+     ) AS found`,
+    [cadreId, candidate.residentId, asOf],
+  )) as { found: boolean }[];
+  return row?.found === true;
+}
+
+/** The situation a disciplinary sanction in effect raises. */
+export const DISCIPLINE_SITUATION = 'PARTY_DISCIPLINE';
+
+/**
  * 任职资格审查 the eligibility check shared by `checkEligibility` (a query) and `appointCadre`: the
  * county's eligibility policy applied to the candidate's facts, re-appointment and serving
  * relatives. Reads only (with `manager`: the request's, or the appointment's transaction).
@@ -166,12 +187,13 @@ export async function evaluateEligibility(
   const candidate = await resolveCandidate(manager, input, post);
   const reappointment = await heldCategoryBefore(manager, candidate, post);
   const servingRelatives = await servingRelativesOf(manager, candidate, post);
+  const disciplined = await disciplineInEffect(manager, candidate, asOf);
   const facts: CandidateFacts = {
     birthDate: candidate.birthDate,
     educationLevel: candidate.educationLevel,
     partyMember: candidate.partyJoinDate !== null,
     partyJoinDate: candidate.partyJoinDate,
-    situations: [...new Set(input.situations.map((s) => s.trim()).filter(Boolean))],
+    situations: [...new Set([...input.situations.map((s) => s.trim()).filter(Boolean), ...(disciplined ? [DISCIPLINE_SITUATION] : [])])],
     vetting: input.vetting.map((v) => ({ department: v.department.trim(), passed: v.passed, note: v.note ?? null })),
     reappointment,
     exceptional: input.exceptional,
