@@ -95,6 +95,31 @@ export interface PluginTestPlatform extends TestPlatform {
  * The plugin's parameters are validated as at deployment start-up: a bad value fails the start with
  * an error naming the county, the plugin and the key.
  */
+/**
+ * Personnel refuses region codes its projection of the grids regions (`region_ref`, fed by grids
+ * events) does not know. For plugin tests the kit's two counties are known there from the start —
+ * the county, townships 1–9 and, in each, villages and communities 1–60, valid from 2000-01-01 — as
+ * if grids had published them; grids events (`fixtures.village`, `settle()`) update the same rows.
+ */
+async function arrangeKitRegions(platform: TestPlatform, counties: CountyCodes[]): Promise<void> {
+  const personnel = platform.subgraphs.personnel;
+  if (!personnel) return;
+  const rows: [string, string, string | null][] = [];
+  for (const c of counties) {
+    rows.push([c.code, 'COUNTY', null]);
+    for (let t = 1; t <= 9; t += 1) {
+      rows.push([c.township(t), 'TOWNSHIP', c.code]);
+      for (let n = 1; n <= 60; n += 1) rows.push([c.village(n, t), 'VILLAGE', c.township(t)], [c.community(n, t), 'VILLAGE', c.township(t)]);
+    }
+  }
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500);
+    const params = chunk.flat();
+    const values = chunk.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}, DATE '2000-01-01')`).join(', ');
+    await personnel.db.dataSource.query(`INSERT INTO region_ref (code, name, level, parent_code, valid_from) VALUES ${values} ON CONFLICT (code) DO NOTHING`, params);
+  }
+}
+
 export async function startPluginTestPlatform<S extends z.ZodType>(options: PluginTestOptions<S>): Promise<PluginTestPlatform> {
   const { plugin, params, county = TEST_COUNTY, otherPlugins = [], otherCountyParams = {}, ...rest } = options;
   const subgraphs: SubgraphModule[] = rest.subgraphs;
@@ -104,6 +129,7 @@ export async function startPluginTestPlatform<S extends z.ZodType>(options: Plug
     plugins: [plugin as PluginDefinition, ...otherPlugins],
     countyParams: { ...otherCountyParams, [county]: { ...(otherCountyParams[county] ?? {}), [plugin.name]: (params ?? {}) as Record<string, unknown> } },
   });
+  await arrangeKitRegions(platform, [countyCodes(county), countyCodes(county === CONTROL_COUNTY ? TEST_COUNTY : CONTROL_COUNTY)]);
   const client = graphqlClient(platform);
   return {
     ...platform,
