@@ -2,7 +2,8 @@ import { ConnectionType } from '@xiangzhi/kernel';
 import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { BeforeInsert, BeforeUpdate, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { nameInitials, nameSearchTerms } from './name-search';
 import { DepartureType, EducationLevel, KinRelation } from '../shared/enums';
 import type { StoredDecision } from '../shared/decision';
 import { numericColumn } from '../shared/columns';
@@ -71,6 +72,23 @@ export class Cadre {
   @Column({ name: 'name', type: 'text' })
   @Field(() => String, { description: '姓名 / Name' })
   name!: string;
+
+  /** 姓名拼音首字母 (张三丰 → zsf), filled on every write (`fillNameSearch`). */
+  @Column({ name: 'name_initials', type: 'text', default: '' })
+  @Field(() => String, { description: '姓名拼音首字母（张三丰 → zsf）/ Pinyin initials of the name (张三丰 → zsf)' })
+  nameInitials!: string;
+
+  /** Every part of the name and of its initials, for the indexed name search (`name-search.ts`). */
+  @Column({ name: 'name_terms', type: 'text', array: true, default: () => "'{}'" })
+  nameTerms!: string[];
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  fillNameSearch(): void {
+    if (typeof this.name !== 'string') return;
+    this.nameInitials = nameInitials(this.name);
+    this.nameTerms = nameSearchTerms(this.name);
+  }
 
   @Column({ name: 'gender', type: 'text' })
   @Field(() => Gender, { description: '性别 / Gender' })

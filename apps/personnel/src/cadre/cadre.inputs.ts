@@ -18,6 +18,17 @@ export class CadresArgs extends PageArgs {
   @IsOptional()
   @IsEnum(CadreStatus)
   status?: CadreStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '按姓名查找：姓名的任一部分或其拼音首字母的任一部分（“三丰”“zsf”“sf” 均可找到张三丰；1–10个字符，不区分大小写）/ ' +
+      'Search by name: any part of the name or of its pinyin initials (“三丰”, “zsf” and “sf” all find 张三丰; 1–10 characters, case-insensitive)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10)
+  name?: string | null;
 }
 
 @ArgsType()

@@ -7,6 +7,7 @@ import { staleVersion } from '../shared/stale';
 import { Cadre, CadreStatus, Talent, TalentStatus, TrainingRecord } from './cadre.entity';
 import type { AddTalentInput, CadresArgs, RecordTrainingInput, RemoveTalentInput, TalentsArgs, UpdateCadreInput } from './cadre.inputs';
 import { talentLoader } from './cadre.loaders';
+import { normaliseNameText } from './name-search';
 import { managedCadre, staleCadre } from './appointment.service';
 
 /** 干部名册 cadres under a region and in the caller's scope, by village, name and id. */
@@ -15,6 +16,12 @@ export async function listCadres(ctx: RequestContext, args: CadresArgs): Promise
   if (prefix === null) return emptyConnection();
   const qb = ctx.dataSource.getRepository(Cadre).createQueryBuilder('c').where('c.village_code LIKE :prefix', { prefix: `${prefix}%` });
   if (args.status) qb.andWhere('c.status = :status', { status: args.status });
+  if (args.name) {
+    // one indexed containment test on the name's parts (GIN on name_terms), never a LIKE scan
+    const term = normaliseNameText(args.name);
+    if (!term) throw badInput(`输入校验失败：name 不能只含空格或分隔符（收到 ${JSON.stringify(args.name)}）`, `Input validation failed: name must not be only spaces or separators (got ${JSON.stringify(args.name)})`, { field: 'name' });
+    qb.andWhere('c.name_terms @> ARRAY[:term]::text[]', { term });
+  }
   return paginate(qb, args, [
     { column: 'c.village_code', value: (c) => c.villageCode },
     { column: 'c.name', value: (c) => c.name },
