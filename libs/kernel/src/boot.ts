@@ -12,8 +12,11 @@ import { InProcessEventBus, type EventBus } from './events';
 import { createLogger, type Logger } from './logger';
 import { pluginIncompatibility, type ClassType, type PluginDefinition, type PolicyBinding } from './plugin';
 import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
-import { buildFederatedSchema, type ReferenceResolver, type SubgraphModule } from './subgraph';
+import { buildFederatedSchema, outboxTablesOf, type ReferenceResolver, type SubgraphModule } from './subgraph';
 import { AuditEntry, KernelAuditLog1700000000000 } from './audit';
+import type { EventConsumer } from './consumers';
+import { startConsumers, type SubgraphConsumers } from './consumers-runtime';
+import { KernelEventConsumers1700000000001 } from './consumers-tables';
 import { registerExtensibleTypes } from './extensible-types';
 
 /** A subgraph module merged with the contributions of the installed plugins. */
@@ -26,6 +29,8 @@ export interface AssembledSubgraph {
   orphanedTypes: ClassType[];
   references: Record<string, ReferenceResolver>;
   defaults: PolicyBinding[];
+  /** The module's consumers and those of the plugins' parts. */
+  consumers: EventConsumer[];
 }
 
 function migrationTimestamp(m: MigrationClass): number {
@@ -39,7 +44,7 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
   const incompatible = plugins.map((p) => pluginIncompatibility(p)).filter((x): x is string => x !== null);
   if (incompatible.length > 0) throw new Error(incompatible.join('\n'));
   const contributions = plugins.map((p) => p.subgraphs[module.name]).filter((c) => c !== undefined);
-  const migrations = [KernelAuditLog1700000000000, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
+  const migrations = [KernelAuditLog1700000000000, KernelEventConsumers1700000000001, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
   const seen = new Set<string>();
   for (const m of migrations) {
     if (seen.has(m.name)) throw new Error(`duplicate migration name ${m.name} in subgraph ${module.name}`);
@@ -62,6 +67,7 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
     orphanedTypes: [...(module.orphanedTypes ?? []), ...contributions.flatMap((c) => c.orphanedTypes ?? [])],
     references,
     defaults: module.defaults ?? [],
+    consumers: [...(module.consumers ?? []), ...contributions.flatMap((c) => c.consumers ?? [])],
   };
 }
 
@@ -109,6 +115,13 @@ export interface RunningSubgraph {
    * while it runs waits for that run to finish first.
    */
   runJob: (name: string, now?: Date) => Promise<unknown>;
+  /** Runs every outbox relay job of the subgraph once; resolves to the number of events published. */
+  relayOutboxes: () => Promise<number>;
+  /** Its event consumers (the module's and the plugins'): drain, dead letters, replay, rebuild. */
+  consumers: SubgraphConsumers;
+  /** Loads the module's and the enabled plugins' idempotent demo data (the stack seeds in order). */
+  seed: () => Promise<void>;
+  /** Stops serving, then the consumers (an event being handled is rolled back), the jobs, the database. */
   stop: () => Promise<void>;
 }
 
@@ -202,7 +215,23 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         timer.unref();
         return timer;
       });
-  logger.info({ url: httpServer.url, plugins: assembled.plugins.map((p) => p.name) }, 'subgraph ready');
+  // embedded mode: this subgraph's outboxes become a source for the consumers of the process
+  const unregister = events instanceof InProcessEventBus
+    ? outboxTablesOf(module).map((table) => events.registerOutbox({ table, subgraph: module.name, dataSource }))
+    : [];
+  let consumers: SubgraphConsumers;
+  try {
+    consumers = await startConsumers(assembled.consumers, events, { dataSource, logger, policies, schema: db.schema });
+  } catch (error) {
+    unregister.forEach((u) => u());
+    await httpServer.close().catch(() => undefined);
+    await apollo.stop().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    await ownEvents?.close();
+    throw error;
+  }
+  const relayJobs = jobs.filter((j) => j.outbox !== undefined);
+  logger.info({ url: httpServer.url, plugins: assembled.plugins.map((p) => p.name), consumers: consumers.names }, 'subgraph ready');
   return {
     name: module.name,
     url: httpServer.url,
@@ -212,10 +241,19 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     http: httpServer,
     events,
     runJob,
+    relayOutboxes: async () => {
+      let published = 0;
+      for (const job of relayJobs) published += Number(await runJob(job.name));
+      return published;
+    },
+    consumers,
+    seed: () => seedSubgraph(assembled, db, policies, logger),
     stop: async () => {
       for (const t of timers) clearInterval(t);
       await httpServer.close();
       await apollo.stop();
+      await consumers.stop();
+      unregister.forEach((u) => u());
       // let running jobs finish before their database closes
       await Promise.allSettled([...lastRun.values()]);
       if (dataSource.isInitialized) await dataSource.destroy();

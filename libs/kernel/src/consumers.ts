@@ -17,6 +17,12 @@ export interface ConsumedEvent<P extends Record<string, unknown> = Record<string
   /** Its subject, e.g. `grids.region.upserted`. */
   subject: string;
   payload: P;
+  /**
+   * Where it was read from and its place there: the outbox table (`grids_event`, in process) or
+   * `nats:<stream>`; `position` is the outbox row id or the stream sequence (0 when unknown).
+   */
+  source?: string;
+  position?: number;
 }
 
 /** What a handler gets besides the event. */
@@ -50,6 +56,14 @@ export interface EventConsumer {
   handle: (event: ConsumedEvent, ctx: EventConsumerContext) => Promise<void>;
   /** Attempts before the event is dead-lettered (default 5). */
   maxAttempts?: number;
+  /** Delay before the first retry; it doubles on each further attempt, up to 5 s (default 100 ms). */
+  retryDelayMs?: number;
+  /**
+   * Empties the projection this consumer keeps (its own tables only), for `rebuild`: runs in the
+   * transaction that also forgets the consumer's position, processed ids and dead letters; the
+   * consumer then consumes again from the beginning.
+   */
+  reset?: (manager: EntityManager) => Promise<void>;
 }
 
 /** Declares a consumer (checks its name and subjects when the subgraph boots). */

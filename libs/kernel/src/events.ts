@@ -11,6 +11,7 @@ import {
   type JsMsg,
   type NatsConnection,
 } from 'nats';
+import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from './logger';
 
 /**
@@ -55,6 +56,30 @@ export interface EventSubscription {
   unsubscribe(): Promise<void>;
 }
 
+/** One message of an ordered durable (`NatsEventBus.openOrderedDurable`). */
+export interface OrderedDelivery {
+  /** The event; null when the message is not JSON (ack it to skip it). */
+  event: BusEvent | null;
+  /** Its stream sequence. */
+  sequence: number;
+  /** Acknowledges it (after the consumer's transaction has committed). */
+  ack: () => Promise<void>;
+  /** Tells the server it is still being worked on (resets its ack timer). */
+  working: () => void;
+}
+
+/** A durable pull consumer delivering in stream order from a given sequence. */
+export interface OrderedDurable {
+  /** Its name on the server. */
+  durable: string;
+  stream: string;
+  deliveries: AsyncIterable<OrderedDelivery>;
+  /** Messages the server has not delivered yet plus those delivered and not acked. */
+  pending: () => Promise<number>;
+  /** Stops fetching (what was delivered and not acked is redelivered to the next durable of that name). */
+  close: () => Promise<void>;
+}
+
 /** How long a publish id is remembered for deduplication (the JetStream default). */
 export const EVENT_DEDUP_WINDOW_MS = 120_000;
 
@@ -96,6 +121,20 @@ interface LocalSubscription {
 }
 
 /**
+ * A transactional outbox table of a subgraph running in this process. In embedded mode it is the
+ * source consumers read their events from (rows after their position, in id order), which makes them
+ * durable across a restart; a publish only wakes them up.
+ */
+export interface OutboxSource {
+  /** The outbox table, unique in the deployment (e.g. `grids_event`). */
+  table: string;
+  /** The subgraph that writes it. */
+  subgraph: string;
+  /** The subgraph's database (the table is in its schema). */
+  dataSource: DataSource;
+}
+
+/**
  * The bus of the embedded mode: delivers in this process, to every matching subscription, and
  * awaits each handler before `publish` resolves. A handler's error is logged, never thrown to the
  * publisher. Subscriptions sharing a durable name share the events (each goes to one of them, in
@@ -107,7 +146,36 @@ export class InProcessEventBus implements EventBus {
   private readonly turns = new Map<string, number>();
   private readonly logger: Logger;
   private readonly dedupWindowMs: number;
+  private readonly outboxSources = new Map<string, OutboxSource>();
+  private readonly outboxListeners = new Set<() => void>();
   private closed = false;
+
+  /**
+   * Makes an outbox table of a subgraph in this process readable by consumers (`startSubgraph` does
+   * it for the outboxes a module declares); returns a function that removes it again.
+   */
+  registerOutbox(source: OutboxSource): () => void {
+    const existing = this.outboxSources.get(source.table);
+    if (existing && existing.dataSource !== source.dataSource) {
+      throw new Error(`outbox ${source.table} is already registered by subgraph ${existing.subgraph}`);
+    }
+    this.outboxSources.set(source.table, source);
+    for (const listener of this.outboxListeners) listener();
+    return () => {
+      if (this.outboxSources.get(source.table) === source) this.outboxSources.delete(source.table);
+    };
+  }
+
+  /** The outbox tables registered in this process, by table name. */
+  outboxes(): OutboxSource[] {
+    return [...this.outboxSources.values()].sort((a, b) => a.table.localeCompare(b.table));
+  }
+
+  /** Calls `listener` whenever an outbox is registered; returns a function that stops that. */
+  onOutbox(listener: () => void): () => void {
+    this.outboxListeners.add(listener);
+    return () => void this.outboxListeners.delete(listener);
+  }
 
   constructor(options: { logger?: Logger; dedupWindowMs?: number } = {}) {
     this.logger = options.logger ?? createLogger('events');
@@ -162,6 +230,8 @@ export class InProcessEventBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     this.subscriptions.clear();
+    this.outboxSources.clear();
+    this.outboxListeners.clear();
   }
 }
 
@@ -174,6 +244,10 @@ export interface NatsEventBusOptions {
   prefix?: string;
   /** Deduplication window of a stream this call creates (default 2 minutes). */
   dedupWindowMs?: number;
+  /** Retention: events older than this are removed from the stream (0 or absent: kept). */
+  maxAgeMs?: number;
+  /** Retention: at most this many events are kept, the oldest removed first (absent: no limit). */
+  maxMessages?: number;
   /** How long the server waits for an ack before redelivering (default 30 s). */
   ackWaitMs?: number;
   /** Connection name shown by the server (default `xiangzhi`). */
@@ -239,7 +313,10 @@ export class NatsEventBus implements EventBus {
     });
     try {
       const jsm = await nc.jetstreamManager();
-      await ensureStream(jsm, stream, `${prefix}.>`, options.dedupWindowMs ?? EVENT_DEDUP_WINDOW_MS);
+      await ensureStream(jsm, stream, `${prefix}.>`, options.dedupWindowMs ?? EVENT_DEDUP_WINDOW_MS, {
+        max_age: options.maxAgeMs ? nanos(options.maxAgeMs) : 0,
+        max_msgs: options.maxMessages ?? -1,
+      });
       logger.info({ url: options.url, stream, subjects: `${prefix}.>` }, 'event bus connected to NATS JetStream');
       return new NatsEventBus(nc, jsm, nc.jetstream(), stream, prefix, options.ackWaitMs ?? 30_000, logger);
     } catch (error) {
@@ -326,6 +403,73 @@ export class NatsEventBus implements EventBus {
     }
   }
 
+  /**
+   * (Re)creates the durable pull consumer `name` so that it delivers, in stream order, the events
+   * after stream sequence `afterSequence` whose subject matches one of `subjects` (0: from the start
+   * of the stream), and returns its messages. Whatever the durable had delivered and not acked before
+   * is forgotten: the caller (the consumer runtime) keeps its own position in its database and is the
+   * only one running this durable (see `consumers-runtime.ts`). The durable's name on the server is
+   * `<prefix>_<name>` (dots made `_`). `max_ack_pending` is bounded, so a slow consumer holds back
+   * the server instead of buffering without end.
+   */
+  async openOrderedDurable(name: string, subjects: string[], afterSequence: number): Promise<OrderedDurable> {
+    assertName('consumer name', name);
+    subjects.forEach(assertSubjectPattern);
+    if (this.closing) throw new Error('event bus is closed');
+    const durable = `${this.prefix.replaceAll('.', '_')}_${name}`;
+    // NATS 2.9 filters on one subject: several patterns share the consumer of the whole prefix and are filtered here
+    const filter = subjects.length === 1 ? `${this.prefix}.${subjects[0]}` : `${this.prefix}.>`;
+    await this.jsm.consumers.delete(this.stream, durable).catch((error: unknown) => {
+      if (apiErrorCode(error) !== CONSUMER_NOT_FOUND) throw error;
+    });
+    await this.jsm.consumers.add(this.stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(this.ackWaitMs),
+      max_ack_pending: 256,
+      filter_subject: filter,
+      ...(afterSequence > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSequence + 1 } : { deliver_policy: DeliverPolicy.All }),
+    });
+    const consumer = await this.js.consumers.get(this.stream, durable);
+    const messages = await consumer.consume({ max_messages: 100 });
+    const codec = this.codec;
+    const prefix = this.prefix;
+    const stream = this.stream;
+    const logger = this.logger;
+    async function* events(): AsyncGenerator<OrderedDelivery> {
+      for await (const m of messages) {
+        const subject = m.subject.slice(prefix.length + 1);
+        const id = m.headers?.get('Nats-Msg-Id') || `${stream}:${m.seq}`;
+        let payload: Record<string, unknown> | null = null;
+        try {
+          payload = codec.decode(m.data);
+        } catch (error) {
+          logger.error({ err: error, subject, id, consumer: durable }, 'event is not JSON; dropped');
+        }
+        yield {
+          event: payload === null ? null : { subject, id, payload },
+          sequence: m.seq,
+          ack: async () => {
+            await m.ackAck();
+          },
+          working: () => m.working(),
+        };
+      }
+    }
+    return {
+      durable,
+      stream,
+      deliveries: events(),
+      pending: async () => {
+        const info = await this.jsm.consumers.info(this.stream, durable);
+        return info.num_pending + info.num_ack_pending;
+      },
+      close: async () => {
+        await messages.close().catch(() => undefined);
+      },
+    };
+  }
+
   /** Ends every subscription, then deletes the stream and every event in it (tests clean up a stream of their own). */
   async deleteStream(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => this.unsubscribe(s)));
@@ -341,18 +485,27 @@ export class NatsEventBus implements EventBus {
   }
 }
 
-async function ensureStream(jsm: JetStreamManager, stream: string, subject: string, dedupWindowMs: number): Promise<void> {
+async function ensureStream(
+  jsm: JetStreamManager,
+  stream: string,
+  subject: string,
+  dedupWindowMs: number,
+  retention: { max_age: number; max_msgs: number },
+): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       const info = await jsm.streams.info(stream);
       const subjects = info.config.subjects ?? [];
-      if (!subjects.includes(subject)) await jsm.streams.update(stream, { subjects: [...subjects, subject] });
+      const retentionChanged = info.config.max_age !== retention.max_age || info.config.max_msgs !== retention.max_msgs;
+      if (!subjects.includes(subject) || retentionChanged) {
+        await jsm.streams.update(stream, { subjects: subjects.includes(subject) ? subjects : [...subjects, subject], ...retention });
+      }
       return;
     } catch (error) {
       if (apiErrorCode(error) !== STREAM_NOT_FOUND) throw error;
     }
     try {
-      await jsm.streams.add({ name: stream, subjects: [subject], duplicate_window: nanos(dedupWindowMs) });
+      await jsm.streams.add({ name: stream, subjects: [subject], duplicate_window: nanos(dedupWindowMs), ...retention });
       return;
     } catch (error) {
       // another process created it meanwhile: look again
@@ -362,7 +515,23 @@ async function ensureStream(jsm: JetStreamManager, stream: string, subject: stri
 }
 
 /** The event bus of a process: NATS JetStream when `natsUrl` is given, else in process. */
-export async function createEventBus(options: { natsUrl?: string; logger?: Logger; stream?: string; prefix?: string }): Promise<EventBus> {
-  if (options.natsUrl) return NatsEventBus.connect({ url: options.natsUrl, logger: options.logger, stream: options.stream, prefix: options.prefix });
+export async function createEventBus(options: {
+  natsUrl?: string;
+  logger?: Logger;
+  stream?: string;
+  prefix?: string;
+  maxAgeMs?: number;
+  maxMessages?: number;
+}): Promise<EventBus> {
+  if (options.natsUrl) {
+    return NatsEventBus.connect({
+      url: options.natsUrl,
+      logger: options.logger,
+      stream: options.stream,
+      prefix: options.prefix,
+      maxAgeMs: options.maxAgeMs,
+      maxMessages: options.maxMessages,
+    });
+  }
   return new InProcessEventBus({ logger: options.logger });
 }

@@ -6,6 +6,8 @@ export * from './checks';
 export * from './boot';
 export * from './calendar';
 export * from './consumers';
+export * from './consumers-runtime';
+export * from './consumers-tables';
 export * from './context';
 export * from './data-source';
 export * from './data-lock';

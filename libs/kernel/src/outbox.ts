@@ -44,6 +44,7 @@ export function outboxRelayJob(options: OutboxRelayOptions): SubgraphJob {
   const markPublished = `UPDATE "${table}" SET published_at = now() WHERE id = ANY($1::bigint[])`;
   return {
     name: outboxRelayJobName(table),
+    outbox: table,
     intervalMs: options.intervalMs,
     run: async ({ dataSource, events, logger }) => {
       /** Publishes a batch in order, stopping at the first failure; returns the ids published and whether all were. */
