@@ -98,7 +98,7 @@ export function leaveApproverFor(policy: AttendancePolicy, posts: readonly { tit
   };
 }
 
-function requireServing(cadre: Cadre): void {
+function requireServing(cadre: Pick<Cadre, 'name' | 'status'>): void {
   if (cadre.status !== CadreStatus.ACTIVE) {
     throw badInput(`干部${cadre.name}不在职（状态：${cadre.status}）`, `Cadre ${cadre.name} is not serving (status ${cadre.status})`, { field: 'cadreId', status: cadre.status });
   }
