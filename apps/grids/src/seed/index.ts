@@ -4,6 +4,7 @@ import { countyOf, type SubgraphModule } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { RESIDENT_UPSERTED_PAYLOAD_SQL } from '../events/outbox';
 import { checkRegionImport, upsertRegions } from '../territory';
+import { idNumberHash } from '../territory/resident/id-number-hash';
 
 type SeedContext = Parameters<NonNullable<SubgraphModule['seed']>>[0];
 
@@ -84,7 +85,8 @@ function villageRows(village: DemoRegion, usedIds: Set<string>): VillageRows {
     out.grids.push([grid.id, grid.code, village.code, county, grid.name, grid.zoneId]);
     for (const h of grid.households) {
       for (const p of h.members) {
-        out.residents.push([p.id, h.id, village.code, county, p.name, p.gender, p.birthDate, idNumber(p.birthDate, p.gender === 'MALE', p.idNumberSeed), p.phone, p.relation]);
+        const number = idNumber(p.birthDate, p.gender === 'MALE', p.idNumberSeed);
+        out.residents.push([p.id, h.id, village.code, county, p.name, p.gender, p.birthDate, number, idNumberHash(number), p.phone, p.relation]);
       }
       out.households.push([h.id, village.code, county, grid.id, h.number, h.address, h.headResidentId]);
     }
@@ -129,7 +131,7 @@ export async function seedGridsDemo({ dataSource, logger }: SeedContext): Promis
       totals.residents += await insertRows(
         m,
         'resident',
-        ['id', 'household_id', 'village_code', 'county_code', 'name', 'gender', 'birth_date', 'id_number', 'phone', 'relation_to_head'],
+        ['id', 'household_id', 'village_code', 'county_code', 'name', 'gender', 'birth_date', 'id_number', 'id_number_hash', 'phone', 'relation_to_head'],
         rows.residents,
         `ev AS (INSERT INTO grids_event (name, payload) SELECT 'grids.resident.upserted', ${RESIDENT_UPSERTED_PAYLOAD_SQL} FROM ins r ORDER BY r.id)`,
       );

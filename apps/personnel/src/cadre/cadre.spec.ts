@@ -422,8 +422,8 @@ describe('Region fields through the gateway', () => {
     const residents: string[] = [];
     for (const [i, name] of ['老马', '小马', '马三'].entries()) {
       const [row] = await gridsDs.query(
-        `INSERT INTO resident (household_id, village_code, county_code, name, gender, birth_date, id_number, relation_to_head)
-         VALUES ($1, $2, $3, $4, 'MALE', '1970-01-01', $5, '本人') RETURNING id`,
+        `INSERT INTO resident (household_id, village_code, county_code, name, gender, birth_date, id_number, id_number_hash, relation_to_head)
+         VALUES ($1, $2, $3, $4, 'MALE', '1970-01-01', $5, md5($5), '本人') RETURNING id`,
         [household.id, villageA, county, name, `43313019700101${String(100 + i).padStart(4, '0')}`],
       );
       residents.push(row.id);

@@ -1,7 +1,8 @@
 import { ResidentStatus } from '@xiangzhi/grids-api';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { BeforeInsert, BeforeUpdate, Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { idNumberHash } from './id-number-hash';
 
 /** 性别 gender, as the ID number encodes it. */
 export enum ResidentGender {
@@ -88,6 +89,16 @@ export class Resident {
   /** 18-character GB 11643 number; never a plain GraphQL field. */
   @Column({ name: 'id_number', type: 'text' })
   idNumber!: string;
+
+  /** Keyed hash of the ID number (`id-number-hash.ts`): what `searchResidents(idNumber:)` looks up; filled on every write. */
+  @Column({ name: 'id_number_hash', type: 'text' })
+  idNumberHash!: string;
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  fillIdNumberHash(): void {
+    if (typeof this.idNumber === 'string') this.idNumberHash = idNumberHash(this.idNumber);
+  }
 
   @Column({ name: 'phone', type: 'text', nullable: true })
   phone!: string | null;

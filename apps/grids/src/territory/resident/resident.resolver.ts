@@ -7,7 +7,9 @@ import {
   notFound,
   PageArgs,
   paginate,
+  PERSONAL_DATA_ROLES,
   regionPrefix,
+  requireRole,
   todayInChina,
   type ConnectionShape,
   type RequestContext,
@@ -21,6 +23,7 @@ import { isUuid, outOfScope, TerritoryAccess } from '../shared/access';
 import { householdLoader, residentLoader } from '../shared/loaders';
 import { personalField } from '../shared/personal-data';
 import { ResidentConnection } from './resident.connection';
+import { idNumberHash, normaliseIdNumber } from './id-number-hash';
 import { RelationToHead, Resident, ResidentGender } from './resident.entity';
 
 @InputType('RegisterResidentInput', { description: '登记居民 / Register a resident' })
@@ -121,21 +124,41 @@ export class ResidentResolver {
     ]);
   }
 
-  @Query(() => ResidentConnection, { description: '按姓名查找居民（包含匹配，限辖区）/ Search residents by name (substring match, within the caller’s scope)' })
+  @Query(() => ResidentConnection, {
+    description:
+      '查找居民（限辖区）：按姓名（包含匹配），或按完整的18位身份证号码（精确匹配，经密钥散列比对，不按明文比较；部分号码查不到；县、乡镇、村干部）/ ' +
+      'Search residents within the caller’s scope: by name (substring match), or by the full 18-character ID number (exact, compared through a keyed hash, never as plain text; part of a number finds nothing; county, township and village cadres)',
+  })
   async searchResidents(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('name', () => String, { description: '姓名（或其一部分）/ Name (or part of it)' }) name: string,
+    @Arg('name', () => String, { nullable: true, description: '姓名（或其一部分）/ Name (or part of it)' }) name: string | null,
     @Arg('regionCode', () => ID, { nullable: true, description: '限定区划 / Limit to a region' }) regionCode: string | null,
+    @Arg('idNumber', () => String, { nullable: true, description: '完整的身份证号码（与姓名二选一）/ The full ID number (instead of a name)' }) idNumber: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Resident>> {
-    const text = name.trim();
-    if (!text || text.length > 50) throw badInput('请输入1至50个字的姓名', 'Give a name of 1 to 50 characters', { field: 'name' });
+    if ((name === null || name === undefined) === (idNumber === null || idNumber === undefined)) {
+      throw badInput('输入校验失败：name 与 idNumber 须给出且只给出其一', 'Input validation failed: give exactly one of name and idNumber', { field: 'name' });
+    }
     const filter = await TerritoryAccess.of(ctx).residentFilter('r');
-    const qb = ctx.dataSource
-      .getRepository(Resident)
-      .createQueryBuilder('r')
-      .where(filter.sql, filter.params)
-      .andWhere(`r.name LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(text)}%` });
+    const qb = ctx.dataSource.getRepository(Resident).createQueryBuilder('r').where(filter.sql, filter.params);
+    if (typeof idNumber === 'string') {
+      // who a number belongs to is personal data: only the roles that see ID numbers may look one up
+      requireRole(ctx.actor, ...PERSONAL_DATA_ROLES);
+      const normalised = normaliseIdNumber(idNumber);
+      if (normalised.length < 1 || normalised.length > 18) {
+        throw badInput(
+          `输入校验失败：idNumber 长度须为 1–18 个字符（收到 ${normalised.length} 个）`,
+          `Input validation failed: idNumber must be 1–18 characters long (got ${normalised.length})`,
+          { field: 'idNumber' },
+        );
+      }
+      // one lookup on the unique index of the keyed hash; a partial number hashes to nothing stored
+      qb.andWhere('r.id_number_hash = :idHash', { idHash: idNumberHash(normalised) });
+    } else {
+      const text = (name ?? '').trim();
+      if (!text || text.length > 50) throw badInput('请输入1至50个字的姓名', 'Give a name of 1 to 50 characters', { field: 'name' });
+      qb.andWhere(`r.name LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(text)}%` });
+    }
     if (regionCode) {
       assertRegionCode(regionCode, 'regionCode');
       qb.andWhere('r.village_code LIKE :regionPrefix', { regionPrefix: `${regionPrefix(regionCode)}%` });
