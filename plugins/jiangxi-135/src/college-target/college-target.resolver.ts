@@ -111,7 +111,7 @@ export class JiangxiCollegeTargetResolver {
     }
     const scope = ctx.actor.scope;
     const prefix = isWithin(regionCode, scope) ? regionPrefix(regionCode) : isWithin(scope, regionCode) ? regionPrefix(scope) : null;
-    if (prefix === null) throw forbidden(`无权访问辖区以外的区域 ${regionCode}`, `Region ${regionCode} is outside your scope`, { regionCode });
+    if (prefix === null) throw forbidden(`无权访问辖区（${ctx.actor.scope}）以外的区域`, `You may only access regions inside your scope ${ctx.actor.scope}`, { scope: ctx.actor.scope });
     const college = EDUCATION_ORDER.filter(isCollegeOrHigher);
     const rows: { township: string; serving: number; college: number }[] = await ctx.dataSource.query(
       `SELECT substr(village_code, 1, 9) || '000' AS township,
