@@ -97,7 +97,8 @@ export interface PluginTestPlatform extends TestPlatform {
  */
 /**
  * Personnel refuses region codes its projection of the grids regions (`region_ref`, fed by grids
- * events) does not know. For plugin tests the kit's two counties are known there from the start —
+ * events) does not know. For plugin tests the kit's counties (the enabling one, the control one and
+ * those of `otherCountyParams`) are known there from the start —
  * the county, townships 1–9 and, in each, villages and communities 1–60, valid from 2000-01-01 — as
  * if grids had published them; grids events (`fixtures.village`, `settle()`) update the same rows.
  */
@@ -129,7 +130,8 @@ export async function startPluginTestPlatform<S extends z.ZodType>(options: Plug
     plugins: [plugin as PluginDefinition, ...otherPlugins],
     countyParams: { ...otherCountyParams, [county]: { ...(otherCountyParams[county] ?? {}), [plugin.name]: (params ?? {}) as Record<string, unknown> } },
   });
-  await arrangeKitRegions(platform, [countyCodes(county), countyCodes(county === CONTROL_COUNTY ? TEST_COUNTY : CONTROL_COUNTY)]);
+  const kitCounties = new Set([county, county === CONTROL_COUNTY ? TEST_COUNTY : CONTROL_COUNTY, ...Object.keys(otherCountyParams)].map((c) => c.slice(0, 6)));
+  await arrangeKitRegions(platform, [...kitCounties].map((c) => countyCodes(c)));
   const client = graphqlClient(platform);
   return {
     ...platform,
