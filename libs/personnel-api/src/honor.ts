@@ -6,7 +6,11 @@ export interface DepartureFacts {
   departureType: DepartureType;
   /** Whole years of service as a village cadre. */
   serviceYears: number;
-  /** Disciplinary sanctions during service. */
+  /**
+   * Disciplinary sanctions during service: the 党纪政务处分 recorded with a decision date from the start
+   * of service to the departure (`recordDisciplinarySanction`), and attendance sanctions a county's
+   * policy marked disciplinary.
+   */
   disciplinarySanctions: number;
 }
 
