@@ -55,7 +55,7 @@ export default definePlugin({
       policies: [
         bindPolicy(postTemplatePolicyPoint, (config: SuyuSandingConfig) => new SuyuPostTemplatePolicy(config)),
         bindPolicy(payPolicyPoint, (config: SuyuSandingConfig) => new SuyuPayPolicy(config)),
-        bindPolicy(payItemSourcePoint, (config: SuyuSandingConfig) => new SuyuPayItemSource(config)),
+        bindPolicy(payItemSourcePoint, () => new SuyuPayItemSource()),
         bindPolicy(appraisalPolicyPoint, (config: SuyuSandingConfig) => new SuyuAppraisalPolicy(config)),
         bindPolicy(eligibilityPolicyPoint, (config: SuyuSandingConfig) => new SuyuEligibilityPolicy(config)),
         bindPolicy(honorPolicyPoint, (config: SuyuSandingConfig) => new SuyuHonorPolicy(config)),

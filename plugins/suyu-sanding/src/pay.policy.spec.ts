@@ -54,6 +54,28 @@ describe('SuyuPayPolicy (基本工资+考核报酬+专项工作报酬+发展报�
     ]);
   });
 
+  it('pays the recorded grade its prepare step read (a fact, not a pay item), with the class and grade as the component’s data', () => {
+    const facts = { grades: new Map([['c1', { postClass: 'SECRETARY' as const, grade: 5 }]]) };
+    const c = policy.components(input({ appraisalTotal: 80 }), facts);
+    expect(c[0]).toEqual({
+      kind: PayComponentKind.BASE,
+      amount: 3920,
+      rule: BASE_PAY_GRADE_RULE,
+      zh: '基本工资（四岗20级）：书记岗第5级，3920元',
+      en: expect.stringContaining('grade 5'),
+      data: { postClass: 'SECRETARY', grade: 5 },
+    });
+    // appraisal pay in the recorded grade's class: 1,500 × 80 ÷ 100
+    expect(amounts(c)).toEqual([
+      [PayComponentKind.BASE, 3920],
+      [PayComponentKind.PERFORMANCE, 1200],
+    ]);
+    // a grade beyond the county's scale is paid at its top and says so
+    expect(policy.gradeComponent({ postClass: 'STAFF', grade: 25 }).zh).toContain('（定级25级超出本县级数）');
+    // another cadre of the payroll without a recorded grade: grade 1 of the highest post's class
+    expect(policy.components(input({ cadre: { id: 'c2', fullTime: true, serviceStart: '2015-01-01' } }), facts)[0].rule).toBe('SUYU_BASE_PAY_DEFAULT_GRADE');
+  });
+
   it('pays appraisal pay in the class of the recorded grade, not of the highest post, and keeps the item data (stored with the pay record)', () => {
     // a 网格治理岗 (staff class) holder graded in the secretary class: 1,500 × 80 ÷ 100, not 900 × 80 ÷ 100
     const grade = { kind: PayComponentKind.BASE, amount: 3920, rule: BASE_PAY_GRADE_RULE, zh: '基本工资：书记岗第5级', en: 'base pay: secretary class, grade 5', data: { postClass: 'SECRETARY', grade: 5 } };

@@ -10,20 +10,33 @@ import {
   type PayInput,
   type PayItem,
   type PayPolicy,
+  type PayrollQuery,
 } from '@xiangzhi/personnel-api';
 import { POST_CLASS_TITLES, POST_CLASSES, type PostClass, type SuyuSandingConfig } from './config';
 import { PayScale } from './pay-scale';
 
-/** A pay item as a component: its data (e.g. a recorded grade's class and grade) and source are stored with it. */
+/** A pay item as a component: its data and source are stored with it. */
 const asComponent = (item: PayItem): PayComponent => itemComponent(item);
 
-/** Rule of the base-pay item the pay item source gives for a cadre with a recorded grade. */
+/** Rule of the base pay of a cadre with a recorded grade. */
 export const BASE_PAY_GRADE_RULE = 'SUYU_BASE_PAY_GRADE';
+
+/** A cadre's recorded 四岗20级 class and grade (`setSuyuPayGrade`). */
+export interface RecordedGrade {
+  postClass: PostClass;
+  grade: number;
+}
+
+/** What `prepare` reads once per payroll: the recorded grades of the cadres paid. */
+export interface SuyuPayFacts {
+  grades: Map<string, RecordedGrade>;
+}
 
 /**
  * 报酬 Suyu's pay: 基本工资 + 考核报酬 + 专项工作报酬 + 发展报酬 ("4部分组成"):
- * - base pay on the 四岗20级 scale: the cadre's recorded class and grade (`setSuyuPayGrade`, reaching
- *   the payroll as a pay item), else grade 1 of the class of the highest post held;
+ * - base pay on the 四岗20级 scale: the cadre's recorded class and grade (`setSuyuPayGrade`, read for
+ *   every cadre of the payroll at once by `prepare`, stored with the component as its data), else
+ *   grade 1 of the class of the highest post held;
  * - appraisal pay: the amount, at a total of 100, of the class the cadre is paid in (the recorded
  *   grade's class, else the highest post's) × the appraisal total ÷ 100 — every month
  *   under MONTH assessment; under QUARTER assessment three months' worth in the last month of each
@@ -33,18 +46,50 @@ export const BASE_PAY_GRADE_RULE = 'SUYU_BASE_PAY_GRADE';
  *   assessment a month without appraisal pay has nothing to deduct from.
  * The 四岗20级 grade is Suyu's rank: no separate rank pay is added.
  */
-export class SuyuPayPolicy implements PayPolicy {
+export class SuyuPayPolicy implements PayPolicy<SuyuPayFacts | undefined> {
   private readonly scale: PayScale;
 
   constructor(private readonly config: SuyuSandingConfig) {
     this.scale = new PayScale(config);
   }
 
-  components(input: PayInput): PayComponent[] {
+  /** The recorded grades of every cadre of the payroll, in one statement. */
+  async prepare({ manager, cadres }: PayrollQuery): Promise<SuyuPayFacts> {
+    const grades = new Map<string, RecordedGrade>();
+    if (cadres.length === 0) return { grades };
+    const rows = (await manager.query(`SELECT cadre_id::text AS cadre_id, post_class, grade FROM suyu_pay_grade WHERE cadre_id = ANY($1::uuid[])`, [cadres.map((c) => c.id)])) as {
+      cadre_id: string;
+      post_class: PostClass;
+      grade: number;
+    }[];
+    for (const r of rows) grades.set(r.cadre_id, { postClass: r.post_class, grade: Number(r.grade) });
+    return { grades };
+  }
+
+  /** The base pay of a recorded grade (a grade beyond the county's scale is paid at its top, and says so). */
+  gradeComponent({ postClass, grade }: RecordedGrade): PayComponent {
+    const amount = this.scale.monthlyBase(postClass, grade);
+    const d = this.scale.describe(postClass, grade);
+    const capped = this.scale.clamp(grade) !== grade;
+    return {
+      kind: PayComponentKind.BASE,
+      amount,
+      data: { postClass, grade },
+      rule: BASE_PAY_GRADE_RULE,
+      zh: `基本工资（四岗${this.scale.grades}级）：${d.zh}${capped ? `（定级${grade}级超出本县级数）` : ''}，${amount}元`,
+      en: `base pay (4 classes × ${this.scale.grades} grades): ${d.en}${capped ? ` (recorded grade ${grade} is beyond the county's scale)` : ''}: ${amount}`,
+    };
+  }
+
+  components(input: PayInput, facts?: SuyuPayFacts): PayComponent[] {
     const out: PayComponent[] = [];
     const postClass = this.scale.highestClass(input.posts);
+    const recorded = facts?.grades.get(input.cadre.id) ?? null;
+    // a grade handed in as a pay item (the earlier model) is still honoured
     const gradeItems = input.items.filter((i) => i.kind === PayComponentKind.BASE && i.rule === BASE_PAY_GRADE_RULE);
-    if (gradeItems.length > 0) {
+    if (recorded) {
+      out.push(this.gradeComponent(recorded));
+    } else if (gradeItems.length > 0) {
       out.push(...gradeItems.map(asComponent));
     } else if (postClass) {
       const amount = this.scale.monthlyBase(postClass, 1);
@@ -58,8 +103,8 @@ export class SuyuPayPolicy implements PayPolicy {
       });
     }
     // appraisal pay follows the class the cadre is paid in: the recorded grade's, else the highest post's
-    const recorded = gradeItems[0]?.data?.postClass;
-    const payClass = POST_CLASSES.find((c) => c === recorded) ?? postClass;
+    const recordedClass = recorded?.postClass ?? gradeItems[0]?.data?.postClass;
+    const payClass = POST_CLASSES.find((c) => c === recordedClass) ?? postClass;
     if (payClass) out.push(this.appraisalPay(payClass, input));
     out.push(...input.items.filter((i) => !gradeItems.includes(i)).map(asComponent));
     out.push(...deductionComponents(input, performanceOf(out)));
