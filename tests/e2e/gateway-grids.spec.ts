@@ -56,12 +56,14 @@ describe('gateway + grids on demo data (end to end)', () => {
     expect(county.count).toBe(township.count);
   });
 
-  it('refuses a village cadre another village: FORBIDDEN with a bilingual message', async () => {
+  it('answers a village cadre asking for another village as for a missing one: NOT_FOUND with a bilingual message', async () => {
     const own = await platform.query('{ region(code: "433130101200") { name } }', {}, villageCadre);
     expect(own.errors).toBeUndefined();
     const res = await platform.query('{ region(code: "433130101201") { name } }', {}, villageCadre);
     expect(res.data).toBeNull();
-    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const missing = await platform.query('{ region(code: "433130101299") { name } }', {}, villageCadre);
+    expect(missing.errors?.[0].message.split('433130101299').join('<code>')).toBe(res.errors?.[0].message.split('433130101201').join('<code>'));
     expect(res.errors?.[0].message).toMatch(/^[^()]*[\u4e00-\u9fff][^()]* \(.*[A-Za-z].*\)$/);
     expect(res.errors?.[0].message).toContain('433130101201');
   });
