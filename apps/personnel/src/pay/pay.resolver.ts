@@ -12,8 +12,8 @@ import { PayRecordConnection, PayrollResult } from './pay.types';
 export class PayRecordResolver {
   @Mutation(() => PayrollResult, {
     description:
-      '核算村（社区）月度报酬（县、乡镇管理人员）：按区县报酬政策为每名在岗干部计算各构成项及依据；重新核算覆盖原记录并递增版本号；政策不允许时全部不写入 / ' +
-      'Compute a village’s monthly payroll (county and township managers): every cadre holding a post gets components with their rules under the county’s pay policy; recomputing overwrites and raises the version; if the policy refuses any cadre nothing is written',
+      '核算村（社区）月度报酬（县、乡镇管理人员）：按区县报酬政策为该月任过职的每名干部（按任职记录）计算各构成项及依据，月中任免的基本、职级报酬按在岗天数折算；重新核算覆盖原记录并递增版本号；政策不允许时全部不写入 / ' +
+      'Compute a village’s monthly payroll (county and township managers): every cadre who held a post in that month (by the post assignments) gets components with their rules and sources under the county’s pay policy, base and rank pay pro rata of the days held in a partial month; recomputing overwrites and raises the version; if the policy refuses any cadre nothing is written',
   })
   computePayroll(
     @Arg('villageCode', () => String, { description: '村（社区）区划代码 / Village division code' }) villageCode: string,

@@ -17,7 +17,7 @@ export class PayrollResult {
   @Field(() => Float, { description: '合计（元）/ Total in yuan' })
   total!: number;
 
-  @Field(() => [PayRecord], { description: '每名在岗干部一条报酬记录 / One pay record per cadre holding a post' })
+  @Field(() => [PayRecord], { description: '本月任过职的每名干部一条报酬记录（按任职记录，不按现任）/ One pay record per cadre who held a post in the month (by the post assignments, not today’s holders)' })
   records!: PayRecord[];
 }
 
