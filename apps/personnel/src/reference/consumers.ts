@@ -116,6 +116,7 @@ export const regionsConsumer = defineConsumer({
   subjects: ['grids.region.>'],
   aggregateOf: (event) => String(event.payload.code),
   handle: (event, { manager }) => applyRegionEvent(manager, event),
+  reset: resetRegionProjection,
 });
 
 /** `personnel-residents`: keeps `resident_ref` from grids resident events, in order per resident id. */
@@ -124,4 +125,5 @@ export const residentsConsumer = defineConsumer({
   subjects: ['grids.resident.>'],
   aggregateOf: (event) => String(event.payload.id),
   handle: (event, { manager }) => applyResidentEvent(manager, event),
+  reset: resetResidentProjection,
 });
