@@ -1,7 +1,6 @@
 import { levelOf, parentCodeOf, RegionLevel } from '@xiangzhi/kernel';
 import { DefaultPostTemplatePolicy, EducationLevel, LeaveApprover, PostCategory } from '@xiangzhi/personnel-api';
 import type { DataSource } from 'typeorm';
-import { applyRegionEvent, applyResidentEvent } from '../reference/consumers';
 import { Cadre, CadreStatus, Gender } from '../cadre/cadre.entity';
 import { Post, PostAssignment } from '../post/post.entity';
 
@@ -46,23 +45,6 @@ export async function arrangeRegions(ds: DataSource, codes: readonly string[], v
       [code, row.level, row.parent, row.own ? validFrom : '2000-01-01', row.own ? validTo : null],
     );
   }
-}
-
-/**
- * Feeds the projections from the grids outbox as the consumers `personnel-regions` and
- * `personnel-residents` would (their handlers, in outbox order, one transaction), for specs that
- * boot grids and personnel without waiting for the event runtime. Returns the events applied.
- */
-export async function feedGridsEvents(gridsDs: DataSource, personnelDs: DataSource): Promise<number> {
-  const rows = (await gridsDs.query(`SELECT id::text AS id, name, payload FROM grids_event ORDER BY id`)) as { id: string; name: string; payload: Record<string, unknown> }[];
-  await personnelDs.transaction(async (manager) => {
-    for (const row of rows) {
-      const event = { id: `grids_event:${row.id}`, subject: row.name, payload: row.payload };
-      if (row.name.startsWith('grids.region.')) await applyRegionEvent(manager, event);
-      else if (row.name.startsWith('grids.resident.')) await applyResidentEvent(manager, event);
-    }
-  });
-  return rows.length;
 }
 
 /** Arranges the resident projection (`resident_ref`) as `grids.resident.upserted` events would have left it. */
