@@ -52,10 +52,11 @@ describe('searchResidents by ID number (gateway, demo data)', () => {
   });
 
   it('finds a resident registered through the graph (the hash is written with the record)', async () => {
-    const hh = await ok(cadre, 'mutation($v: ID!) { createHousehold(input: { villageCode: $v, number: "ID-1" }) { id } }', { v: village.code });
+    const writes = graphqlClient<{ createHousehold: { id: string } }>(() => platform);
+    const hh = await writes.ok(cadre, 'mutation($v: ID!) { createHousehold(input: { villageCode: $v, number: "ID-1" }) { id } }', { v: village.code });
     const idNumber = composeIdNumber('433130', '1988-08-08', 731);
-    const input = { householdId: (hh as unknown as { createHousehold: { id: string } }).createHousehold.id, name: '检索测试', idNumber, relationToHead: 'HEAD' };
-    await ok(cadre, 'mutation($i: RegisterResidentInput!) { registerResident(input: $i) { id } }', { i: input });
+    const input = { householdId: hh.createHousehold.id, name: '检索测试', idNumber, relationToHead: 'HEAD' };
+    await writes.ok(cadre, 'mutation($i: RegisterResidentInput!) { registerResident(input: $i) { id } }', { i: input });
     expect((await ok(admin, SEARCH, { n: idNumber })).searchResidents.nodes.map((n) => n.name)).toEqual(['检索测试']);
     const [row] = (await ds.query('SELECT id_number_hash FROM resident WHERE id_number = $1', [idNumber])) as { id_number_hash: string }[];
     expect(row.id_number_hash).toBe(idNumberHash(idNumber));
