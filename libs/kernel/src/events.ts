@@ -465,7 +465,8 @@ export class NatsEventBus implements EventBus {
         return info.num_pending + info.num_ack_pending;
       },
       close: async () => {
-        await messages.close().catch(() => undefined);
+        // resolves once the iterator is read up to its end: the reader may already have stopped reading
+        void messages.close().catch(() => undefined);
       },
     };
   }
