@@ -85,7 +85,8 @@ function portFrom(value: string | undefined, name: string): number | undefined {
  * Boots the whole platform in this process (what `npm start` runs): reads the deployment, loads its
  * packages, boots every subgraph on its own embedded PGlite data folder (`<dataRoot>/<subgraph>`,
  * kept between runs) or on PostgreSQL when `DATABASE_URL` is set, applies migrations, loads the demo
- * data, composes the supergraph and starts the gateway.
+ * data one subgraph after the other in the deployment's order (relaying and consuming the events of
+ * each before the next), composes the supergraph and starts the gateway.
  */
 export async function bootPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const env = options.env ?? process.env;
@@ -118,6 +119,7 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     seed: options.seed ?? true,
     // NATS_URL: the subgraphs' events go to NATS JetStream; without it, to an in-process bus
     natsUrl: env.NATS_URL || undefined,
+    eventStream: { stream: config.events.stream, prefix: config.events.prefix, maxAgeMs: config.events.maxAge, maxMessages: config.events.maxMessages },
     gateway: { port, host: options.host ?? env.HOST, limits: { maxDepth: config.gateway.maxDepth, maxBodyBytes: config.gateway.maxBodyBytes } },
     logger,
   });

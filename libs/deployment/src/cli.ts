@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { actorSchema, createEventBus, Role, signUserToken, startSubgraph, stopOnSignals, type Logger } from '@xiangzhi/kernel';
+import { actorSchema, createEventBus, Role, signUserToken, startSubgraph, stopOnSignals, type Logger, type RunningSubgraph } from '@xiangzhi/kernel';
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
@@ -11,6 +11,8 @@ import { DeploymentLoadError, resolveDeployment } from './load';
 import { generatePlugin } from './plugin-generator';
 import { createReadableLogger } from './readable-log';
 import { resolveSecrets, SecretsError } from './secrets';
+import { seedInOrder } from './stack';
+import { consumerNamesOf, deadLettersOf, replayDeadLettersOf, resetConsumerOf } from './events-admin';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -88,6 +90,10 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         const unknown = (wanted ?? []).filter((n) => !deployment.subgraphs.some((s) => s.name === n));
         if (unknown.length > 0) throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${unknown.join(', ')}`);
         const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
+        if (seed) {
+          await seedDeployment(deployment, root, wanted);
+          return;
+        }
         for (const sg of deployment.subgraphs.filter((s) => !wanted || wanted.includes(s.name))) {
           const databaseUrl = databaseUrlFor(sg.name, env);
           const where = databaseUrl ? `PostgreSQL schema "${sg.name}"` : `PGlite ${dataDirFor(root, sg.name)}`;
@@ -102,6 +108,45 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
           stdout(`${sg.name}: ${applied.length} migration(s) applied${seed ? ', demo data loaded' : ''} (${where})\n`);
         }
       });
+  /**
+   * `xz seed`: boots every subgraph of the deployment (migrating it), then seeds the wanted ones one
+   * after the other in the deployment's order, relaying every outbox and draining every consumer after
+   * each, so that a subgraph seeded later sees the earlier ones' events (personnel needs grids' regions).
+   */
+  const seedDeployment = async (deployment: ReturnType<typeof loadResolved>['deployment'], root: string, wanted: string[] | undefined) => {
+    const events = await createEventBus({ natsUrl: env.NATS_URL || undefined, logger: logger.child({ component: 'events' }) });
+    const running: RunningSubgraph[] = [];
+    try {
+      for (const sg of deployment.subgraphs) {
+        const databaseUrl = databaseUrlFor(sg.name, env);
+        if (!databaseUrl) fs.mkdirSync(dataDirFor(root, sg.name), { recursive: true });
+        running.push(
+          await startSubgraph(sg.module, {
+            events,
+            internalSecret: resolveSecrets({ embedded: true, env }).internalSecret,
+            databaseUrl,
+            dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
+            plugins: deployment.plugins,
+            countyParams: deployment.countyParams,
+            calendar: deployment.calendar,
+            host: '127.0.0.1',
+            runJobs: false,
+            stopOnTerminationSignals: false,
+            logger: logger.child({ subgraph: sg.name }),
+          }),
+        );
+      }
+      await seedInOrder(running, logger, wanted);
+      for (const sg of running) {
+        if (wanted && !wanted.includes(sg.name)) continue;
+        const databaseUrl = databaseUrlFor(sg.name, env);
+        stdout(`${sg.name}: demo data loaded (${databaseUrl ? `PostgreSQL schema "${sg.name}"` : `PGlite ${dataDirFor(root, sg.name)}`})\n`);
+      }
+    } finally {
+      for (const sg of running.reverse()) await sg.stop().catch((err: unknown) => logger.error({ err, subgraph: sg.name }, 'subgraph did not stop cleanly'));
+      await events.close();
+    }
+  };
   databaseCommand('migrate', 'apply pending migrations of each subgraph (DATABASE_URL[_<SUBGRAPH>] or the PGlite data folder)', false);
   databaseCommand('seed', 'migrate, then load the idempotent demo data of each subgraph and enabled plugin', true);
 
@@ -151,6 +196,91 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         }
       };
       stopOnSignals(stop, logger, `subgraph ${sg.name}`);
+    });
+
+  const events = program.command('events').description('event consumers: dead letters, replay, rebuild (DATABASE_URL[_<SUBGRAPH>] or the PGlite data folders)');
+  /** The subgraphs of the deployment an `events` command works on (those with consumers, or the one named). */
+  const eventTargets = (opts: { config?: string; subgraph?: string; consumer?: string; dataDir?: string }) => {
+    const { deployment } = loadResolved(opts.config, env, logger);
+    if (opts.subgraph && !deployment.subgraphs.some((s) => s.name === opts.subgraph)) {
+      throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${opts.subgraph}`);
+    }
+    const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
+    const targets = deployment.subgraphs
+      .filter((sg) => !opts.subgraph || sg.name === opts.subgraph)
+      .map((sg) => {
+        const databaseUrl = databaseUrlFor(sg.name, env);
+        return {
+          name: sg.name,
+          consumers: consumerNamesOf({ module: sg.module, plugins: deployment.plugins }),
+          target: {
+            module: sg.module,
+            plugins: deployment.plugins,
+            countyParams: deployment.countyParams,
+            calendar: deployment.calendar,
+            databaseUrl,
+            dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
+            logger: logger.child({ subgraph: sg.name }),
+          },
+        };
+      })
+      .filter((t) => t.consumers.length > 0 && (!opts.consumer || t.consumers.includes(opts.consumer)));
+    if (opts.consumer && targets.length === 0) {
+      throw new CliFailure(`--consumer: 没有这个事件消费者 (no such consumer${opts.subgraph ? ` in subgraph ${opts.subgraph}` : ''}): ${opts.consumer}`);
+    }
+    return targets;
+  };
+  const eventOptions = (cmd: Command) =>
+    cmd
+      .addOption(configOption())
+      .option('-s, --subgraph <name>', 'only this subgraph')
+      .option('--consumer <name>', 'only this consumer')
+      .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)');
+
+  eventOptions(events.command('dead').description('list the dead letters and the events held behind them, oldest first')).action(
+    async (opts: { config?: string; subgraph?: string; consumer?: string; dataDir?: string }) => {
+      let count = 0;
+      for (const t of eventTargets(opts)) {
+        const dead = await deadLettersOf(t.target, { consumer: opts.consumer });
+        for (const d of dead) {
+          count += 1;
+          const what = d.heldBehind ? `held behind ${d.heldBehind}` : `${d.attempts} attempt(s): ${d.lastError}`;
+          stdout(`${t.name}\t#${d.id}\t${d.consumer}\t${d.eventId}\t${d.subject}\taggregate ${d.aggregate}\t${what}\t${d.lastFailedAt.toISOString()}\n`);
+        }
+      }
+      stderr(count === 0 ? '没有死信 (no dead letters)\n' : `${count} 条死信 (dead letter(s)); replay: xz events replay --id <#> | --all\n`);
+    },
+  );
+
+  eventOptions(events.command('replay').description('re-apply dead letters in order; the events held behind one follow it'))
+    .option('--id <ids...>', 'dead-letter numbers (#) from `xz events dead`')
+    .option('--all', 'every dead letter (of --subgraph / --consumer)')
+    .action(async (opts: { config?: string; subgraph?: string; consumer?: string; dataDir?: string; id?: string[]; all?: boolean }) => {
+      const ids = (opts.id ?? []).flatMap((i) => i.split(',')).map((i) => i.trim().replace(/^#/, ''));
+      if (ids.some((i) => !/^\d+$/.test(i))) throw new CliFailure(`--id: 需要死信编号 (expected dead-letter numbers such as 12): ${ids.join(' ')}`);
+      if (!opts.all && ids.length === 0) throw new CliFailure('需要 --id 或 --all (say which dead letters: --id <#…> or --all)');
+      if (opts.all && ids.length > 0) throw new CliFailure('--id 与 --all 只能选一个 (give either --id or --all)');
+      let failed = 0;
+      for (const t of eventTargets(opts)) {
+        const result = await replayDeadLettersOf(t.target, { all: opts.all, ids: ids.map(Number), consumer: opts.consumer });
+        if (result.applied + result.failed + result.skipped === 0) continue;
+        failed += result.failed;
+        stdout(`${t.name}: ${result.applied} applied, ${result.failed} failed again, ${result.skipped} skipped (consumer not in this subgraph)\n`);
+      }
+      if (failed > 0) throw new CliFailure(`${failed} 条事件再次失败，仍在死信中 (event(s) failed again and stay dead): xz events dead`);
+    });
+
+  events
+    .command('rebuild')
+    .description('empty a consumer\'s projection, forget its position and processed ids; it consumes again from the beginning when the subgraph next starts')
+    .addOption(configOption())
+    .requiredOption('-s, --subgraph <name>', 'the subgraph the consumer runs in')
+    .requiredOption('--consumer <name>', 'the consumer')
+    .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
+    .action(async (opts: { config?: string; subgraph: string; consumer: string; dataDir?: string }) => {
+      const [t] = eventTargets(opts);
+      await resetConsumerOf(t.target, opts.consumer);
+      stdout(`${t.name}: consumer ${opts.consumer} reset; it consumes every event again from the beginning when ${t.name} next starts\n`);
     });
 
   program

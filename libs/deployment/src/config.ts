@@ -78,11 +78,36 @@ export const gatewaySchema = z.strictObject({
   maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),
 });
 
+/** `30d`, `12h`, `90m`, `45s` (or a number of milliseconds) → milliseconds; `0` keeps events forever. */
+const duration = z.union([
+  z.number().int().min(0),
+  z
+    .string()
+    .regex(/^\d+(d|h|m|s)$/, { message: 'expected a duration such as 30d, 12h, 90m or 45s' })
+    .transform((v) => Number(v.slice(0, -1)) * { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 }[v.slice(-1) as 'd' | 'h' | 'm' | 's']),
+]);
+
+/**
+ * The event stream on NATS JetStream (`NATS_URL`): its name, subject prefix and retention, applied
+ * to the stream the deployment creates. Defaults: stream `XIANGZHI`, prefix `xz`, events kept 30
+ * days, no limit on their number. A consumer can be rebuilt from the stream only as far back as it
+ * retains.
+ */
+export const eventsSchema = z.strictObject({
+  stream: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: 'expected a stream name (letters, digits, _ and -)' }).default('XIANGZHI'),
+  prefix: z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: 'expected a subject prefix such as xz' }).default('xz'),
+  maxAge: duration.default(30 * 86_400_000),
+  maxMessages: z.number().int().min(1).optional(),
+});
+
+export type EventsConfig = z.output<typeof eventsSchema>;
+
 export const deploymentConfigSchema = z.strictObject({
   subgraphs: z.record(subgraphName, subgraphEntrySchema).refine((s) => Object.keys(s).length > 0, { message: 'at least one subgraph is required' }),
   plugins: z.record(pluginName, pluginEntrySchema).nullable().default({}).transform((p) => p ?? {}),
   counties: z.record(countyCode, countyEntrySchema).nullable().default({}).transform((c) => c ?? {}),
   gateway: gatewaySchema.default({ port: 4000, maxDepth: 12, maxBodyBytes: 1024 * 1024 }),
+  events: eventsSchema.default({ stream: 'XIANGZHI', prefix: 'xz', maxAge: 30 * 86_400_000 }),
 });
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -44,6 +44,8 @@ export interface StartStackOptions {
   events?: EventBus;
   /** NATS server of the bus the stack creates (`$NATS_URL` in `npm start`); omit for the in-process bus. */
   natsUrl?: string;
+  /** Stream, subject prefix and retention of the NATS bus the stack creates (the deployment's `events`). */
+  eventStream?: { stream?: string; prefix?: string; maxAgeMs?: number; maxMessages?: number };
   gateway: { port: number; host?: string; limits?: GatewayLimits };
   logger: Logger;
 }
@@ -75,7 +77,22 @@ async function stopAll(subgraphs: RunningSubgraph[], logger: Logger): Promise<vo
 }
 
 /**
- * Boots every subgraph (migrations, optional seed, its own HTTP port on 127.0.0.1), composes the
+ * Seeds running subgraphs one after the other, in the given (deployment) order: after each, every
+ * outbox is relayed and every consumer drained, so a subgraph seeded later finds the earlier ones'
+ * events in its projections (personnel's demo data needs grids' regions).
+ */
+export async function seedInOrder(subgraphs: RunningSubgraph[], logger: Logger, only?: string[]): Promise<void> {
+  for (const sg of subgraphs) {
+    if (only && !only.includes(sg.name)) continue;
+    await sg.seed();
+    for (const other of subgraphs) await other.relayOutboxes();
+    await Promise.all(subgraphs.map((other) => other.consumers.drain()));
+    logger.debug({ subgraph: sg.name }, 'seeded; events relayed and consumed');
+  }
+}
+
+/**
+ * Boots every subgraph (migrations, then the demo data in order, its own HTTP port on 127.0.0.1), composes the
  * supergraph from the SDL they serve and their actual URLs, and starts the gateway over it.
  * If anything fails, whatever already started is stopped again.
  */
@@ -85,7 +102,9 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`subgraph ${duplicate} is listed twice`);
   const startGateway = loadGateway();
-  const ownEvents = options.events ? null : await createEventBus({ natsUrl: options.natsUrl, logger: logger.child({ component: 'events' }) });
+  const ownEvents = options.events
+    ? null
+    : await createEventBus({ natsUrl: options.natsUrl, ...options.eventStream, logger: logger.child({ component: 'events' }) });
   const events = options.events ?? (ownEvents as EventBus);
   const closeEvents = async () => {
     await ownEvents?.close().catch((err: unknown) => logger.error({ err }, 'event bus did not close cleanly'));
@@ -102,7 +121,8 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
         schema: s.schema,
         port: s.port ?? 0,
         host: '127.0.0.1',
-        seed: options.seed,
+        // seeded below, one subgraph after the other
+        seed: false,
         runJobs: options.runJobs,
         events,
         // the stack's owner handles signals and stops everything in order
@@ -123,6 +143,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
     throw error;
   }
   try {
+    if (options.seed) await seedInOrder(running, logger);
     const supergraphSdl = composeSupergraph(running.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl })));
     const gateway = await startGateway({
       supergraphSdl,

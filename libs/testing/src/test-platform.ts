@@ -60,6 +60,11 @@ export interface TestPlatform {
   supergraphSdl: string;
   /** The event bus the subgraphs' outbox relays publish on (`runJob('outbox-relay:<table>')`); subscribe here. */
   events: EventBus;
+  /**
+   * Relays every subgraph's outbox and drains every consumer: resolves when what was written so far
+   * has reached the projections (use it instead of sleeping after a write another subgraph consumes).
+   */
+  drainEvents: () => Promise<void>;
   /** A client token (`Authorization: Bearer`) for an actor. */
   token: (actor: Actor) => string;
   /**
@@ -148,6 +153,11 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     subgraphs: stack.subgraphs,
     supergraphSdl: stack.supergraphSdl,
     events,
+    drainEvents: async () => {
+      const running = Object.values(stack.subgraphs);
+      for (const sg of running) await sg.relayOutboxes();
+      await Promise.all(running.map((sg) => sg.consumers.drain()));
+    },
     token,
     query,
     stop: () => {
