@@ -1,3 +1,4 @@
+import { subgraph as grids } from '@xiangzhi/grids';
 import { createLogger, todayInChina } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { yearsBetween } from '@xiangzhi/personnel-api';
@@ -10,8 +11,9 @@ import { seedSuyuDemo } from './seed';
 describe('suyu-sanding demo seed', () => {
   let p: PluginTestPlatform;
   beforeAll(async () => {
-    p = await startPluginTestPlatform({ plugin, subgraphs: [personnel], county: '321311000000', seed: true });
-  });
+    // personnel's demo takes its villages from the region projection, so grids seeds (and publishes) first
+    p = await startPluginTestPlatform({ plugin, subgraphs: [grids, personnel], county: '321311000000', seed: true });
+  }, 300_000);
   afterAll(() => p?.stop());
 
   const sql = <T>(text: string, params: unknown[] = []) => p.subgraphs.personnel.db.dataSource.query(text, params) as Promise<T>;
