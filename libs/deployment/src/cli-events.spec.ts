@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDataSource } from '@xiangzhi/kernel';
+import { connect } from 'nats';
+import { createDataSource, createEventBus, NatsEventBus, natsUnreachable, TEST_NATS_URL } from '@xiangzhi/kernel';
+import { parseDeploymentConfig } from './config';
 import { runCli } from './cli';
 import { poisoned } from './__fixtures__/events-consumer-subgraph';
 
@@ -66,8 +68,8 @@ describe('xz seed and xz events', () => {
     const seeded = await xz(['seed']);
     expect(seeded.stderr).not.toContain('xz:');
     expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toContain('evproducer: demo data loaded');
-    expect(seeded.stdout).toContain('evconsumer: demo data loaded');
+    expect(seeded.stdout).toMatch(/^evproducer: 3 migration\(s\) applied, demo data loaded/);
+    expect(seeded.stdout).toContain('\nevconsumer: 3 migration(s) applied, demo data loaded');
     // the consumer was seeded after the producer's events were relayed and consumed (A2 dead, A3 held behind it)
     expect(await consumerDb<{ applied: number }>('SELECT applied FROM ev_seed_saw')).toEqual([{ applied: 2 }]);
 
@@ -115,5 +117,36 @@ describe('xz seed and xz events', () => {
     expect(unknown.stderr).toContain('no such consumer');
     const missing = await xz(['events', 'rebuild', '--subgraph', 'evconsumer', '--consumer', 'nobody']);
     expect(missing.code).toBe(1);
+  });
+});
+
+describe('the deployment’s events section', () => {
+  const base = { subgraphs: { things: { package: '@xiangzhi/things' } } };
+
+  it('states its defaults and reads durations', () => {
+    expect(parseDeploymentConfig(base).events).toEqual({ stream: 'XIANGZHI', prefix: 'xz', maxAge: 30 * 86_400_000 });
+    expect(parseDeploymentConfig({ ...base, events: { maxAge: '7d', maxMessages: 1000 } }).events).toEqual({
+      stream: 'XIANGZHI',
+      prefix: 'xz',
+      maxAge: 7 * 86_400_000,
+      maxMessages: 1000,
+    });
+    expect(() => parseDeploymentConfig({ ...base, events: { maxAge: 'a week' } })).toThrow('events.maxAge: expected a duration such as 30d');
+    expect(() => parseDeploymentConfig({ ...base, events: { retention: 1 } })).toThrow('events.retention: unknown key');
+  });
+
+  (natsUnreachable(TEST_NATS_URL) ? it.skip : it)('is applied to the stream the deployment creates on NATS', async () => {
+    const { events } = parseDeploymentConfig({ ...base, events: { stream: `XZ_RETENTION_${process.pid}`, prefix: `xzr${process.pid}`, maxAge: '12h', maxMessages: 500 } });
+    const bus = await createEventBus({ natsUrl: TEST_NATS_URL, stream: events.stream, prefix: events.prefix, maxAgeMs: events.maxAge, maxMessages: events.maxMessages });
+    const nc = await connect({ servers: TEST_NATS_URL });
+    try {
+      const info = await (await nc.jetstreamManager()).streams.info(events.stream);
+      expect(info.config.max_age).toBe(12 * 3600 * 1e9);
+      expect(info.config.max_msgs).toBe(500);
+    } finally {
+      await nc.close();
+      await (bus as NatsEventBus).deleteStream();
+      await bus.close();
+    }
   });
 });

@@ -114,12 +114,23 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
    * each, so that a subgraph seeded later sees the earlier ones' events (personnel needs grids' regions).
    */
   const seedDeployment = async (deployment: ReturnType<typeof loadResolved>['deployment'], root: string, wanted: string[] | undefined) => {
+    const applied = new Map<string, number>();
+    for (const sg of deployment.subgraphs) {
+      const databaseUrl = databaseUrlFor(sg.name, env);
+      const migrations = await migrateSubgraph(sg.module, {
+        databaseUrl,
+        dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
+        plugins: deployment.plugins,
+        countyParams: deployment.countyParams,
+        logger: logger.child({ subgraph: sg.name }),
+      });
+      applied.set(sg.name, migrations.length);
+    }
     const events = await createEventBus({ natsUrl: env.NATS_URL || undefined, logger: logger.child({ component: 'events' }) });
     const running: RunningSubgraph[] = [];
     try {
       for (const sg of deployment.subgraphs) {
         const databaseUrl = databaseUrlFor(sg.name, env);
-        if (!databaseUrl) fs.mkdirSync(dataDirFor(root, sg.name), { recursive: true });
         running.push(
           await startSubgraph(sg.module, {
             events,
@@ -140,7 +151,8 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       for (const sg of running) {
         if (wanted && !wanted.includes(sg.name)) continue;
         const databaseUrl = databaseUrlFor(sg.name, env);
-        stdout(`${sg.name}: demo data loaded (${databaseUrl ? `PostgreSQL schema "${sg.name}"` : `PGlite ${dataDirFor(root, sg.name)}`})\n`);
+        const where = databaseUrl ? `PostgreSQL schema "${sg.name}"` : `PGlite ${dataDirFor(root, sg.name)}`;
+        stdout(`${sg.name}: ${applied.get(sg.name) ?? 0} migration(s) applied, demo data loaded (${where})\n`);
       }
     } finally {
       for (const sg of running.reverse()) await sg.stop().catch((err: unknown) => logger.error({ err, subgraph: sg.name }, 'subgraph did not stop cleanly'));

@@ -80,11 +80,11 @@ export const gatewaySchema = z.strictObject({
 
 /** `30d`, `12h`, `90m`, `45s` (or a number of milliseconds) → milliseconds; `0` keeps events forever. */
 const duration = z.union([
-  z.number().int().min(0),
   z
     .string()
     .regex(/^\d+(d|h|m|s)$/, { message: 'expected a duration such as 30d, 12h, 90m or 45s' })
     .transform((v) => Number(v.slice(0, -1)) * { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 }[v.slice(-1) as 'd' | 'h' | 'm' | 's']),
+  z.number().int().min(0),
 ]);
 
 /**
