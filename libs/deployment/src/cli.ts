@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { actorSchema, createEventBus, Role, signUserToken, startSubgraph, stopOnSignals, type Logger, type RunningSubgraph } from '@xiangzhi/kernel';
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
-import { configPathFrom, DeploymentConfigError, loadDeploymentConfig } from './config';
+import { configPathFrom, DeploymentConfigError, loadDeploymentConfig, type EventsConfig } from './config';
 import { dataDirFor, dataRootFrom, databaseUrlFor, migrateSubgraph } from './database';
 import { DeploymentLoadError, resolveDeployment } from './load';
 import { generatePlugin } from './plugin-generator';
@@ -47,6 +47,16 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .showHelpAfterError();
+  /** The event bus of a command: NATS JetStream at `NATS_URL` with the deployment's stream and retention, else in process. */
+  const eventBusOf = (events: EventsConfig) =>
+    createEventBus({
+      natsUrl: env.NATS_URL || undefined,
+      stream: events.stream,
+      prefix: events.prefix,
+      maxAgeMs: events.maxAge,
+      maxMessages: events.maxMessages,
+      logger: logger.child({ component: 'events' }),
+    });
   const configOption = () =>
     new Option('-c, --config <file>', 'deployment config (YAML or JSON); default $XZ_DEPLOYMENT or deploy/xiangzhi.yaml');
 
@@ -85,13 +95,14 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       .option('-s, --subgraph <names...>', 'only these subgraphs (default: all of the deployment)')
       .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
       .action(async (opts: { config?: string; subgraph?: string[]; dataDir?: string }) => {
-        const { deployment } = loadResolved(opts.config, env, logger);
+        const loaded = loadResolved(opts.config, env, logger);
+        const { deployment } = loaded;
         const wanted = opts.subgraph;
         const unknown = (wanted ?? []).filter((n) => !deployment.subgraphs.some((s) => s.name === n));
         if (unknown.length > 0) throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${unknown.join(', ')}`);
         const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
         if (seed) {
-          await seedDeployment(deployment, root, wanted);
+          await seedDeployment(loaded, root, wanted);
           return;
         }
         for (const sg of deployment.subgraphs.filter((s) => !wanted || wanted.includes(s.name))) {
@@ -113,7 +124,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
    * after the other in the deployment's order, relaying every outbox and draining every consumer after
    * each, so that a subgraph seeded later sees the earlier ones' events (personnel needs grids' regions).
    */
-  const seedDeployment = async (deployment: ReturnType<typeof loadResolved>['deployment'], root: string, wanted: string[] | undefined) => {
+  const seedDeployment = async ({ deployment, config }: ReturnType<typeof loadResolved>, root: string, wanted: string[] | undefined) => {
     const applied = new Map<string, number>();
     for (const sg of deployment.subgraphs) {
       const databaseUrl = databaseUrlFor(sg.name, env);
@@ -126,7 +137,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       });
       applied.set(sg.name, migrations.length);
     }
-    const events = await createEventBus({ natsUrl: env.NATS_URL || undefined, logger: logger.child({ component: 'events' }) });
+    const events = await eventBusOf(config.events);
     const running: RunningSubgraph[] = [];
     try {
       for (const sg of deployment.subgraphs) {
@@ -171,7 +182,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
     .option('--host <host>', 'address to listen on (default $HOST or 0.0.0.0)')
     .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
     .action(async (opts: { config?: string; subgraph: string; port?: string; host?: string; dataDir?: string }) => {
-      const { deployment } = loadResolved(opts.config, env, logger);
+      const { deployment, config } = loadResolved(opts.config, env, logger);
       const sg = deployment.subgraphs.find((s) => s.name === opts.subgraph);
       if (!sg) throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${opts.subgraph}`);
       const urlPort = sg.url ? Number(new URL(sg.url).port) || undefined : undefined;
@@ -182,7 +193,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
       if (!databaseUrl) fs.mkdirSync(dataDirFor(root, sg.name), { recursive: true });
       // NATS_URL: publish the subgraph's events on NATS JetStream; without it they stay in this process
-      const events = await createEventBus({ natsUrl: env.NATS_URL || undefined, logger: logger.child({ component: 'events' }) });
+      const events = await eventBusOf(config.events);
       const running = await startSubgraph(sg.module, {
         events,
         internalSecret: secrets.internalSecret,
