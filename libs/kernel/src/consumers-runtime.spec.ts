@@ -359,6 +359,26 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
     expect(control.calls.get(keys[3])).toBe(2); // rolled back once, applied once
   });
 
+  (databaseUrl ? it : it.skip)('on PostgreSQL, one replica runs a consumer; another stands by and takes over when it stops', async () => {
+    const replica = await startSubgraph(consumerModule, { internalSecret: SECRET, runJobs: false, events: h.bus, databaseUrl, schema: h.consumer.db.schema });
+    {
+      expect(h.consumer.consumers.running()).toEqual(['toy-projection']);
+      expect(replica.consumers.running()).toEqual([]);
+      await h.record('A1');
+      await h.settle();
+      await h.consumer.stop();
+      h.consumer = replica; // stopped by the harness
+      const deadline = Date.now() + 30_000;
+      while (replica.consumers.running().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(replica.consumers.running()).toEqual(['toy-projection']);
+      await h.record('A2');
+      await h.producer.relayOutboxes();
+      await replica.consumers.drain();
+      const rows = (await replica.db.dataSource.query(`SELECT key, times FROM toy_applied ORDER BY seq`)) as { key: string; times: number }[];
+      expect(rows).toEqual([{ key: 'A1', times: 1 }, { key: 'A2', times: 1 }]);
+    }
+  });
+
   (kind === 'in-process' ? it : it.skip)('in process, a consumer whose outbox is not running waits, then catches up when it starts', async () => {
     await h.consumer.stop();
     await h.record('A1', 'A2');

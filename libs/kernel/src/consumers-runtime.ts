@@ -78,8 +78,10 @@ export interface ReplaySelection {
 
 /** The consumers of a running subgraph (`RunningSubgraph.consumers`). */
 export interface SubgraphConsumers {
-  /** The names of the consumers running here. */
+  /** The names of the consumers of this subgraph. */
   readonly names: string[];
+  /** Those running in this process now (on PostgreSQL the others stand by while another replica runs them). */
+  running(): string[];
   /**
    * Processes everything available now and resolves when every consumer has caught up (in process:
    * no outbox row after its position; on NATS: nothing pending on its durable).
@@ -582,6 +584,7 @@ export async function startConsumers(
 
   return {
     names,
+    running: () => [...runners.values()].filter((r) => r.active && !r.stopping).map((r) => r.consumer.name),
     drain: async () => {
       await Promise.all([...runners.values()].map((r) => r.drain()));
     },
