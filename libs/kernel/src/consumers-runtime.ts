@@ -312,7 +312,15 @@ export async function replayDeadLetters(consumers: EventConsumer[], selection: R
       result.skipped += group.length;
       continue;
     }
-    for (const dead of group) {
+    // the aggregate's rows are read again before each one: a replica may have parked another behind them meanwhile
+    for (;;) {
+      const [dead] = (
+        (await deps.dataSource.query(`SELECT * FROM kernel_event_dead WHERE consumer = $1 AND aggregate = $2 ORDER BY id LIMIT 1`, [
+          consumer.name,
+          group[0].aggregate,
+        ])) as DeadRow[]
+      ).map(toDeadLetter);
+      if (!dead) break;
       const event: ConsumedEvent = { id: dead.eventId, subject: dead.subject, payload: dead.payload, source: dead.source ?? undefined, position: dead.position ?? undefined };
       const outcome = await applyWithRetries(consumer, event, deps, { stopping: () => false, replayOf: dead });
       if (outcome === 'dead') {
