@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { Column, CreateDateColumn, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 import { isEmbeddedDatabase } from './data-source';
 import type { SubgraphJob } from './subgraph';
 
@@ -12,6 +12,50 @@ export interface OutboxRelayOptions {
   intervalMs: number;
   /** Rows per batch (default 100). */
   batchSize?: number;
+}
+
+/**
+ * 事件发件箱 the columns of a transactional outbox row: an event written in the same transaction as
+ * the change that caused it; the relay publishes it (subject = `name`) and stamps `published_at`.
+ * A subgraph's outbox entity extends it: `@Entity({ name: 'grids_event' }) class GridsEvent extends OutboxEvent {}`.
+ */
+export abstract class OutboxEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: number;
+
+  @Column({ name: 'name', type: 'text' })
+  name!: string;
+
+  @Column({ name: 'payload', type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'at', type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+}
+
+/** Outbox rows written by one INSERT statement. */
+const OUTBOX_ROWS_PER_STATEMENT = 500;
+
+/**
+ * Records events of one subject in an outbox table with the caller's transaction manager, in the
+ * order given: one multi-row INSERT per 500 events (a bulk write never writes one outbox row per
+ * round trip).
+ */
+export async function recordOutboxEvents(manager: EntityManager, table: string, name: string, payloads: readonly object[]): Promise<void> {
+  assertTableName(table);
+  for (let start = 0; start < payloads.length; start += OUTBOX_ROWS_PER_STATEMENT) {
+    const chunk = payloads.slice(start, start + OUTBOX_ROWS_PER_STATEMENT);
+    const params: unknown[] = [name];
+    const values = chunk.map((p) => (params.push(JSON.stringify(p)), `($1, $${params.length}::jsonb)`));
+    await manager.query(`INSERT INTO "${table}" (name, payload) VALUES ${values.join(', ')}`, params);
+  }
+}
+
+function assertTableName(table: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`invalid outbox table name: ${table}`);
 }
 
 /** The name of the relay job of an outbox table (for `runJob`). */
@@ -37,7 +81,7 @@ interface OutboxRow {
  */
 export function outboxRelayJob(options: OutboxRelayOptions): SubgraphJob {
   const { table } = options;
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`invalid outbox table name: ${table}`);
+  assertTableName(table);
   const batchSize = options.batchSize ?? 100;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid outbox batch size: ${batchSize}`);
   const select = `SELECT id, name, payload FROM "${table}" WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize}`;

@@ -1,6 +1,6 @@
-import { outboxRelayJobName } from '@xiangzhi/kernel';
+import { outboxRelayJobName, OutboxEvent, recordOutboxEvents } from '@xiangzhi/kernel';
 import type { GridsEventName, GridsEvents } from '@xiangzhi/grids-api';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import { Entity, type EntityManager } from 'typeorm';
 
 /** The outbox table of grids events. */
 export const GRIDS_EVENT_TABLE = 'grids_event';
@@ -11,41 +11,16 @@ export const GRIDS_EVENT_TABLE = 'grids_event';
  */
 export const GRIDS_EVENT_RELAY_JOB = outboxRelayJobName(GRIDS_EVENT_TABLE);
 
-/**
- * 事件发件箱 one grids event, written in the same transaction as the change that caused it; the
- * relay publishes it (subject = `name`) and stamps `published_at`.
- */
+/** 事件发件箱 one grids event (the kernel's outbox columns). */
 @Entity({ name: GRIDS_EVENT_TABLE })
-export class GridsEvent {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id!: number;
-
-  @Column({ name: 'name', type: 'text' })
-  name!: string;
-
-  @Column({ name: 'payload', type: 'jsonb' })
-  payload!: Record<string, unknown>;
-
-  @CreateDateColumn({ name: 'at', type: 'timestamptz' })
-  at!: Date;
-
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
-  publishedAt!: Date | null;
-}
-
-const ROWS_PER_STATEMENT = 500;
+export class GridsEvent extends OutboxEvent {}
 
 /**
  * Records events in the outbox with the caller's transaction manager: one multi-row INSERT per 500
  * events (a county import never writes one outbox row per round trip), in the order given.
  */
 export async function recordEvents<N extends GridsEventName>(manager: EntityManager, name: N, payloads: readonly GridsEvents[N][]): Promise<void> {
-  for (let start = 0; start < payloads.length; start += ROWS_PER_STATEMENT) {
-    const chunk = payloads.slice(start, start + ROWS_PER_STATEMENT);
-    const params: unknown[] = [name];
-    const values = chunk.map((p) => (params.push(JSON.stringify(p)), `($1, $${params.length}::jsonb)`));
-    await manager.query(`INSERT INTO ${GRIDS_EVENT_TABLE} (name, payload) VALUES ${values.join(', ')}`, params);
-  }
+  await recordOutboxEvents(manager, GRIDS_EVENT_TABLE, name, payloads);
 }
 
 /** Records one event in the outbox with the caller's transaction manager. */

@@ -1,6 +1,6 @@
-import { outboxRelayJobName } from '@xiangzhi/kernel';
+import { outboxRelayJobName, OutboxEvent, recordOutboxEvents } from '@xiangzhi/kernel';
 import type { PersonnelEventName, PersonnelEvents } from '@xiangzhi/personnel-api';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import { Entity, type EntityManager } from 'typeorm';
 
 /** The outbox table of personnel events. */
 export const PERSONNEL_EVENT_TABLE = 'personnel_event';
@@ -11,29 +11,11 @@ export const PERSONNEL_EVENT_TABLE = 'personnel_event';
  */
 export const PERSONNEL_EVENT_RELAY_JOB = outboxRelayJobName(PERSONNEL_EVENT_TABLE);
 
-/**
- * 事件发件箱 one event, written in the same transaction as the change that caused it; the relay
- * publishes it (subject = `name`) and stamps `published_at`.
- */
+/** 事件发件箱 one personnel event (the kernel's outbox columns). */
 @Entity({ name: PERSONNEL_EVENT_TABLE })
-export class PersonnelEvent {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id!: number;
-
-  @Column({ name: 'name', type: 'text' })
-  name!: string;
-
-  @Column({ name: 'payload', type: 'jsonb' })
-  payload!: Record<string, unknown>;
-
-  @CreateDateColumn({ name: 'at', type: 'timestamptz' })
-  at!: Date;
-
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
-  publishedAt!: Date | null;
-}
+export class PersonnelEvent extends OutboxEvent {}
 
 /** Records an event in the outbox with the caller's transaction manager. */
 export async function recordEvent<N extends PersonnelEventName>(manager: EntityManager, name: N, payload: PersonnelEvents[N]): Promise<void> {
-  await manager.insert(PersonnelEvent, { name, payload: payload as never });
+  await recordOutboxEvents(manager, PERSONNEL_EVENT_TABLE, name, [payload]);
 }
