@@ -1,37 +1,21 @@
 import { defineConsumer, isRegionCode, isUuid, type ConsumedEvent } from '@xiangzhi/kernel';
+import { GRIDS_EVENT_SUBJECTS, ResidentStatus, type GridsEvents, type RegionLevelName } from '@xiangzhi/grids-api';
 import type { EntityManager } from 'typeorm';
 
 /*
- * The payloads below are those of `GridsEvents` in `@xiangzhi/grids-api` (the published contract).
- * A subgraph does not import another subgraph's api library (module boundaries), so the consumer
- * reads each payload through a guard: one that does not match fails and, after its retries, lands
+ * The payloads are those grids publishes in `@xiangzhi/grids-api` (`GridsEvents`). The consumer
+ * still reads each one through a guard: one that does not match fails and, after its retries, lands
  * on the dead-letter list for an operator to see, rather than writing a wrong projection.
  */
 
-const LEVELS = new Set(['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE']);
-const STATUSES = new Set(['LIVING', 'DECEASED', 'MOVED_OUT']);
+const LEVELS: ReadonlySet<string> = new Set<RegionLevelName>(['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE']);
+const STATUSES: ReadonlySet<string> = new Set<string>(Object.values(ResidentStatus));
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-interface RegionUpserted {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
-
-interface RegionRetired {
-  code: string;
-  validTo: string;
-}
-
-interface ResidentUpserted {
-  id: string;
-  villageCode: string;
-  householdId: string | null;
-  status: string;
-}
+type RegionUpserted = GridsEvents['grids.region.upserted'];
+type RegionRetired = GridsEvents['grids.region.retired'];
+/** A resident event as applied (a household id may be missing from older payloads). */
+type ResidentUpserted = Omit<GridsEvents['grids.resident.upserted'], 'householdId'> & { householdId: string | null };
 
 function malformed(event: ConsumedEvent): Error {
   return new Error(`malformed ${event.subject} payload (${event.id}): ${JSON.stringify(event.payload)}`);
@@ -60,7 +44,7 @@ function residentUpserted(event: ConsumedEvent): ResidentUpserted {
     typeof p.id === 'string' && isUuid(p.id) && typeof p.villageCode === 'string' && isRegionCode(p.villageCode) &&
     (p.householdId === null || p.householdId === undefined || (typeof p.householdId === 'string' && isUuid(p.householdId))) && typeof p.status === 'string' && STATUSES.has(p.status);
   if (!ok) throw malformed(event);
-  return { id: p.id as string, villageCode: p.villageCode as string, householdId: (p.householdId as string | null | undefined) ?? null, status: p.status as string };
+  return { id: p.id as string, villageCode: p.villageCode as string, householdId: (p.householdId as string | null | undefined) ?? null, status: p.status as ResidentStatus };
 }
 
 /** Consumer names (durable: their positions and processed ids are kept under these names). */
@@ -113,7 +97,7 @@ export async function resetResidentProjection(manager: EntityManager): Promise<v
 /** `personnel-regions`: keeps `region_ref` from grids region events, in order per region code. */
 export const regionsConsumer = defineConsumer({
   name: REGIONS_CONSUMER,
-  subjects: ['grids.region.>'],
+  subjects: [GRIDS_EVENT_SUBJECTS.regions],
   aggregateOf: (event) => String(event.payload.code),
   handle: (event, { manager }) => applyRegionEvent(manager, event),
   reset: resetRegionProjection,
@@ -122,7 +106,7 @@ export const regionsConsumer = defineConsumer({
 /** `personnel-residents`: keeps `resident_ref` from grids resident events, in order per resident id. */
 export const residentsConsumer = defineConsumer({
   name: RESIDENTS_CONSUMER,
-  subjects: ['grids.resident.>'],
+  subjects: [GRIDS_EVENT_SUBJECTS.residents],
   aggregateOf: (event) => String(event.payload.id),
   handle: (event, { manager }) => applyResidentEvent(manager, event),
   reset: resetResidentProjection,
