@@ -9,6 +9,8 @@
  *  4. A county plugin vs the national baseline on the same platform: `computePayroll` and
  *     `checkEligibility` in a 龙山县 village (longshan-qihua: pay bands, tasks and awards as pay items)
  *     and in a 七星关区 village (no plugin).
+ *  5. Events: a township of 100 villages imported into grids until personnel's region projection
+ *     has it (import, outbox relay, consumer), on the in-process bus vs NATS JetStream.
  *
  * The platforms run the default deployment's county models: suyu-sanding in 宿豫区, longshan-qihua in
  * 龙山县, jiangxi-135 in 信丰县.
@@ -24,6 +26,7 @@ import jiangxi135 from '@xiangzhi/jiangxi-135';
 import longshanQihua from '@xiangzhi/longshan-qihua';
 import suyuSanding from '@xiangzhi/suyu-sanding';
 import pg from 'pg';
+import { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/testing';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const WARMUP = 5;
@@ -143,7 +146,7 @@ async function statementsFor(platform: TestPlatform, query: string, actor: Actor
   return stop();
 }
 
-/** Arranges `count` extra full-time posts, each with its own serving cadre, in a village (idempotent per run). */
+/** Arranges `count` extra full-time posts, each with its own serving cadre holding it since 2020 (post and assignment), in a village. */
 async function addPostHolders(platform: TestPlatform, villageCode: string, count: number): Promise<void> {
   const county = `${villageCode.slice(0, 6)}000000`;
   await platform.subgraphs.personnel.db.dataSource.query(
@@ -151,10 +154,72 @@ async function addPostHolders(platform: TestPlatform, villageCode: string, count
        INSERT INTO cadre (county_code, village_code, name, gender, birth_date, education_level, party_member, status, full_time, service_start, rank_level)
        SELECT $1, $2, '专干' || g, 'MALE', DATE '1985-01-01', 'COLLEGE', false, 'ACTIVE', true, DATE '2020-01-01', 6 FROM generate_series(1, $3::int) g
        RETURNING id, name)
-     INSERT INTO post (county_code, village_code, code, title, category, full_time, leave_approver, template, holder_id)
-     SELECT $1, $2, 'bench-' || c.name, c.name || '岗', 'FULL_TIME_STAFF', true, 'VILLAGE_SECRETARY', '{"policy":"bench","rule":"BENCH_FIXTURE","zh":"基准测试数据","en":"benchmark fixture"}'::jsonb, c.id FROM c`,
+     , p AS (
+       INSERT INTO post (county_code, village_code, code, title, category, full_time, leave_approver, template, holder_id)
+       SELECT $1, $2, 'bench-' || c.name, c.name || '岗', 'FULL_TIME_STAFF', true, 'VILLAGE_SECRETARY', '{"policy":"bench","rule":"BENCH_FIXTURE","zh":"基准测试数据","en":"benchmark fixture"}'::jsonb, c.id FROM c
+       RETURNING id, holder_id)
+     INSERT INTO post_assignment (county_code, village_code, post_id, cadre_id, start_date, vetting)
+     SELECT $1, $2, p.id, p.holder_id, DATE '2020-01-01', '{"policy":"bench","departments":[]}'::jsonb FROM p`,
     [county, villageCode, count],
   );
+}
+
+/** Villages per imported township in the events comparison. */
+const EVENT_BATCH_VILLAGES = 100;
+const EVENT_COUNTY = '990301000000';
+const eventAdmin: Actor = { id: 'bench-events', roles: [Role.COUNTY_ADMIN], scope: '990000000000' };
+const IMPORT_REGIONS = 'mutation($i: ImportRegionsInput!) { importRegions(input: $i) { inserted } }';
+let eventTownship = 100;
+
+/** Imports province, city and county of the events comparison (a code no demo data uses). */
+async function importEventCounty(platform: TestPlatform): Promise<void> {
+  const regions = [
+    { code: '990000000000', name: '基准省', parentCode: null },
+    { code: '990300000000', name: '基准市', parentCode: '990000000000' },
+    { code: EVENT_COUNTY, name: '基准县', parentCode: '990300000000' },
+  ];
+  const res = await platform.query(IMPORT_REGIONS, { i: { regions, validFrom: '2024-01-01' } }, eventAdmin);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  await platform.drainEvents();
+}
+
+/** One run: a new township of `EVENT_BATCH_VILLAGES` villages imported into grids, then relayed and consumed until personnel has every code. */
+function importTownship(platform: TestPlatform): Run {
+  return async () => {
+    eventTownship += 1;
+    const township = `${EVENT_COUNTY.slice(0, 6)}${String(eventTownship).padStart(3, '0')}000`;
+    const regions = [{ code: township, name: `基准镇${eventTownship}`, parentCode: EVENT_COUNTY }];
+    for (let i = 0; i < EVENT_BATCH_VILLAGES; i += 1) regions.push({ code: `${township.slice(0, 9)}${String(200 + i).padStart(3, '0')}`, name: `基准村${eventTownship}-${i}`, parentCode: township });
+    const res = await platform.query(IMPORT_REGIONS, { i: { regions, validFrom: '2024-01-01' } }, eventAdmin);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    await platform.drainEvents();
+    const [{ n }] = (await platform.subgraphs.personnel.db.dataSource.query('SELECT count(*)::int AS n FROM region_ref WHERE parent_code = $1', [township])) as { n: number }[];
+    if (Number(n) !== EVENT_BATCH_VILLAGES) throw new Error(`personnel's projection has ${n} of ${EVENT_BATCH_VILLAGES} villages of ${township}`);
+  };
+}
+
+/** Section 5: region events from grids to personnel's projection, in-process bus vs NATS JetStream (both on PGlite, no demo data). */
+async function eventComparison(lines: string[]): Promise<void> {
+  const unreachable = natsUnreachable(TEST_NATS_URL);
+  if (unreachable) {
+    log(`${unreachable}: the events comparison is skipped`);
+    return;
+  }
+  log('booting two platforms without demo data for the events comparison (in-process bus, NATS JetStream)…');
+  const inProcess = await startTestPlatform({ subgraphs: [grids, personnel], databaseUrl: '' });
+  const nats = await startTestPlatform({ subgraphs: [grids, personnel], databaseUrl: '', natsUrl: TEST_NATS_URL });
+  try {
+    await importEventCounty(inProcess);
+    await importEventCounty(nats);
+    const r = await compare('events: in-process vs NATS', { inProcess: importTownship(inProcess), nats: importTownship(nats) });
+    lines.push('');
+    lines.push(row([`import ${EVENT_BATCH_VILLAGES + 1} regions → personnel projection`, 'median ms', 'p90 ms', 'ratio (median)']));
+    lines.push(row([`in-process bus (${Math.round(((EVENT_BATCH_VILLAGES + 1) * 1000) / r.inProcess.median)} regions/s)`, r.inProcess.median, r.inProcess.p90, 1]));
+    lines.push(row([`NATS JetStream (${Math.round(((EVENT_BATCH_VILLAGES + 1) * 1000) / r.nats.median)} regions/s)`, r.nats.median, r.nats.p90, r.nats.median / r.inProcess.median]));
+  } finally {
+    await inProcess.stop();
+    await nats.stop();
+  }
 }
 
 async function main(): Promise<void> {
@@ -236,6 +301,8 @@ async function main(): Promise<void> {
     const baselinePayroll = await statementsFor(lite, PAYROLL(baselineVillage.code), baselineAdmin, 'personnel');
     const [{ n: baselineCadres }] = await lite.subgraphs.personnel.db.dataSource.query('SELECT count(DISTINCT holder_id)::int AS n FROM post WHERE village_code = $1 AND holder_id IS NOT NULL', [baselineVillage.code]);
     lines.push(row([`baseline village ${baselineVillage.code} (no plugin)`, Number(baselineCadres), baselinePayroll, baselinePayroll / payrolls[0].statements]));
+
+    await eventComparison(lines);
 
     process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
   } finally {
