@@ -1,9 +1,7 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { graphqlClient } from './client';
-import { testFixtures } from './fixtures';
-import { startTestPlatform, type TestPlatform } from './test-platform';
+import { graphqlClient, startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
 
 /** The kit's village fixture, through the real gateway: territory in grids, posts and cadres in personnel. */
 describe('testFixtures(platform).village (grids + personnel through the gateway)', () => {
