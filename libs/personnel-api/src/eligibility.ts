@@ -22,6 +22,38 @@ export interface VettingResult {
   note?: string | null;
 }
 
+/** A department of a county's joint vetting (联审) and the words its name is recognised by. */
+export interface VettingDepartmentDefinition {
+  /** Stable code, e.g. `POLICE`; a vetting result whose department is the code itself also counts. */
+  code: string;
+  zh: string;
+  en: string;
+  /** A vetting result belongs to this department when its department name contains one of these. */
+  keywords: string[];
+}
+
+/**
+ * 联审部门 the nine departments of the joint vetting of village cadres named in the source documents:
+ * 纪检、组织、政法、公安、检察、法院、信访、卫健、农业 (county models take them as their default list).
+ */
+export const JOINT_VETTING_DEPARTMENTS: readonly VettingDepartmentDefinition[] = [
+  { code: 'DISCIPLINE', zh: '纪检监察', en: 'discipline inspection and supervision', keywords: ['纪检', '纪委', '监委'] },
+  { code: 'ORGANISATION', zh: '组织部门', en: 'organisation department', keywords: ['组织'] },
+  { code: 'POLITICS_LAW', zh: '政法委', en: 'politics and law commission', keywords: ['政法'] },
+  { code: 'POLICE', zh: '公安机关', en: 'public security', keywords: ['公安'] },
+  { code: 'PROCURATORATE', zh: '检察院', en: 'procuratorate', keywords: ['检察'] },
+  { code: 'COURT', zh: '法院', en: 'court', keywords: ['法院'] },
+  { code: 'PETITIONS', zh: '信访部门', en: 'petitions bureau', keywords: ['信访'] },
+  { code: 'HEALTH', zh: '卫生健康部门', en: 'health commission', keywords: ['卫健', '卫生健康'] },
+  { code: 'AGRICULTURE', zh: '农业农村部门', en: 'agriculture and rural affairs', keywords: ['农业'] },
+];
+
+/** Whether a vetting result (its free-text department) is the given department's. */
+export function vettedBy(result: VettingResult, department: VettingDepartmentDefinition): boolean {
+  const name = result.department.trim();
+  return name.toUpperCase() === department.code || department.keywords.some((k) => name.includes(k));
+}
+
 /** What a policy knows about a candidate for a post. */
 export interface CandidateFacts {
   birthDate: string;

@@ -54,7 +54,7 @@ const eligibility = z
         }),
       )
       .max(30)
-      .default(NINE_VETTING_DEPARTMENTS),
+      .default(() => [...NINE_VETTING_DEPARTMENTS]),
   })
   .refine((e) => e.fullTimeSecretaryExceptionalMaxAge >= e.fullTimeSecretaryMaxAge, {
     message: 'fullTimeSecretaryExceptionalMaxAge must not be below fullTimeSecretaryMaxAge',

@@ -1,3 +1,4 @@
+import { JOINT_VETTING_DEPARTMENTS } from '@xiangzhi/personnel-api';
 import { z } from 'zod';
 
 /** The plugin's name: the key under `plugins:` and `counties.<code>.plugins:` in a deployment. */
@@ -85,19 +86,9 @@ export type SuyuVettingDepartment = z.output<typeof vettingDepartment>;
  * 联审联查部门 凡进必审: every candidate is vetted by each of these departments before appointment.
  * The seed names the district's 《村(社区)干部联审联查实施办法》 but not its departments; assumption,
  * not in the seed: the joint-vetting departments the source documents name for village cadres
- * (纪检、组织、政法、公安、检察、法院、信访、卫健、农业).
+ * (纪检、组织、政法、公安、检察、法院、信访、卫健、农业): personnel-api's `JOINT_VETTING_DEPARTMENTS`.
  */
-export const DEFAULT_VETTING_DEPARTMENTS: SuyuVettingDepartment[] = [
-  { code: 'DISCIPLINE', zh: '纪检监察', en: 'discipline inspection and supervision', keywords: ['纪检', '纪委', '监委'] },
-  { code: 'ORGANISATION', zh: '组织部门', en: 'organisation department', keywords: ['组织'] },
-  { code: 'POLITICS_LAW', zh: '政法委', en: 'politics and law commission', keywords: ['政法'] },
-  { code: 'POLICE', zh: '公安机关', en: 'public security', keywords: ['公安'] },
-  { code: 'PROCURATORATE', zh: '检察院', en: 'procuratorate', keywords: ['检察'] },
-  { code: 'COURT', zh: '法院', en: 'court', keywords: ['法院'] },
-  { code: 'PETITIONS', zh: '信访部门', en: 'petitions bureau', keywords: ['信访'] },
-  { code: 'HEALTH', zh: '卫生健康部门', en: 'health commission', keywords: ['卫健', '卫生健康'] },
-  { code: 'AGRICULTURE', zh: '农业农村部门', en: 'agriculture and rural affairs', keywords: ['农业'] },
-];
+export const DEFAULT_VETTING_DEPARTMENTS: readonly SuyuVettingDepartment[] = JOINT_VETTING_DEPARTMENTS;
 
 /** A dimension of the monthly or quarterly post appraisal. */
 const dimension = z.strictObject({
@@ -249,7 +240,7 @@ export const suyuSandingConfig = z.strictObject({
     .array(vettingDepartment)
     .max(30)
     .refine((list) => new Set(list.map((d) => d.code)).size === list.length, 'department codes must be unique')
-    .default(DEFAULT_VETTING_DEPARTMENTS),
+    .default(() => [...DEFAULT_VETTING_DEPARTMENTS]),
 
   /** 正常离任荣誉金和星级豫美村干勋章 the departure honour. */
   honor: z

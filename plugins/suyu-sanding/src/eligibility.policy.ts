@@ -6,15 +6,9 @@ import {
   type CandidateFacts,
   type EligibilityContext,
   type EligibilityPolicy,
-  type VettingResult,
+  vettedBy,
 } from '@xiangzhi/personnel-api';
 import type { ExitSituation, SuyuSandingConfig, SuyuVettingDepartment } from './config';
-
-/** Whether a vetting result (its free-text department) is the given department's. */
-export function vettedBy(result: VettingResult, department: SuyuVettingDepartment): boolean {
-  const name = result.department.trim();
-  return name.toUpperCase() === department.code || department.keywords.some((k) => name.includes(k));
-}
 
 /**
  * 任职资格 "凡进必审": the national baseline rules (age, education, Party membership for Party posts,

@@ -9,19 +9,13 @@ import {
   type EligibilityContext,
   type EligibilityPolicy,
   type VettingResult,
+  vettedBy,
 } from '@xiangzhi/personnel-api';
 import type { LongshanQihuaConfig } from '../config';
-import type { VettingDepartmentDefinition } from './situations';
 
 type EligibilityConfig = LongshanQihuaConfig['eligibility'];
 
 const PARTY_POSTS: readonly PostCategory[] = [PostCategory.PARTY_SECRETARY, PostCategory.PARTY_COMMITTEE];
-
-/** Whether a vetting result (its free-text department) is the given department's. */
-export function vettedBy(result: VettingResult, department: VettingDepartmentDefinition): boolean {
-  const name = result.department.trim();
-  return name.toUpperCase() === department.code || department.keywords.some((k) => name.includes(k));
-}
 
 /**
  * 严格人选条件 Longshan's eligibility (seed: 多元化选任), returning every failed rule:

@@ -1,19 +1,11 @@
+import { JOINT_VETTING_DEPARTMENTS } from '@xiangzhi/personnel-api';
+
 /** A disqualifying situation (不宜提名情形) a candidate may declare, by code. */
 export interface SituationDefinition {
   /** Stable code a caller sends in `CandidateInput.situations`, e.g. `CRIMINAL_RECORD`. */
   code: string;
   zh: string;
   en: string;
-}
-
-/** A department of the county's joint vetting (联审) and the words its name is recognised by. */
-export interface VettingDepartmentDefinition {
-  /** Stable code, e.g. `POLICE`; a vetting result whose department is the code itself also counts. */
-  code: string;
-  zh: string;
-  en: string;
-  /** A vetting result belongs to this department when its department name contains one of these. */
-  keywords: string[];
 }
 
 /**
@@ -38,16 +30,6 @@ export const TEN_SITUATIONS: SituationDefinition[] = [
 
 /**
  * 联审部门 the county departments of the joint vetting, as the seed lists them: 纪检、组织、政法、公安、
- * 检察、法院、信访、卫健、农业. Every one must have vetted the candidate and passed them.
+ * 检察、法院、信访、卫健、农业 (personnel-api's catalogue). Every one must have vetted the candidate and passed them.
  */
-export const NINE_VETTING_DEPARTMENTS: VettingDepartmentDefinition[] = [
-  { code: 'DISCIPLINE', zh: '纪检监察', en: 'discipline inspection and supervision', keywords: ['纪检', '纪委', '监委'] },
-  { code: 'ORGANISATION', zh: '组织部门', en: 'organisation department', keywords: ['组织'] },
-  { code: 'POLITICS_LAW', zh: '政法委', en: 'politics and law commission', keywords: ['政法'] },
-  { code: 'POLICE', zh: '公安机关', en: 'public security', keywords: ['公安'] },
-  { code: 'PROCURATORATE', zh: '检察院', en: 'procuratorate', keywords: ['检察'] },
-  { code: 'COURT', zh: '法院', en: 'court', keywords: ['法院'] },
-  { code: 'PETITIONS', zh: '信访部门', en: 'petitions bureau', keywords: ['信访'] },
-  { code: 'HEALTH', zh: '卫生健康部门', en: 'health commission', keywords: ['卫健', '卫生健康'] },
-  { code: 'AGRICULTURE', zh: '农业农村部门', en: 'agriculture and rural affairs', keywords: ['农业'] },
-];
+export const NINE_VETTING_DEPARTMENTS = JOINT_VETTING_DEPARTMENTS;
