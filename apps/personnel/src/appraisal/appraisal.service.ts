@@ -26,7 +26,8 @@ import { recordEvent } from '../shared/outbox';
 import { Appraisal, AppraisalPeriodType, type AppraisalScore } from './appraisal.entity';
 import type { RecordAppraisalInput } from './appraisal.inputs';
 import { AnnualRatingsResult, AppraisalDimensionView, QuotaTieView } from './appraisal.types';
-import { appraisalPeriod, checkRegions, yearPeriod } from '../reference/checks';
+import { checkRegions } from '../reference/checks';
+import { periodDays, yearPeriod } from '../shared/periods';
 
 /** The period formats of each period type: 月度 `YYYY-MM`, 季度 `YYYY-Qn`, 年度 `YYYY`. */
 export const PERIOD_FORMATS: Readonly<Record<AppraisalPeriodType, { pattern: RegExp; example: string }>> = {
@@ -124,7 +125,7 @@ export async function recordAppraisal(ctx: RequestContext, input: RecordAppraisa
   if (cadre.status === CadreStatus.LEFT) {
     throw badInput(`干部已离任，不再考核：${cadre.name}`, `${cadre.name} has left office and is no longer appraised`, { field: 'cadreId' });
   }
-  await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: appraisalPeriod(input.period) }]);
+  await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: periodDays(input.period) }]);
   const posts = await ctx.dataSource.getRepository(Post).findBy({ holderId: cadre.id, active: true });
   const category = highestCategory(posts.map((p) => p.category));
   if (!category) throw badInput(`干部未担任任何岗位，无法考核：${cadre.name}`, `${cadre.name} holds no post and cannot be appraised`, { field: 'cadreId' });

@@ -6,7 +6,8 @@ import { stamp } from '../shared/decision';
 import { RankChange } from './appraisal.entity';
 import { assertYear } from './appraisal.service';
 import { RankReviewResult } from './appraisal.types';
-import { checkRegions, yearPeriod } from '../reference/checks';
+import { checkRegions } from '../reference/checks';
+import { yearPeriod } from '../shared/periods';
 
 /** Who runs the yearly rank review: the county (县委组织部). */
 export const RANK_REVIEW_ROLES: readonly Role[] = [Role.COUNTY_ADMIN];

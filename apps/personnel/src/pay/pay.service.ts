@@ -44,7 +44,8 @@ import { recordEvent } from '../shared/outbox';
 import { PayRecord, type StoredPayComponent } from './pay.entity';
 import type { PayRecordsArgs } from './pay.inputs';
 import { PayrollResult } from './pay.types';
-import { checkRegions, monthPeriod } from '../reference/checks';
+import { checkRegions } from '../reference/checks';
+import { monthPeriod } from '../shared/periods';
 
 /** A violation of the pay policy for one cadre: the policy's rule, which cadre, which policy. */
 export interface PayViolation extends RuleViolation {
@@ -67,10 +68,9 @@ const dateOf = (day: number): string => new Date(day * 86_400_000).toISOString()
 
 /** The month as a half-open range of day numbers, with its first and last date. */
 function monthRange(month: string): { first: string; last: string; from: number; until: number; days: number } {
-  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const from = Date.UTC(year, m - 1, 1) / 86_400_000;
-  const until = Date.UTC(year, m, 1) / 86_400_000;
-  return { first: dateOf(from), last: dateOf(until - 1), from, until, days: until - from };
+  const { from: first, to: last } = monthPeriod(month);
+  const [from, until] = [dayNumber(first), dayNumber(last) + 1];
+  return { first, last, from, until, days: until - from };
 }
 
 /** Everything the payroll of a village reads, in a fixed number of statements whatever its size. */

@@ -1,4 +1,5 @@
 import { badInput, isRegionCode, levelOf, RegionLevel, todayInChina } from '@xiangzhi/kernel';
+import { periodDays } from './periods';
 
 /** BAD_USER_INPUT unless `code` is a village-level division code (12 digits, last three not 000). */
 export function requireVillageCode(code: string, field = 'villageCode'): void {
@@ -31,18 +32,10 @@ export function requireMonthNotFuture(month: string, field = 'month'): void {
   }
 }
 
-/** The last day (`YYYY-MM-DD`) of a period `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
-export function periodLastDay(period: string): string {
-  const year = Number(period.slice(0, 4));
-  const quarter = /^\d{4}-Q([1-4])$/.exec(period);
-  const month = quarter ? Number(quarter[1]) * 3 : /^\d{4}-\d{2}$/.test(period) ? Number(period.slice(5, 7)) : 12;
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
 /** BAD_USER_INPUT (rule `PERIOD_NOT_ENDED`) unless the period (`YYYY`, `YYYY-Qn`, `YYYY-MM`) ended before today in China. */
 export function requirePeriodEnded(period: string, field = 'period'): void {
   const today = todayInChina();
-  const last = periodLastDay(period);
+  const last = periodDays(period).to;
   if (last >= today) {
     throw badInput(`考核期间尚未结束（至${last}，今天是${today}）：${field} = ${period}`, `The period has not ended yet (it runs to ${last}; today is ${today}): ${field} = ${period}`, {
       field,
