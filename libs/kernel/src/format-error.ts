@@ -1,17 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, bilingual } from './errors';
-import { inputValidationError, toInputViolations } from './validation';
-
-/** class-validator's `ValidationError` (type-graphql's own `ArgumentValidationError` carries a list of them). */
-interface ValidationErrorLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationErrorLike[];
-}
-
-function isClassValidatorError(e: unknown): e is ValidationErrorLike {
-  return typeof e === 'object' && e !== null && typeof (e as { property?: unknown }).property === 'string';
-}
+import { inputValidationError, isClassValidatorError, toInputViolations } from './validation';
 
 function errorCode(error: unknown): string | undefined {
   let cur: unknown = error;

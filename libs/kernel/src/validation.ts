@@ -17,12 +17,18 @@ export interface InputViolation {
   en: string;
 }
 
-interface ValidationErrorLike {
+/** class-validator's `ValidationError` (type-graphql's own `ArgumentValidationError` carries a list of them). */
+export interface ValidationErrorLike {
   property: string;
   value?: unknown;
   target?: object;
   constraints?: Record<string, string>;
   children?: ValidationErrorLike[];
+}
+
+/** Whether `e` is one of class-validator's errors (rather than an already formatted violation). */
+export function isClassValidatorError(e: unknown): e is ValidationErrorLike {
+  return typeof e === 'object' && e !== null && typeof (e as { property?: unknown }).property === 'string';
 }
 
 function shownValue(value: unknown): string | number | boolean | null {
