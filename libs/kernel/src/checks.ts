@@ -1,5 +1,7 @@
 import type { Actor } from './actor';
 import { isWithin, regionPrefix } from './region-code';
+import { todayInChina } from './data-source';
+import { badInput } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,4 +30,16 @@ export function scopedPrefix(actor: Actor, regionCode: string): string | null {
   if (isWithin(regionCode, actor.scope)) return regionPrefix(regionCode);
   if (isWithin(actor.scope, regionCode)) return regionPrefix(actor.scope);
   return null;
+}
+
+/** BAD_USER_INPUT (rule `DATE_IN_FUTURE`) when `date` (`YYYY-MM-DD`) lies after today in China: the act must already have happened. */
+export function requireNotFuture(date: string, field: string, what: { zh: string; en: string } = { zh: '日期', en: 'date' }): void {
+  const today = todayInChina();
+  if (date > today) {
+    throw badInput(`${what.zh}不能晚于今天（${today}）：${field} = ${date}`, `The ${what.en} cannot be in the future (today is ${today}): ${field} = ${date}`, {
+      field,
+      rule: 'DATE_IN_FUTURE',
+      value: date,
+    });
+  }
 }

@@ -8,17 +8,8 @@ export function requireVillageCode(code: string, field = 'villageCode'): void {
   }
 }
 
-/** BAD_USER_INPUT (rule `DATE_IN_FUTURE`) when `date` (`YYYY-MM-DD`) lies after today in China: the act must already have happened. */
-export function requireNotFuture(date: string, field: string, what: { zh: string; en: string } = { zh: '日期', en: 'date' }): void {
-  const today = todayInChina();
-  if (date > today) {
-    throw badInput(`${what.zh}不能晚于今天（${today}）：${field} = ${date}`, `The ${what.en} cannot be in the future (today is ${today}): ${field} = ${date}`, {
-      field,
-      rule: 'DATE_IN_FUTURE',
-      value: date,
-    });
-  }
-}
+/** The kernel's future-date check, used by every personnel act that must already have happened. */
+export { requireNotFuture } from '@xiangzhi/kernel';
 
 /** BAD_USER_INPUT (rule `MONTH_IN_FUTURE`) when the month `YYYY-MM` is after the current month in China (a payroll is for a month that has begun). */
 export function requireMonthNotFuture(month: string, field = 'month'): void {

@@ -9,6 +9,7 @@ import {
   paginate,
   PERSONAL_DATA_ROLES,
   regionPrefix,
+  requireNotFuture,
   requireRole,
   todayInChina,
   type ConnectionShape,
@@ -258,9 +259,7 @@ export class ResidentResolver {
       throw badInput(`恢复在册时不填生效日期：date = ${input.date}`, `Leave date empty when a resident is back to living: date = ${input.date}`, { field: 'date', value: input.date });
     }
     const date = living ? null : (input.date ?? today);
-    if (date !== null && date > today) {
-      throw badInput(`状态生效日期不能晚于今天（${today}）：date = ${date}`, `The status date cannot be after today (${today}): date = ${date}`, { field: 'date', value: date });
-    }
+    if (date !== null) requireNotFuture(date, 'date', { zh: '状态生效日期', en: 'status date' });
     await mutate(
       ctx,
       { action: 'updateResidentStatus', targetType: 'Resident', regionCode: resident.villageCode, targetId: () => resident.id, payload: { status: input.status, date } },
