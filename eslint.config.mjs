@@ -42,6 +42,6 @@ export default [
     // Specs may boot the test harness and the subgraphs a federation contract needs (e.g. grids
     // beside personnel); the code under test still obeys every rule above.
     files: ['**/*.spec.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['@xiangzhi/testing', '@xiangzhi/grids', '@xiangzhi/personnel'])] },
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['@xiangzhi/testing', '@xiangzhi/grids', '@xiangzhi/personnel', '@xiangzhi/economy', '@xiangzhi/legal', '@xiangzhi/civility'])] },
   },
 ];

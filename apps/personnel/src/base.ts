@@ -18,7 +18,7 @@ import {
   rankPolicyPoint,
 } from '@xiangzhi/personnel-api';
 import { CreatePersonnel1732000000000 } from './migrations/1732000000000-create-personnel';
-import { federationReferences, GridRef, RegionRef, ResidentRef } from './shared/federation';
+import { gridsEntityReferences, GridRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
 import { PERSONNEL_EVENT_TABLE, PersonnelEvent } from './shared/outbox';
 import './shared/enums';
 
@@ -34,7 +34,7 @@ export const baseFeature: SubgraphFeature = {
   entities: [PersonnelEvent],
   migrations: [CreatePersonnel1732000000000],
   orphanedTypes: [RegionRef, ResidentRef, GridRef],
-  references: federationReferences,
+  references: gridsEntityReferences,
   jobs: [outboxRelayJob({ table: PERSONNEL_EVENT_TABLE, intervalMs: EVENT_RELAY_INTERVAL_MS })],
   defaults: [
     bindPolicy(postTemplatePolicyPoint, () => new DefaultPostTemplatePolicy()),

@@ -2,3 +2,4 @@ export * from './escalation';
 export * from './territory';
 export * from './extension-types';
 export * from './events';
+export * from './references';

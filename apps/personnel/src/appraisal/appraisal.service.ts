@@ -26,7 +26,7 @@ import { recordEvent } from '../shared/outbox';
 import { Appraisal, AppraisalPeriodType, type AppraisalScore } from './appraisal.entity';
 import type { RecordAppraisalInput } from './appraisal.inputs';
 import { AnnualRatingsResult, AppraisalDimensionView, QuotaTieView } from './appraisal.types';
-import { checkRegions } from '../reference/checks';
+import { checkRegions } from '@xiangzhi/grids-api';
 import { periodDays, yearPeriod } from '../shared/periods';
 
 /** The period formats of each period type: 月度 `YYYY-MM`, 季度 `YYYY-Qn`, 年度 `YYYY`. */

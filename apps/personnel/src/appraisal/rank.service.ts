@@ -6,7 +6,7 @@ import { stamp } from '../shared/decision';
 import { RankChange } from './appraisal.entity';
 import { assertYear } from './appraisal.service';
 import { RankReviewResult } from './appraisal.types';
-import { checkRegions } from '../reference/checks';
+import { checkRegions } from '@xiangzhi/grids-api';
 import { yearPeriod } from '../shared/periods';
 
 /** Who runs the yearly rank review: the county (县委组织部). */

@@ -26,7 +26,7 @@ import { DutyCheckIn, InspectionFinding, LeaveRequest, LeaveStatus, Sanction } f
 import type { ApproveLeaveInput, RecordDutyCheckInInput, RecordInspectionFindingInput, ReportBackInput, RequestLeaveInput } from './attendance.inputs';
 import { leaveRequestLoader } from './attendance.loaders';
 import { InspectionFindingResult } from './attendance.types';
-import { checkRegions } from '../reference/checks';
+import { checkRegions } from '@xiangzhi/grids-api';
 
 /** The attendance policy of a village's county (its enabled plugin, or the national baseline) and its source. */
 export function attendancePolicyFor(ctx: RequestContext, villageCode: string): { policy: AttendancePolicy; source: string } {

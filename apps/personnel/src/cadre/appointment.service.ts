@@ -2,7 +2,7 @@ import { badInput, conflict, countyOf, isUniqueViolation, mutate, notFound, poli
 import { DepartureType, honorPolicyPoint, rankPolicyPoint, yearsBetween } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { Post, PostAssignment } from '../post/post.entity';
-import { checkReferences } from '../reference/checks';
+import { checkReferences } from '@xiangzhi/grids-api';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
 import { stamp } from '../shared/decision';

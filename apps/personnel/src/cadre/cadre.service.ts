@@ -1,5 +1,5 @@
 import { badInput, countyOf, mutate, notFound, paginate, requireRole, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
-import { checkReferences } from '../reference/checks';
+import { checkReferences } from '@xiangzhi/grids-api';
 import { PersonnelAccess, TALENT_READER_ROLES, VILLAGE_WRITER_ROLES } from '../shared/access';
 import { requireNotFuture, requireVillageCode } from '../shared/checks';
 import { emptyConnection } from '../shared/connection';

@@ -30,7 +30,7 @@ import type {
   UpdatePartyOrganizationInput,
 } from './party.inputs';
 import { decodeMemberCursor, MEMBER_KEYS, memberLoader, organizationLoader } from './party.loaders';
-import { checkReferences, checkRegions } from '../reference/checks';
+import { checkReferences, checkRegions } from '@xiangzhi/grids-api';
 
 /** 层级 rank of each kind: a parent must rank higher (a smaller number) than its children. */
 export const KIND_RANK: Readonly<Record<PartyOrganizationKind, number>> = {

@@ -44,7 +44,7 @@ import { recordEvent } from '../shared/outbox';
 import { PayRecord, type StoredPayComponent } from './pay.entity';
 import type { PayRecordsArgs } from './pay.inputs';
 import { PayrollResult } from './pay.types';
-import { checkRegions } from '../reference/checks';
+import { checkRegions } from '@xiangzhi/grids-api';
 import { monthPeriod } from '../shared/periods';
 
 /** A violation of the pay policy for one cadre: the policy's rule, which cadre, which policy. */

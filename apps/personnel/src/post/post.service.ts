@@ -2,7 +2,7 @@ import { badInput, countyOf, mutate, todayInChina, type RequestContext } from '@
 import { postTemplatePolicyPoint, type TemplateVillage } from '@xiangzhi/personnel-api';
 import { In } from 'typeorm';
 import { managedPost } from '../cadre/appointment.service';
-import { checkRegions } from '../reference/checks';
+import { checkRegions } from '@xiangzhi/grids-api';
 import { requireVillageCode } from '../shared/checks';
 import { MANAGER_ROLES, PersonnelAccess } from '../shared/access';
 import { PolicyDecision, type StoredDecision } from '../shared/decision';

@@ -7,7 +7,9 @@ import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
 import { seedPersonnelDemo } from '../seed';
 import { arrangeRegions, arrangeResidents, baselineScores, insertBaselinePosts, insertHolder, insertPost } from '../testing/fixtures';
-import { regionsConsumer, residentsConsumer } from './index';
+import { referenceConsumers } from '@xiangzhi/grids-api';
+
+const [regionsConsumer, residentsConsumer] = referenceConsumers('personnel');
 
 const county = '433130000000';
 const village = '433130101201';

@@ -1,9 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * 区划投影 what personnel knows of a grids region, kept from `grids.region.*` events (consumer
- * `personnel-regions`): the code, level, parent, name and the dates it is valid. Personnel writes
- * check region codes against it; it is never written by a personnel operation.
+ * 区划投影 what a subgraph knows of a grids region, kept from `grids.region.*` events (its consumer
+ * `<subgraph>-regions`): the code, level, parent, name and the dates it is valid. The subgraph's
+ * writes check region codes against it; none of its operations writes it.
  */
 @Entity({ name: 'region_ref' })
 export class RegionProjection {
@@ -33,8 +33,8 @@ export class RegionProjection {
 }
 
 /**
- * 居民投影 what personnel knows of a grids resident, kept from `grids.resident.*` events (consumer
- * `personnel-residents`): the id, the village and the status — no personal data.
+ * 居民投影 what a subgraph knows of a grids resident, kept from `grids.resident.*` events (its
+ * consumer `<subgraph>-residents`): the id, the village, the household and the status — no personal data.
  */
 @Entity({ name: 'resident_ref' })
 export class ResidentProjection {

@@ -1,4 +1,4 @@
-import { badInput, RegionLevel } from '@xiangzhi/kernel';
+import { badInput, isWithin, RegionLevel } from '@xiangzhi/kernel';
 
 /** Anything that runs SQL with positional parameters (a DataSource or a transaction's EntityManager). */
 export interface SqlRunner {
@@ -27,11 +27,19 @@ export interface ResidentReferenceCheck {
   living?: boolean;
 }
 
+/** A household id a write names (known through its residents in `resident_ref`). */
+export interface HouseholdReferenceCheck {
+  field: string;
+  id: string;
+  /** The village (or any region above it, by code prefix) the household must belong to. */
+  within?: string;
+}
+
 /** One refused reference (listed in the error's `references`). */
 export interface ReferenceProblem {
   field: string;
   value: string;
-  rule: 'REGION_UNKNOWN' | 'REGION_NOT_VALID' | 'REGION_LEVEL' | 'RESIDENT_UNKNOWN' | 'RESIDENT_OTHER_VILLAGE' | 'RESIDENT_NOT_LIVING';
+  rule: 'REGION_UNKNOWN' | 'REGION_NOT_VALID' | 'REGION_LEVEL' | 'RESIDENT_UNKNOWN' | 'RESIDENT_OTHER_VILLAGE' | 'RESIDENT_NOT_LIVING' | 'HOUSEHOLD_UNKNOWN' | 'HOUSEHOLD_OTHER_REGION';
   zh: string;
   en: string;
 }
@@ -143,15 +151,47 @@ export async function residentReferenceProblems(db: SqlRunner, checks: readonly 
   return problems;
 }
 
+/** A household's village by its id, from the residents registered in it (null when grids has none). */
+export async function householdVillages(db: SqlRunner, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = (await db.query(`SELECT DISTINCT ON (household_id) household_id::text AS id, village_code FROM resident_ref WHERE household_id = ANY($1::uuid[]) ORDER BY household_id, status = 'LIVING' DESC`, [wanted])) as { id: string; village_code: string }[];
+  return new Map(rows.map((r) => [r.id.toLowerCase(), r.village_code]));
+}
+
+/** The problems with household references, from `resident_ref`, in one query for the whole list. */
+export async function householdReferenceProblems(db: SqlRunner, checks: readonly HouseholdReferenceCheck[]): Promise<ReferenceProblem[]> {
+  if (checks.length === 0) return [];
+  const villages = await householdVillages(db, checks.map((c) => c.id));
+  const problems: ReferenceProblem[] = [];
+  for (const c of checks) {
+    const village = villages.get(c.id.toLowerCase());
+    if (!village) {
+      problems.push({ field: c.field, value: c.id, rule: 'HOUSEHOLD_UNKNOWN', zh: `户不存在（网格子图无此户的居民）：${c.field} = ${c.id}`, en: `Household not found (grids has no resident in it): ${c.field} = ${c.id}` });
+    } else if (c.within && !isWithin(village, c.within)) {
+      problems.push({ field: c.field, value: c.id, rule: 'HOUSEHOLD_OTHER_REGION', zh: `户不属于区划${c.within}（属${village}）：${c.field} = ${c.id}`, en: `The household is not in region ${c.within} (it is in ${village}): ${c.field} = ${c.id}` });
+    }
+  }
+  return problems;
+}
+
 /**
  * 引用校验 refuses (BAD_USER_INPUT, before anything is written) region codes grids does not know or
  * that are not valid on the date concerned, and resident ids that do not exist, are registered in
- * another village or are no longer living where that matters. One query per projection for the whole
+ * another village or are no longer living where that matters, and household ids grids has no
+ * resident in or that lie outside the region given. One query per projection for the whole
  * write, whatever the number of references; every bad reference is listed (`extensions.references`),
  * each naming its field, value and rule.
  */
-export async function checkReferences(db: SqlRunner, refs: { regions?: readonly RegionReferenceCheck[]; residents?: readonly ResidentReferenceCheck[] }): Promise<void> {
-  const problems = [...(await regionReferenceProblems(db, refs.regions ?? [])), ...(await residentReferenceProblems(db, refs.residents ?? []))];
+export async function checkReferences(
+  db: SqlRunner,
+  refs: { regions?: readonly RegionReferenceCheck[]; residents?: readonly ResidentReferenceCheck[]; households?: readonly HouseholdReferenceCheck[] },
+): Promise<void> {
+  const problems = [
+    ...(await regionReferenceProblems(db, refs.regions ?? [])),
+    ...(await residentReferenceProblems(db, refs.residents ?? [])),
+    ...(await householdReferenceProblems(db, refs.households ?? [])),
+  ];
   if (problems.length > 0) fail(problems);
 }
 

@@ -1,9 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Projections of grids data personnel checks its references against: `region_ref` (codes, levels,
- * parents, names, valid-from/to, retired) and `resident_ref` (id, village, status), filled by the
- * consumers `personnel-regions` and `personnel-residents` from grids events.
+ * Projections of grids data a subgraph checks its references against: `region_ref` (codes, levels,
+ * parents, names, valid-from/to, retired) and `resident_ref` (id, village, household, status), filled
+ * by its consumers `<subgraph>-regions` and `<subgraph>-residents` from grids events. Every subgraph
+ * that keeps them runs this migration in its own database.
  */
 export class ReferenceProjections1733020000000 implements MigrationInterface {
   name = 'ReferenceProjections1733020000000';
@@ -33,5 +34,18 @@ export class ReferenceProjections1733020000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE resident_ref`);
     await q.query(`DROP TABLE region_ref`);
+  }
+}
+
+/** Households are found through their residents (`resident_ref.household_id`): index it. */
+export class ResidentRefHousehold1733020000001 implements MigrationInterface {
+  name = 'ResidentRefHousehold1733020000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE INDEX IF NOT EXISTS resident_ref_household_idx ON resident_ref (household_id)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS resident_ref_household_idx`);
   }
 }

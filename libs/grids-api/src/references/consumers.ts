@@ -1,5 +1,5 @@
-import { defineConsumer, isRegionCode, isUuid, type ConsumedEvent } from '@xiangzhi/kernel';
-import { GRIDS_EVENT_SUBJECTS, ResidentStatus, type GridsEvents, type RegionLevelName } from '@xiangzhi/grids-api';
+import { defineConsumer, isRegionCode, isUuid, type ConsumedEvent, type EventConsumer } from '@xiangzhi/kernel';
+import { GRIDS_EVENT_SUBJECTS, ResidentStatus, type GridsEvents, type RegionLevelName } from '../events';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -47,9 +47,6 @@ function residentUpserted(event: ConsumedEvent): ResidentUpserted {
   return { id: p.id as string, villageCode: p.villageCode as string, householdId: (p.householdId as string | null | undefined) ?? null, status: p.status as ResidentStatus };
 }
 
-/** Consumer names (durable: their positions and processed ids are kept under these names). */
-export const REGIONS_CONSUMER = 'personnel-regions';
-export const RESIDENTS_CONSUMER = 'personnel-residents';
 
 /** Applies `grids.region.upserted` / `grids.region.retired` to `region_ref`. */
 export async function applyRegionEvent(manager: EntityManager, event: ConsumedEvent): Promise<void> {
@@ -94,20 +91,31 @@ export async function resetResidentProjection(manager: EntityManager): Promise<v
   await manager.query(`DELETE FROM resident_ref`);
 }
 
-/** `personnel-regions`: keeps `region_ref` from grids region events, in order per region code. */
-export const regionsConsumer = defineConsumer({
-  name: REGIONS_CONSUMER,
-  subjects: [GRIDS_EVENT_SUBJECTS.regions],
-  aggregateOf: (event) => String(event.payload.code),
-  handle: (event, { manager }) => applyRegionEvent(manager, event),
-  reset: resetRegionProjection,
-});
+/** The durable names of a subgraph's two reference consumers (`<subgraph>-regions`, `<subgraph>-residents`). */
+export function referenceConsumerNames(subgraph: string): { regions: string; residents: string } {
+  return { regions: `${subgraph}-regions`, residents: `${subgraph}-residents` };
+}
 
-/** `personnel-residents`: keeps `resident_ref` from grids resident events, in order per resident id. */
-export const residentsConsumer = defineConsumer({
-  name: RESIDENTS_CONSUMER,
-  subjects: [GRIDS_EVENT_SUBJECTS.residents],
-  aggregateOf: (event) => String(event.payload.id),
-  handle: (event, { manager }) => applyResidentEvent(manager, event),
-  reset: resetResidentProjection,
-});
+/**
+ * A subgraph's consumers of grids events: `<subgraph>-regions` keeps `region_ref` in order per
+ * region code, `<subgraph>-residents` keeps `resident_ref` in order per resident id.
+ */
+export function referenceConsumers(subgraph: string): EventConsumer[] {
+  const names = referenceConsumerNames(subgraph);
+  return [
+    defineConsumer({
+      name: names.regions,
+      subjects: [GRIDS_EVENT_SUBJECTS.regions],
+      aggregateOf: (event) => String(event.payload.code),
+      handle: (event, { manager }) => applyRegionEvent(manager, event),
+      reset: resetRegionProjection,
+    }),
+    defineConsumer({
+      name: names.residents,
+      subjects: [GRIDS_EVENT_SUBJECTS.residents],
+      aggregateOf: (event) => String(event.payload.id),
+      handle: (event, { manager }) => applyResidentEvent(manager, event),
+      reset: resetResidentProjection,
+    }),
+  ];
+}

@@ -2,9 +2,10 @@ import { referenceResolver, type ReferenceResolver } from '@xiangzhi/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
- * Entities owned by the grids subgraph that personnel extends with its own fields
- * (`Region.cadres`, `Resident.cadre`, `Grid.partyBranch`…). Only the key lives here; personnel never
- * reads the grids database.
+ * Entities owned by the grids subgraph that other subgraphs extend with their own fields
+ * (`Region.cadres`, `Resident.cadre`, `Grid.partyBranch`, `Household.civility`…). Only the key lives
+ * here; no other subgraph reads the grids database. One class per entity, shared by every subgraph
+ * that extends it (each builds its own schema with its own field resolvers on it).
  */
 @ObjectType('Region', { description: '行政区划（12位统计用区划代码）/ Administrative region, keyed by its 12-digit statistical division code' })
 @Directive('@key(fields: "code")')
@@ -39,9 +40,21 @@ export class GridRef {
   }
 }
 
-/** `__resolveReference` for the stubs: the key is all personnel needs; its field resolvers batch the rest. */
-export const federationReferences: Record<string, ReferenceResolver> = {
+@ObjectType('Household', { description: '户 / Household' })
+@Directive('@key(fields: "id")')
+export class HouseholdRef {
+  @Field(() => ID, { description: '标识 / Identifier' })
+  id!: string;
+
+  static of(id: string): HouseholdRef {
+    return Object.assign(new HouseholdRef(), { id });
+  }
+}
+
+/** `__resolveReference` for the stubs: the key is all an extending subgraph needs; its field resolvers batch the rest. */
+export const gridsEntityReferences: Record<string, ReferenceResolver> = {
   Region: referenceResolver<string, RegionRef>({ key: (ref) => String(ref.code), load: async (codes) => codes.map((c) => RegionRef.of(c)) }),
   Resident: referenceResolver<string, ResidentRef>({ key: (ref) => String(ref.id), load: async (ids) => ids.map((id) => ResidentRef.of(id)) }),
   Grid: referenceResolver<string, GridRef>({ key: (ref) => String(ref.id), load: async (ids) => ids.map((id) => GridRef.of(id)) }),
+  Household: referenceResolver<string, HouseholdRef>({ key: (ref) => String(ref.id), load: async (ids) => ids.map((id) => HouseholdRef.of(id)) }),
 };

@@ -1,0 +1,22 @@
+import { type SubgraphFeature } from '@xiangzhi/kernel';
+import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { civilityOutbox } from './events/outbox';
+
+const references = gridsReferenceFeature('civility');
+
+/**
+ * What every civility feature stands on: the event outbox and its relay, the projections of grids
+ * regions and residents its writes check references against (consumers `civility-regions`,
+ * `civility-residents`), the stubs of the grids entities it extends, and the national-baseline
+ * implementations of its extension points.
+ */
+export const baseFeature: SubgraphFeature = {
+  entities: [...civilityOutbox.entities, ...(references.entities ?? [])],
+  migrations: [...civilityOutbox.migrations, ...(references.migrations ?? [])],
+  jobs: civilityOutbox.jobs,
+  outboxes: civilityOutbox.outboxes,
+  consumers: references.consumers,
+  orphanedTypes: [RegionRef, ResidentRef, HouseholdRef, GridRef],
+  references: gridsEntityReferences,
+  defaults: [],
+};

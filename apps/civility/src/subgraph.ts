@@ -1,0 +1,17 @@
+import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
+import { baseFeature } from './base';
+import { seedCivilityDemo } from './seed';
+
+/** Types plugins may add fields to (`@Resolver(() => extensibleType('civility', 'Region'))`). */
+const extensionFeature: SubgraphFeature = {
+  extensibleTypes: { Region: RegionRef, Resident: ResidentRef, Household: HouseholdRef, Grid: GridRef },
+};
+
+/** 德治·文明实践 the civility subgraph: village rules, household civility points, red and black lists, redemption, practice stations, volunteers, role models, star households. */
+export const civilitySubgraph = defineSubgraph({
+  name: 'civility',
+  title: { zh: '德治·文明实践', en: 'Civility' },
+  features: [baseFeature, extensionFeature],
+  seed: seedCivilityDemo,
+});

@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+export { economySubgraph as subgraph } from './subgraph';

@@ -1,0 +1,17 @@
+import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
+import { baseFeature } from './base';
+import { seedEconomyDemo } from './seed';
+
+/** Types plugins may add fields to (`@Resolver(() => extensibleType('economy', 'Region'))`). */
+const extensionFeature: SubgraphFeature = {
+  extensibleTypes: { Region: RegionRef, Resident: ResidentRef, Household: HouseholdRef, Grid: GridRef },
+};
+
+/** 集体经济 the economy subgraph: collective economic organisations, members and shares, the 三资 ledger, operating income, projects, distribution, 三务公开, 四议两公开. */
+export const economySubgraph = defineSubgraph({
+  name: 'economy',
+  title: { zh: '集体经济', en: 'Collective economy' },
+  features: [baseFeature, extensionFeature],
+  seed: seedEconomyDemo,
+});

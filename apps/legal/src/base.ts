@@ -1,0 +1,22 @@
+import { type SubgraphFeature } from '@xiangzhi/kernel';
+import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { legalOutbox } from './events/outbox';
+
+const references = gridsReferenceFeature('legal');
+
+/**
+ * What every legal feature stands on: the event outbox and its relay, the projections of grids
+ * regions and residents its writes check references against (consumers `legal-regions`,
+ * `legal-residents`), the stubs of the grids entities it extends, and the national-baseline
+ * implementations of its extension points.
+ */
+export const baseFeature: SubgraphFeature = {
+  entities: [...legalOutbox.entities, ...(references.entities ?? [])],
+  migrations: [...legalOutbox.migrations, ...(references.migrations ?? [])],
+  jobs: legalOutbox.jobs,
+  outboxes: legalOutbox.outboxes,
+  consumers: references.consumers,
+  orphanedTypes: [RegionRef, ResidentRef, HouseholdRef, GridRef],
+  references: gridsEntityReferences,
+  defaults: [],
+};

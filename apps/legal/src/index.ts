@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+export { legalSubgraph as subgraph } from './subgraph';
