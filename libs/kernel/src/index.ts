@@ -16,6 +16,7 @@ export * from './events';
 export * from './extensible-types';
 export * from './format-error';
 export * from './http';
+export * from './idempotency';
 export * from './loaders';
 export * from './logger';
 export * from './nats-probe';
