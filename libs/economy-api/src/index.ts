@@ -1,1 +1,5 @@
 export * from './events';
+export * from './money';
+export * from './credit-code';
+export * from './major-matter';
+export * from './organization';
