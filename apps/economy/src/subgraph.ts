@@ -1,6 +1,8 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
 import { baseFeature } from './base';
+import { organizationFeature } from './organization';
+import { majorMatterFeature } from './major-matter';
 import { seedEconomyDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('economy', 'Region'))`). */
@@ -12,6 +14,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, extensionFeature],
+  features: [baseFeature, organizationFeature, majorMatterFeature, extensionFeature],
   seed: seedEconomyDemo,
 });
