@@ -1,6 +1,7 @@
 import { type SubgraphFeature } from '@xiangzhi/kernel';
 import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
 import { legalOutbox } from './events/outbox';
+import { CreateLegal1735000000100 } from './migrations/1735000000100-create-legal';
 
 const references = gridsReferenceFeature('legal');
 
@@ -12,7 +13,7 @@ const references = gridsReferenceFeature('legal');
  */
 export const baseFeature: SubgraphFeature = {
   entities: [...legalOutbox.entities, ...(references.entities ?? [])],
-  migrations: [...legalOutbox.migrations, ...(references.migrations ?? [])],
+  migrations: [...legalOutbox.migrations, ...(references.migrations ?? []), CreateLegal1735000000100],
   jobs: legalOutbox.jobs,
   outboxes: legalOutbox.outboxes,
   consumers: references.consumers,

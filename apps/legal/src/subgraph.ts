@@ -1,6 +1,7 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
 import { baseFeature } from './base';
+import { disputeFeature } from './dispute';
 import { seedLegalDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('legal', 'Region'))`). */
@@ -12,6 +13,6 @@ const extensionFeature: SubgraphFeature = {
 export const legalSubgraph = defineSubgraph({
   name: 'legal',
   title: { zh: '法治', en: 'Rule of law' },
-  features: [baseFeature, extensionFeature],
+  features: [baseFeature, disputeFeature, extensionFeature],
   seed: seedLegalDemo,
 });
