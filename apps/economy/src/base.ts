@@ -1,4 +1,5 @@
-import { type SubgraphFeature } from '@xiangzhi/kernel';
+import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
+import { DefaultDistributionPolicy, DefaultIncomeTargetPolicy, distributionPolicyPoint, incomeTargetPolicyPoint } from '@xiangzhi/economy-api';
 import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
 import { economyOutbox } from './events/outbox';
 
@@ -18,5 +19,8 @@ export const baseFeature: SubgraphFeature = {
   consumers: references.consumers,
   orphanedTypes: [RegionRef, ResidentRef, HouseholdRef, GridRef],
   references: gridsEntityReferences,
-  defaults: [],
+  defaults: [
+    bindPolicy(distributionPolicyPoint, () => new DefaultDistributionPolicy()),
+    bindPolicy(incomeTargetPolicyPoint, () => new DefaultIncomeTargetPolicy()),
+  ],
 };

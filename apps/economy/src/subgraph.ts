@@ -2,7 +2,9 @@ import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
 import { baseFeature } from './base';
 import { organizationFeature } from './organization';
+import { ledgerFeature } from './ledger';
 import { majorMatterFeature } from './major-matter';
+import { disclosureFeature } from './disclosure';
 import { seedEconomyDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('economy', 'Region'))`). */
@@ -14,6 +16,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, organizationFeature, majorMatterFeature, extensionFeature],
+  features: [baseFeature, organizationFeature, ledgerFeature, majorMatterFeature, disclosureFeature, extensionFeature],
   seed: seedEconomyDemo,
 });
