@@ -1,22 +1,28 @@
-import { type SubgraphFeature } from '@xiangzhi/kernel';
+import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
+import { DefaultListPolicy, DefaultPointsPolicy, DefaultStarRatingPolicy, listPolicyPoint, pointsPolicyPoint, starRatingPolicyPoint } from '@xiangzhi/civility-api';
 import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
 import { civilityOutbox } from './events/outbox';
+import { CreateCivility1736000000100 } from './migrations/1736000000100-create-civility';
 
 const references = gridsReferenceFeature('civility');
 
 /**
  * What every civility feature stands on: the event outbox and its relay, the projections of grids
  * regions and residents its writes check references against (consumers `civility-regions`,
- * `civility-residents`), the stubs of the grids entities it extends, and the national-baseline
- * implementations of its extension points.
+ * `civility-residents`), the civility tables, the stubs of the grids entities it extends, and the
+ * national-baseline implementations of its extension points.
  */
 export const baseFeature: SubgraphFeature = {
   entities: [...civilityOutbox.entities, ...(references.entities ?? [])],
-  migrations: [...civilityOutbox.migrations, ...(references.migrations ?? [])],
+  migrations: [...civilityOutbox.migrations, ...(references.migrations ?? []), CreateCivility1736000000100],
   jobs: civilityOutbox.jobs,
   outboxes: civilityOutbox.outboxes,
   consumers: references.consumers,
   orphanedTypes: [RegionRef, ResidentRef, HouseholdRef, GridRef],
   references: gridsEntityReferences,
-  defaults: [],
+  defaults: [
+    bindPolicy(pointsPolicyPoint, () => new DefaultPointsPolicy()),
+    bindPolicy(listPolicyPoint, () => new DefaultListPolicy()),
+    bindPolicy(starRatingPolicyPoint, () => new DefaultStarRatingPolicy()),
+  ],
 };

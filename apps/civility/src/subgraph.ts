@@ -1,6 +1,10 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
 import { baseFeature } from './base';
+import { pointsFeature } from './points';
+import { practiceFeature } from './practice';
+import { roleModelFeature } from './role-model';
+import { rulesFeature } from './rules';
 import { seedCivilityDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('civility', 'Region'))`). */
@@ -12,6 +16,6 @@ const extensionFeature: SubgraphFeature = {
 export const civilitySubgraph = defineSubgraph({
   name: 'civility',
   title: { zh: '德治·文明实践', en: 'Civility' },
-  features: [baseFeature, extensionFeature],
+  features: [baseFeature, rulesFeature, pointsFeature, practiceFeature, roleModelFeature, extensionFeature],
   seed: seedCivilityDemo,
 });

@@ -1,0 +1,7 @@
+import type { SubgraphFeature } from '@xiangzhi/kernel';
+import { HouseholdCivilityFieldsResolver, HouseholdCivilityResolver, PointsResolver, RegionPointsResolver } from './points.resolver';
+
+/** 农户文明积分 the household points ledger, the civilisation market, the red and black lists and star households. */
+export const pointsFeature: SubgraphFeature = {
+  resolvers: [PointsResolver, HouseholdCivilityResolver, HouseholdCivilityFieldsResolver, RegionPointsResolver],
+};
