@@ -1,7 +1,10 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
 import { baseFeature } from './base';
+import { advisorFeature } from './advisor';
+import { aidFeature } from './aid';
 import { disputeFeature } from './dispute';
+import { requestFeature } from './request/request';
 import { seedLegalDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('legal', 'Region'))`). */
@@ -13,6 +16,6 @@ const extensionFeature: SubgraphFeature = {
 export const legalSubgraph = defineSubgraph({
   name: 'legal',
   title: { zh: '法治', en: 'Rule of law' },
-  features: [baseFeature, disputeFeature, extensionFeature],
+  features: [baseFeature, advisorFeature, aidFeature, requestFeature, disputeFeature, extensionFeature],
   seed: seedLegalDemo,
 });

@@ -117,6 +117,8 @@ export interface LegalAidPolicy {
   readonly notarialMatters: readonly CatalogueEntry[];
   /** The forensic appraisals this county waives the fee of. */
   readonly forensicKinds: readonly CatalogueEntry[];
+  /** Working days a one-tap legal-service request (掌上法律服务) has to be answered. */
+  readonly requestAnswerWorkingDays: number;
   assess(c: LegalAidCase): LegalAidAssessment;
 }
 
@@ -129,6 +131,12 @@ export const legalAidPolicyPoint = createExtensionPoint<LegalAidPolicy>({
 
 /** Baseline means-test threshold: 1,800.00 yuan per head and month (a county sets its own, usually its minimum wage). */
 export const BASELINE_MONTHLY_THRESHOLD_FEN = 180_000n;
+
+/** Baseline: a legal-service request is answered within 3 working days. */
+export const BASELINE_REQUEST_ANSWER_WORKING_DAYS = 3;
+
+/** 信访事项办理期限 a petition is handled within 60 days of being accepted (信访工作条例). */
+export const PETITION_HANDLING_DAYS = 60;
 
 const yuan = (fen: bigint): string => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 
@@ -143,7 +151,9 @@ export class DefaultLegalAidPolicy implements LegalAidPolicy {
     readonly monthlyThresholdFen: bigint = BASELINE_MONTHLY_THRESHOLD_FEN,
     readonly notarialMatters: readonly CatalogueEntry[] = FEE_WAIVED_NOTARIAL_MATTERS,
     readonly forensicKinds: readonly CatalogueEntry[] = FEE_WAIVED_FORENSIC_KINDS,
+    readonly requestAnswerWorkingDays: number = BASELINE_REQUEST_ANSWER_WORKING_DAYS,
   ) {
+    if (!(Number.isInteger(requestAnswerWorkingDays) && requestAnswerWorkingDays > 0)) throw new Error(`legal aid policy: answer days must be a positive integer, got ${requestAnswerWorkingDays}`);
     if (monthlyThresholdFen <= 0n) throw new Error(`legal aid policy: the threshold must be positive, got ${monthlyThresholdFen}`);
   }
 
