@@ -13,6 +13,14 @@ import type { AdvanceMajorMatterInput, MajorMattersArgs, ProposeMajorMatterInput
 
 const RECORD = { zh: '四议两公开事项', en: 'major matter' };
 
+/**
+ * The input as the idempotency fingerprint reads it: JSON has no bigint, so money (fen) goes as its
+ * decimal string.
+ */
+export function fingerprintable(input: object): unknown {
+  return JSON.parse(JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as unknown;
+}
+
 /** Roles that record the steps of a village's major matters (the village's own cadres and the township and county above). */
 export const MATTER_WRITER_ROLES = BOOKKEEPER_ROLES;
 
@@ -63,7 +71,7 @@ export async function proposeMajorMatter(ctx: RequestContext, input: ProposeMajo
   await checkReferences(ctx.dataSource, { regions: [{ field: 'input.villageCode', code: input.villageCode, on: input.proposedOn }] });
   return mutateOnce(
     ctx,
-    { operation: 'proposeMajorMatter', key: input.idempotencyKey, input, idOf: (m) => m.id, replay: (id) => readableMatter(ctx, id) },
+    { operation: 'proposeMajorMatter', key: input.idempotencyKey, input: fingerprintable(input), idOf: (m) => m.id, replay: (id) => readableMatter(ctx, id) },
     { action: 'economy.majorMatter.propose', targetType: 'MajorMatter', targetId: (m) => m.id, regionCode: input.villageCode, payload: { title: input.title, subject: input.subject, amount: formatFen(input.amount) } },
     async (manager) => {
       const id = randomUUID();

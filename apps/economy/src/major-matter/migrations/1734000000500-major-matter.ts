@@ -29,7 +29,7 @@ export class MajorMatter1734000000500 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE INDEX major_matter_village ON major_matter (village_code text_pattern_ops, proposed_on, id)`);
-    await q.query(`CREATE INDEX major_matter_step ON major_matter (step, village_code text_pattern_ops)`);
+    await q.query(`CREATE INDEX major_matter_by_step ON major_matter (step, village_code text_pattern_ops)`);
     await q.query(`CREATE TABLE major_matter_step (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       matter_id uuid NOT NULL REFERENCES major_matter (id),

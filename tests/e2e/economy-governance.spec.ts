@@ -1,0 +1,269 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
+import { subgraph as economy } from '@xiangzhi/economy';
+import { subgraph as grids } from '@xiangzhi/grids';
+import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, type TestPlatform } from '@xiangzhi/testing';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Governance of the collective economy through the gateway: 四议两公开 major matters (steps in order,
+ * quorum and majority, timeline), 三务公开 disclosures (overdue report with due days moved past
+ * holidays, residents' objections), the registers of assets, resources and contracts (payment schedule,
+ * overdue payments, the major-matter threshold), projects and 1+N+1 alliances.
+ */
+const county = '990102000000';
+const township = '990102101000';
+const villageA = '990102101201';
+const villageB = '990102101202';
+const villageC = '990102101203';
+const otherTownshipVillage = '990102102201';
+
+const admin: Actor = { id: 'gov-admin', roles: [Role.COUNTY_ADMIN], scope: county };
+const cadreA: Actor = { id: 'gov-cadre-a', roles: [Role.VILLAGE_CADRE], scope: villageA };
+const cadreB: Actor = { id: 'gov-cadre-b', roles: [Role.VILLAGE_CADRE], scope: villageB };
+const officer: Actor = { id: 'gov-officer', roles: [Role.TOWNSHIP_OFFICER], scope: township };
+
+const residentA = '0c7f5b0e-1a1a-4a1a-8a1a-00000000000a';
+const residentB = '0c7f5b0e-1a1a-4a1a-8a1a-00000000000b';
+const deceasedA = '0c7f5b0e-1a1a-4a1a-8a1a-0000000000da';
+
+let platform: TestPlatform;
+let ds: DataSource;
+const { gql, ok, codeOf } = graphqlClient<Record<string, any>>(() => platform);
+const fixtures = testFixtures(() => platform);
+const count = rowCounter(() => ds);
+
+/** Posts straight to the economy subgraph as the gateway would (for `_entities`). */
+async function subgraphQuery(actor: Actor, query: string, variables: Record<string, unknown>): Promise<any> {
+  const res = await fetch(platform.subgraphs.economy.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-xz-actor': signInternalToken(actor, TEST_SECRETS.internalSecret) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+const MATTER = 'id villageCode title subject amount step outcome version adoptedOn';
+const PROPOSE = `mutation($i: ProposeMajorMatterInput!) { proposeMajorMatter(input: $i) { ${MATTER} } }`;
+const ADVANCE = `mutation($i: AdvanceMajorMatterInput!) { advanceMajorMatter(input: $i) { ${MATTER} } }`;
+
+async function propose(input: Record<string, unknown> = {}, actor: Actor = cadreA): Promise<any> {
+  return (await ok(actor, PROPOSE, { i: { villageCode: villageA, title: '村集体鱼塘发包', subject: 'CONTRACT', amount: '120000.00', proposedOn: '2025-03-01', ...input } })).proposeMajorMatter;
+}
+
+const RESOLUTION = { membersEntitled: 40, attendance: 30, votesFor: 25, votesAgainst: 3, votesAbstain: 2 };
+
+async function advance(matter: any, step: string, heldOn: string, extra: Record<string, unknown> = {}, actor: Actor = cadreA): Promise<any> {
+  return (await ok(actor, ADVANCE, { i: { id: matter.id, expectedVersion: matter.version, step, heldOn, ...extra } })).advanceMajorMatter;
+}
+
+/** A matter taken through to an adopted resolution. */
+async function adoptedMatter(input: Record<string, unknown> = {}): Promise<any> {
+  let m = await propose(input);
+  m = await advance(m, 'DELIBERATED', '2025-03-05');
+  m = await advance(m, 'REVIEWED', '2025-03-10');
+  return advance(m, 'RESOLVED', '2025-03-15', RESOLUTION);
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ subgraphs: [grids, economy] });
+  ds = platform.subgraphs.economy.db.dataSource;
+  for (const code of [villageA, villageB, villageC, otherTownshipVillage]) await fixtures.village({ code });
+  // residents as grids' events leave them in economy's projection
+  await ds.query(`INSERT INTO resident_ref (id, village_code, status) VALUES ($1, $4, 'LIVING'), ($2, $5, 'LIVING'), ($3, $4, 'DECEASED')`, [residentA, residentB, deceasedA, villageA, villageB]);
+}, 240_000);
+afterAll(() => platform?.stop());
+
+describe('四议两公开 major matters', () => {
+  it('cannot jump from proposal to resolution: refused naming the next step, nothing written', async () => {
+    const m = await propose();
+    const before = { steps: await count('major_matter_step'), audit: await count('audit_log'), events: await count('economy_event') };
+    const res = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'RESOLVED', heldOn: '2025-03-15', ...RESOLUTION } });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions).toMatchObject({ field: 'input.step', rule: 'MAJOR_MATTER_STEP_SKIPPED', value: 'RESOLVED', expected: 'DELIBERATED' });
+    expect(res.errors![0].message).toMatch(/^不能跳过步骤.*\(No step may be skipped/);
+    expect({ steps: await count('major_matter_step'), audit: await count('audit_log'), events: await count('economy_event') }).toEqual(before);
+    const again = await ok(cadreA, `query($id: ID!) { majorMatter(id: $id) { step version } }`, { id: m.id });
+    expect(again.majorMatter).toEqual({ step: 'PROPOSED', version: 1 });
+  });
+
+  it('refuses a step repeated, a stale version (CONFLICT), a meeting without quorum and more votes than attendees', async () => {
+    let m = await propose();
+    m = await advance(m, 'DELIBERATED', '2025-03-05');
+    const repeated = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'DELIBERATED', heldOn: '2025-03-06' } });
+    expect(repeated.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'MAJOR_MATTER_STEP_REPEATED' });
+    const stale = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: 1, step: 'REVIEWED', heldOn: '2025-03-10' } });
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 });
+    m = await advance(m, 'REVIEWED', '2025-03-10');
+    const steps = await count('major_matter_step', 'matter_id = $1', [m.id]);
+    const noQuorum = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'RESOLVED', heldOn: '2025-03-15', ...RESOLUTION, attendance: 20, votesFor: 18, votesAgainst: 1, votesAbstain: 1 } });
+    expect(noQuorum.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attendance', rule: 'QUORUM_NOT_MET', value: 20, source: 'baseline' });
+    const tooManyVotes = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'RESOLVED', heldOn: '2025-03-15', ...RESOLUTION, votesFor: 28, votesAgainst: 2, votesAbstain: 1 } });
+    expect(tooManyVotes.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'VOTES_EXCEED_ATTENDANCE', value: 31 });
+    const tooManyAttending = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'RESOLVED', heldOn: '2025-03-15', ...RESOLUTION, attendance: 41 } });
+    expect(tooManyAttending.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'ATTENDANCE_EXCEEDS_ENTITLED' });
+    expect(await count('major_matter_step', 'matter_id = $1', [m.id])).toBe(steps);
+  });
+
+  it('a resolution without a majority ends the matter', async () => {
+    let m = await propose();
+    m = await advance(m, 'DELIBERATED', '2025-03-05');
+    m = await advance(m, 'REVIEWED', '2025-03-10');
+    m = await advance(m, 'RESOLVED', '2025-03-15', { ...RESOLUTION, votesFor: 15, votesAgainst: 10, votesAbstain: 5 });
+    expect(m).toMatchObject({ step: 'RESOLVED', outcome: 'REJECTED', adoptedOn: null });
+    const next = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'DECISION_PUBLISHED', heldOn: '2025-03-16' } });
+    expect(next.errors![0].extensions).toMatchObject({ rule: 'MAJOR_MATTER_ENDED' });
+  });
+
+  it('shows every step on the timeline with who, when and the figures; adoption is an event; every step audited', async () => {
+    let m = await adoptedMatter({ title: '时间线事项' });
+    expect(m).toMatchObject({ outcome: 'ADOPTED', adoptedOn: '2025-03-15' });
+    m = await advance(m, 'DECISION_PUBLISHED', '2025-03-16', { note: '村务公开栏' });
+    m = await advance(m, 'RESULT_PUBLISHED', '2025-06-30');
+    const { majorMatter } = await ok(officer, `query($id: ID!) { majorMatter(id: $id) { step outcome timeline { step seq heldOn recordedBy note membersEntitled attendance votesFor votesAgainst votesAbstain decisionRule } } }`, { id: m.id });
+    expect(majorMatter.timeline.map((s: any) => [s.seq, s.step, s.heldOn, s.recordedBy])).toEqual([
+      [1, 'PROPOSED', '2025-03-01', cadreA.id],
+      [2, 'DELIBERATED', '2025-03-05', cadreA.id],
+      [3, 'REVIEWED', '2025-03-10', cadreA.id],
+      [4, 'RESOLVED', '2025-03-15', cadreA.id],
+      [5, 'DECISION_PUBLISHED', '2025-03-16', cadreA.id],
+      [6, 'RESULT_PUBLISHED', '2025-06-30', cadreA.id],
+    ]);
+    expect(majorMatter.timeline[3]).toMatchObject({ membersEntitled: 40, attendance: 30, votesFor: 25, votesAgainst: 3, votesAbstain: 2, decisionRule: 'ADOPTED' });
+    expect(majorMatter.timeline[4].note).toBe('村务公开栏');
+    expect(await count('audit_log', `target_type = 'MajorMatter' AND target_id = $1`, [m.id])).toBe(6);
+    const events = (await ds.query(`SELECT payload FROM economy_event WHERE name = 'economy.matter.adopted' AND payload->>'matterId' = $1`, [m.id])) as { payload: any }[];
+    expect(events.map((e) => e.payload)).toEqual([{ matterId: m.id, villageCode: villageA, year: 2025, subject: 'CONTRACT', amountFen: '12000000', adoptedOn: '2025-03-15' }]);
+    const done = await gql(cadreA, ADVANCE, { i: { id: m.id, expectedVersion: m.version, step: 'RESULT_PUBLISHED', heldOn: '2025-07-01' } });
+    expect(codeOf(done)).toBe('BAD_USER_INPUT');
+  });
+
+  it('creates once per idempotency key', async () => {
+    const key = 'matter-key-0001';
+    const before = await count('major_matter');
+    const first = await propose({ idempotencyKey: key, title: '幂等事项' });
+    const second = await propose({ idempotencyKey: key, title: '幂等事项' });
+    expect(second.id).toBe(first.id);
+    expect(await count('major_matter')).toBe(before + 1);
+  });
+
+  it('lists by region and step in a number of statements flat in the list size, and keeps other villages out of scope', async () => {
+    const q = `query($r: String!, $s: MajorMatterStep) { majorMatters(regionCode: $r, step: $s, first: 100) { totalCount nodes { id step villageCode timeline { step } } } }`;
+    const small = await countQueries(platform.subgraphs.economy, () => ok(admin, q, { r: county }));
+    for (let i = 0; i < 5; i += 1) await propose({ villageCode: villageB, title: `乙村事项${i}` }, cadreB);
+    const large = await countQueries(platform.subgraphs.economy, () => ok(admin, q, { r: county }));
+    expect(large.result.majorMatters.totalCount).toBe(small.result.majorMatters.totalCount + 5);
+    expect(large.count).toBe(small.count);
+    const proposedOnly = await ok(admin, q, { r: county, s: 'PROPOSED' });
+    expect(proposedOnly.majorMatters.nodes.every((n: any) => n.step === 'PROPOSED')).toBe(true);
+    const asA = await ok(cadreA, q, { r: county });
+    expect(asA.majorMatters.nodes.every((n: any) => n.villageCode === villageA)).toBe(true);
+    const bMatter = large.result.majorMatters.nodes.find((n: any) => n.villageCode === villageB);
+    const byId = await gql(cadreA, `query($id: ID!) { majorMatter(id: $id) { id } }`, { id: bMatter.id });
+    expect(codeOf(byId)).toBe('NOT_FOUND');
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on MajorMatter { id villageCode } } }`;
+    const aMatter = asA.majorMatters.nodes[0];
+    const answer = await subgraphQuery(cadreA, entities, { r: [{ __typename: 'MajorMatter', id: bMatter.id }, { __typename: 'MajorMatter', id: aMatter.id }] });
+    expect(answer.data._entities).toEqual([null, { id: aMatter.id, villageCode: villageA }]);
+  });
+});
+
+const DISCLOSURE = 'id villageCode kind period publishedOn dueOn late version items { title content amount }';
+const PUBLISH = `mutation($i: PublishDisclosureInput!) { publishDisclosure(input: $i) { ${DISCLOSURE} } }`;
+
+async function publish(village: string, kind: string, period: string, publishedOn: string, actor: Actor = admin, extra: Record<string, unknown> = {}): Promise<any> {
+  return (await ok(actor, PUBLISH, { i: { villageCode: village, kind, period, title: `${period} 公开`, items: [{ title: '收入', content: '鱼塘承包费', amount: '12000.50' }], publishedOn, ...extra } })).publishDisclosure;
+}
+
+describe('三务公开 disclosures', () => {
+  const OVERDUE = `query($r: String!, $asOf: LocalDate!, $since: LocalDate) { overdueDisclosures(regionCode: $r, asOf: $asOf, since: $since) { villageCode kind period dueOn publishedOn daysOverdue } }`;
+  let disclosureA: any;
+
+  beforeAll(async () => {
+    // January 2024 finances are due on the 10th of February — a Saturday inside the Spring Festival
+    // break (2024-02-10 … 02-17) — so the due day moves to the next working day, Sunday 2024-02-18
+    // (a weekend day worked, 调休上班). A publishes on 02-15 (on time), B on 02-19 (late), C never.
+    disclosureA = await publish(villageA, 'FINANCE', '2024-01', '2024-02-15');
+    await publish(villageB, 'FINANCE', '2024-01', '2024-02-19');
+  });
+
+  it('moves a due day that falls on a statutory holiday to the next working day', () => {
+    expect(disclosureA).toMatchObject({ dueOn: '2024-02-18', late: false, items: [{ title: '收入', content: '鱼塘承包费', amount: '12000.50' }] });
+  });
+
+  it('reports villages × due periods without a disclosure by the due day, against hand-computed expectations', async () => {
+    const since = '2024-02-01';
+    // as of the 12th nothing is overdue (without the holiday rule January would be two days late)
+    expect((await ok(officer, OVERDUE, { r: township, asOf: '2024-02-12', since })).overdueDisclosures).toEqual([]);
+    // due on the 18th: overdue only from the 19th
+    expect((await ok(officer, OVERDUE, { r: township, asOf: '2024-02-18', since })).overdueDisclosures).toEqual([]);
+    expect((await ok(officer, OVERDUE, { r: township, asOf: '2024-02-19', since })).overdueDisclosures).toEqual([
+      { villageCode: villageB, kind: 'FINANCE', period: '2024-01', dueOn: '2024-02-18', publishedOn: '2024-02-19', daysOverdue: 1 },
+      { villageCode: villageC, kind: 'FINANCE', period: '2024-01', dueOn: '2024-02-18', publishedOn: null, daysOverdue: 1 },
+    ]);
+    // by 2024-04-11: Feb finances (due Mon 03-11), Mar finances (due Wed 04-10) and Q1 village and Party affairs (due 04-10) for every village
+    const april = (await ok(officer, OVERDUE, { r: township, asOf: '2024-04-11', since })).overdueDisclosures;
+    const expected = [villageA, villageB, villageC].flatMap((v) => [
+      ...(v === villageA ? [] : [{ villageCode: v, kind: 'FINANCE', period: '2024-01', dueOn: '2024-02-18', publishedOn: v === villageB ? '2024-02-19' : null, daysOverdue: v === villageB ? 1 : 53 }]),
+      { villageCode: v, kind: 'FINANCE', period: '2024-02', dueOn: '2024-03-11', publishedOn: null, daysOverdue: 31 },
+      { villageCode: v, kind: 'FINANCE', period: '2024-03', dueOn: '2024-04-10', publishedOn: null, daysOverdue: 1 },
+      { villageCode: v, kind: 'PARTY', period: '2024-Q1', dueOn: '2024-04-10', publishedOn: null, daysOverdue: 1 },
+      { villageCode: v, kind: 'VILLAGE', period: '2024-Q1', dueOn: '2024-04-10', publishedOn: null, daysOverdue: 1 },
+    ]);
+    expect(april).toEqual(expected);
+  });
+
+  it('answers the overdue report in a number of statements flat in the number of villages, within the caller’s scope', async () => {
+    const q = { r: county, asOf: '2024-04-11', since: '2024-02-01' };
+    const { count: n, result } = await countQueries(platform.subgraphs.economy, () => ok(admin, OVERDUE, q));
+    expect(result.overdueDisclosures.map((r: any) => r.villageCode)).toContain(otherTownshipVillage);
+    expect(n).toBe(1);
+    const asB = await ok(cadreB, OVERDUE, q);
+    expect(new Set(asB.overdueDisclosures.map((r: any) => r.villageCode))).toEqual(new Set([villageB]));
+  });
+
+  it('refuses a second disclosure of the same village, kind and period, and a period of the wrong frequency', async () => {
+    const again = await gql(admin, PUBLISH, { i: { villageCode: villageA, kind: 'FINANCE', period: '2024-01', title: 'x', items: [{ title: 'a', content: 'b' }], publishedOn: '2024-02-20' } });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'DISCLOSURE_EXISTS' });
+    const quarterly = await gql(admin, PUBLISH, { i: { villageCode: villageA, kind: 'FINANCE', period: '2024-Q1', title: 'x', items: [{ title: 'a', content: 'b' }], publishedOn: '2024-04-02' } });
+    expect(quarterly.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.period', rule: 'PERIOD_FREQUENCY' });
+  });
+
+  it('creates one disclosure per idempotency key and records a published event', async () => {
+    const before = await count('disclosure');
+    const first = await publish(villageC, 'PARTY', '2024-Q2', '2024-07-05', admin, { idempotencyKey: 'disclosure-key-1' });
+    const second = await publish(villageC, 'PARTY', '2024-Q2', '2024-07-05', admin, { idempotencyKey: 'disclosure-key-1' });
+    expect(second.id).toBe(first.id);
+    expect(await count('disclosure')).toBe(before + 1);
+    expect(await count('economy_event', `name = 'economy.disclosure.published' AND payload->>'disclosureId' = $1`, [first.id])).toBe(1);
+  });
+
+  describe('objections', () => {
+    const OBJECT = `mutation($i: ObjectToDisclosureInput!) { objectToDisclosure(input: $i) { id raisedOn answerDueOn answer version resident { id } } }`;
+    const ANSWER = `mutation($i: AnswerObjectionInput!) { answerObjection(input: $i) { id answer answeredOn version } }`;
+
+    it('refuses a resident of another village, and a deceased one, writing nothing', async () => {
+      const before = await count('disclosure_objection');
+      const other = await gql(cadreA, OBJECT, { i: { disclosureId: disclosureA.id, residentId: residentB, text: '收入数字不对', raisedOn: '2024-02-20' } });
+      expect(other.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.residentId', rule: 'RESIDENT_OTHER_VILLAGE', value: residentB });
+      const dead = await gql(cadreA, OBJECT, { i: { disclosureId: disclosureA.id, residentId: deceasedA, text: '收入数字不对', raisedOn: '2024-02-20' } });
+      expect(dead.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'RESIDENT_NOT_LIVING' });
+      expect(await count('disclosure_objection')).toBe(before);
+    });
+
+    it('takes an objection from a resident of the village, due in 10 working days, answered once with the version read', async () => {
+      const resident: Actor = { id: 'resident-a', roles: [Role.RESIDENT], scope: villageA, residentId: residentA };
+      const forOther = await gql(resident, OBJECT, { i: { disclosureId: disclosureA.id, residentId: deceasedA, text: '代他人', raisedOn: '2024-02-20' } });
+      expect(codeOf(forOther)).toBe('FORBIDDEN');
+      // raised Tue 2024-02-20: ten working days are 02-21 … 03-05
+      const objection = (await ok(resident, OBJECT, { i: { disclosureId: disclosureA.id, residentId: residentA, text: '收入数字不对', raisedOn: '2024-02-20' } })).objectToDisclosure;
+      expect(objection).toMatchObject({ raisedOn: '2024-02-20', answerDueOn: '2024-03-05', answer: null, version: 1, resident: { id: residentA } });
+      const stale = await gql(cadreA, ANSWER, { i: { id: objection.id, expectedVersion: 2, answer: '已核实', answeredOn: '2024-02-22' } });
+      expect(codeOf(stale)).toBe('CONFLICT');
+      const answered = (await ok(cadreA, ANSWER, { i: { id: objection.id, expectedVersion: 1, answer: '已核实，数字无误', answeredOn: '2024-02-22' } })).answerObjection;
+      expect(answered).toMatchObject({ answer: '已核实，数字无误', answeredOn: '2024-02-22', version: 2 });
+      const twice = await gql(cadreA, ANSWER, { i: { id: objection.id, expectedVersion: 2, answer: '再答', answeredOn: '2024-02-23' } });
+      expect(twice.errors![0].extensions).toMatchObject({ rule: 'OBJECTION_ALREADY_ANSWERED' });
+    });
+  });
+});
