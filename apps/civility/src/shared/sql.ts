@@ -5,9 +5,14 @@ export interface Sql {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-/** Runs a statement and types its rows. */
+/**
+ * Runs a statement and types its rows. TypeORM answers an `UPDATE`/`DELETE … RETURNING` with
+ * `[rows, affected]`; that shape is unwrapped so every statement gives its rows.
+ */
 export async function rows<T>(db: Sql | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.query(text, params)) as T[];
+  const result = (await db.query(text, params)) as unknown;
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }
 
 /** A `date` column as `YYYY-MM-DD` whatever the driver returned. */
