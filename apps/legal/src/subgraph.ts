@@ -4,7 +4,9 @@ import { baseFeature } from './base';
 import { advisorFeature } from './advisor';
 import { aidFeature } from './aid';
 import { disputeFeature } from './dispute';
+import { petitionFeature } from './petition/petition';
 import { requestFeature } from './request/request';
+import { statsFeature } from './stats/stats';
 import { seedLegalDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('legal', 'Region'))`). */
@@ -16,6 +18,6 @@ const extensionFeature: SubgraphFeature = {
 export const legalSubgraph = defineSubgraph({
   name: 'legal',
   title: { zh: '法治', en: 'Rule of law' },
-  features: [baseFeature, advisorFeature, aidFeature, requestFeature, disputeFeature, extensionFeature],
+  features: [baseFeature, advisorFeature, aidFeature, requestFeature, disputeFeature, petitionFeature, statsFeature, extensionFeature],
   seed: seedLegalDemo,
 });

@@ -1,0 +1,378 @@
+import { RegionRef } from '@xiangzhi/grids-api';
+import { badInput, isRegionCode, levelOf, mutate, RegionLevel, regionPrefix, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
+import { DefaultDesignationPolicy, designationPolicyPoint, DesignationKind, type DesignationDecision, type VillageYearRecord } from '@xiangzhi/legal-api';
+import { bindPolicy } from '@xiangzhi/kernel';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import type DataLoader from 'dataloader';
+import { recordEvents } from '../events/outbox';
+import { LEGAL_MANAGER_ROLES, LegalAccess, regionPatterns } from '../shared/access';
+
+registerEnumType(DesignationKind, {
+  name: 'DesignationKind',
+  description: '平安创建命名类型 / Safe-village designation kind',
+  valuesConfig: {
+    NO_LITIGATION_VILLAGE: { description: '无诉村（居）/ Village without lawsuits' },
+    THREE_NO_TOWNSHIP: { description: '信访工作“三无”乡镇 / Township without irregular petitions' },
+    RULE_OF_LAW_EXEMPLAR: { description: '民主法治示范村 / Democracy and rule-of-law exemplar village' },
+  },
+});
+
+@ObjectType('DesignationReason', { description: '命名理由（规则代码与说明）/ Reason for or against (rule code and sentence)' })
+export class DesignationReasonType {
+  @Field(() => String, { description: '规则代码 / Rule code' })
+  rule!: string;
+
+  @Field(() => String, { description: '中文说明 / Chinese' })
+  zh!: string;
+
+  @Field(() => String, { description: '英文说明 / English' })
+  en!: string;
+}
+
+@ObjectType('SafeVillageDesignation', { description: '平安创建命名（某村某年某类，含正反理由）/ A village’s designation for a year and kind, with the reasons for and against' })
+export class SafeVillageDesignation {
+  @Field(() => String, { description: '村区划代码 / Village code' })
+  villageCode!: string;
+
+  @Field(() => Int, { description: '年度 / Year' })
+  year!: number;
+
+  @Field(() => DesignationKind, { description: '类型 / Kind' })
+  kind!: DesignationKind;
+
+  @Field(() => Boolean, { description: '是否命名 / Designated' })
+  designated!: boolean;
+
+  @Field(() => [DesignationReasonType], { description: '符合的条件 / Reasons for' })
+  reasonsFor!: DesignationReasonType[];
+
+  @Field(() => [DesignationReasonType], { description: '不符合的条件 / Reasons against' })
+  reasonsAgainst!: DesignationReasonType[];
+
+  @Field(() => String, { description: '依据（插件名或 baseline）/ Policy source (plugin or baseline)' })
+  policySource!: string;
+
+  @Field(() => GraphQLLocalDate, { description: '评定日期 / Date decided' })
+  decidedOn!: string;
+}
+
+@ObjectType('RuleOfLaw', { description: '三源共治年度统计（纠纷、信访、诉讼）/ Three-sources statistics of a year: disputes, petitions, lawsuits' })
+export class RuleOfLaw {
+  regionCode!: string;
+
+  @Field(() => Int, { description: '年度 / Year' })
+  year!: number;
+
+  @Field(() => Int, { description: '当年受理纠纷数 / Disputes opened in the year' })
+  disputes!: number;
+
+  @Field(() => Int, { description: '其中调解成功数 / Of which mediated' })
+  mediated!: number;
+
+  @Field(() => Float, { nullable: true, description: '调解成功率（调解成功数÷当年纠纷数，四位小数；无纠纷为空）/ Mediated rate: mediated ÷ disputes of the year (4 decimals; null without disputes)' })
+  mediatedRate!: number | null;
+
+  @Field(() => Int, { description: '当年升级次数 / Escalations in the year' })
+  escalations!: number;
+
+  @Field(() => Int, { description: '民转刑风险纠纷数 / Disputes at risk of turning criminal' })
+  crimeRiskCases!: number;
+
+  @Field(() => Int, { description: '当年信访数 / Petitions received in the year' })
+  petitions!: number;
+
+  @Field(() => Int, { description: '当年诉讼案件数 / Lawsuits of the year' })
+  lawsuits!: number;
+
+  @Field(() => Int, { description: '当年获命名的村数（任一类型）/ Villages designated in the year (any kind)' })
+  designations!: number;
+}
+
+@ObjectType('RuleOfLawStatsRow', { description: '三源共治统计（下级区划一行）/ Three-sources statistics, one row per child region' })
+export class RuleOfLawStatsRow {
+  @Field(() => String, { description: '区划代码 / Division code' })
+  regionCode!: string;
+
+  @Field(() => String, { description: '名称 / Name' })
+  name!: string;
+
+  @Field(() => Int, { description: '纠纷数 / Disputes' })
+  disputes!: number;
+
+  @Field(() => Int, { description: '调解成功数 / Mediated' })
+  mediated!: number;
+
+  @Field(() => Float, { nullable: true, description: '调解成功率 / Mediated rate' })
+  mediatedRate!: number | null;
+
+  @Field(() => Int, { description: '升级次数 / Escalations' })
+  escalations!: number;
+
+  @Field(() => Int, { description: '民转刑风险纠纷数 / Disputes at risk of turning criminal' })
+  crimeRiskCases!: number;
+
+  @Field(() => Int, { description: '信访数 / Petitions' })
+  petitions!: number;
+
+  @Field(() => Int, { description: '诉讼案件数（期间所跨年度）/ Lawsuits (of the years the period touches)' })
+  lawsuits!: number;
+}
+
+const rate = (mediated: number, disputes: number): number | null => (disputes === 0 ? null : Math.round((mediated / disputes) * 10_000) / 10_000);
+
+function requireYear(year: number, field = 'year'): void {
+  const thisYear = Number(todayInChina().slice(0, 4));
+  if (!Number.isInteger(year) || year < 2000 || year > thisYear) {
+    throw badInput(`年度须在2000至${thisYear}之间：${field} = ${year}`, `The year must be 2000–${thisYear}: ${field} = ${year}`, { field, rule: 'YEAR_RANGE', value: year });
+  }
+}
+
+/** The year's statistics of each requested region (scope-narrowed): one statement per batch. */
+export function ruleOfLawLoader(ctx: RequestContext, year: number): DataLoader<string, RuleOfLaw> {
+  return ctx.loaders.get<string, RuleOfLaw>(`legal:ruleOfLaw:${year}`, async (codes) => {
+    const { prefixes, patterns } = regionPatterns(ctx, codes);
+    const from = `${year}-01-01`;
+    const to = `${year + 1}-01-01`;
+    const rows = patterns.length
+      ? ((await ctx.dataSource.query(
+          `SELECT p.pattern, d.disputes, d.mediated, d.crime, e.escalations, x.petitions, l.lawsuits, s.designations
+             FROM unnest($1::text[]) AS p(pattern)
+             CROSS JOIN LATERAL (SELECT count(*)::int AS disputes, count(*) FILTER (WHERE outcome = 'MEDIATED')::int AS mediated, count(*) FILTER (WHERE crime_risk)::int AS crime
+                                   FROM dispute WHERE village_code LIKE p.pattern AND opened_on >= $2::date AND opened_on < $3::date) d
+             CROSS JOIN LATERAL (SELECT count(*)::int AS escalations FROM dispute_escalation de JOIN dispute dd ON dd.id = de.dispute_id
+                                  WHERE dd.village_code LIKE p.pattern AND de.escalated_on >= $2::date AND de.escalated_on < $3::date) e
+             CROSS JOIN LATERAL (SELECT count(*)::int AS petitions FROM petition WHERE village_code LIKE p.pattern AND received_on >= $2::date AND received_on < $3::date) x
+             CROSS JOIN LATERAL (SELECT COALESCE(sum(lawsuits), 0)::int AS lawsuits FROM lawsuit_count WHERE village_code LIKE p.pattern AND year = $4) l
+             CROSS JOIN LATERAL (SELECT count(DISTINCT village_code)::int AS designations FROM safe_village_designation WHERE village_code LIKE p.pattern AND year = $4 AND designated) s`,
+          [patterns, from, to, year],
+        )) as { pattern: string; disputes: number; mediated: number; crime: number; escalations: number; petitions: number; lawsuits: number; designations: number }[])
+      : [];
+    const byPattern = new Map(rows.map((r) => [r.pattern, r]));
+    return codes.map((code, i) => {
+      const r = prefixes[i] === null ? undefined : byPattern.get(`${prefixes[i]}%`);
+      const n = (v: number | undefined): number => Number(v ?? 0);
+      return Object.assign(new RuleOfLaw(), {
+        regionCode: code,
+        year,
+        disputes: n(r?.disputes),
+        mediated: n(r?.mediated),
+        mediatedRate: rate(n(r?.mediated), n(r?.disputes)),
+        escalations: n(r?.escalations),
+        crimeRiskCases: n(r?.crime),
+        petitions: n(r?.petitions),
+        lawsuits: n(r?.lawsuits),
+        designations: n(r?.designations),
+      });
+    });
+  });
+}
+
+const CHILD_LENGTH: Record<number, number> = { 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
+
+/**
+ * 三源共治统计 of a region's children (townships of a county, villages of a township…) over a
+ * period: one grouped statement.
+ */
+export async function ruleOfLawStats(ctx: RequestContext, regionCode: string, from: string, to: string): Promise<RuleOfLawStatsRow[]> {
+  if (!isRegionCode(regionCode)) throw badInput(`区划代码须为12位数字：regionCode = ${regionCode}`, `A division code has 12 digits: regionCode = ${regionCode}`, { field: 'regionCode', rule: 'REGION_CODE_FORMAT', value: regionCode });
+  if (to < from) throw badInput(`结束日期不能早于开始日期（${from}）：to = ${to}`, `The period cannot end before it starts (${from}): to = ${to}`, { field: 'to', rule: 'PERIOD_REVERSED', value: to });
+  const prefix = LegalAccess.of(ctx).listPrefix(regionCode);
+  if (prefix === null) LegalAccess.of(ctx).requireRead(regionCode);
+  const own = regionPrefix(regionCode);
+  const childLength = CHILD_LENGTH[own.length] ?? 12;
+  const village = levelOf(regionCode) === RegionLevel.VILLAGE;
+  const rows = (await ctx.dataSource.query(
+    `WITH f AS (
+       SELECT village_code, 1 AS disputes, (outcome = 'MEDIATED')::int AS mediated, crime_risk::int AS crime, 0 AS escalations, 0 AS petitions, 0 AS lawsuits
+         FROM dispute WHERE village_code LIKE $1 AND opened_on BETWEEN $2::date AND $3::date
+       UNION ALL
+       SELECT d.village_code, 0, 0, 0, 1, 0, 0 FROM dispute_escalation e JOIN dispute d ON d.id = e.dispute_id
+        WHERE d.village_code LIKE $1 AND e.escalated_on BETWEEN $2::date AND $3::date
+       UNION ALL
+       SELECT village_code, 0, 0, 0, 0, 1, 0 FROM petition WHERE village_code LIKE $1 AND received_on BETWEEN $2::date AND $3::date
+       UNION ALL
+       SELECT village_code, 0, 0, 0, 0, 0, lawsuits FROM lawsuit_count WHERE village_code LIKE $1 AND year BETWEEN $4 AND $5
+     )
+     SELECT r.code, r.name, COALESCE(sum(f.disputes), 0)::int AS disputes, COALESCE(sum(f.mediated), 0)::int AS mediated, COALESCE(sum(f.crime), 0)::int AS crime,
+            COALESCE(sum(f.escalations), 0)::int AS escalations, COALESCE(sum(f.petitions), 0)::int AS petitions, COALESCE(sum(f.lawsuits), 0)::int AS lawsuits
+       FROM region_ref r LEFT JOIN f ON rpad(left(f.village_code, $6), 12, '0') = r.code
+      WHERE ${village ? 'r.code = $7' : 'r.parent_code = $7'} AND r.code LIKE $8
+      GROUP BY r.code, r.name
+      ORDER BY r.code`,
+    [`${prefix ?? own}%`, from, to, Number(from.slice(0, 4)), Number(to.slice(0, 4)), childLength, regionCode, `${(prefix ?? own).slice(0, childLength)}%`],
+  )) as { code: string; name: string; disputes: number; mediated: number; crime: number; escalations: number; petitions: number; lawsuits: number }[];
+  return rows.map((r) =>
+    Object.assign(new RuleOfLawStatsRow(), {
+      regionCode: r.code,
+      name: r.name,
+      disputes: Number(r.disputes),
+      mediated: Number(r.mediated),
+      mediatedRate: rate(Number(r.mediated), Number(r.disputes)),
+      escalations: Number(r.escalations),
+      crimeRiskCases: Number(r.crime),
+      petitions: Number(r.petitions),
+      lawsuits: Number(r.lawsuits),
+    }),
+  );
+}
+
+interface RecordRow {
+  code: string;
+  lawsuits: number;
+  p_village: number;
+  p_township: number;
+  p_county: number;
+  p_above: number;
+  disputes: number;
+  open_disputes: number;
+  crime: number;
+}
+
+/** Every village's record of a year under a prefix (one grouped statement). */
+async function villageRecords(ctx: Pick<RequestContext, 'dataSource'>, pattern: string, year: number): Promise<VillageYearRecord[]> {
+  const from = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const rows = (await ctx.dataSource.query(
+    `SELECT r.code, COALESCE(l.lawsuits, 0)::int AS lawsuits,
+            COALESCE(p.v, 0)::int AS p_village, COALESCE(p.t, 0)::int AS p_township, COALESCE(p.c, 0)::int AS p_county, COALESCE(p.a, 0)::int AS p_above,
+            COALESCE(d.n, 0)::int AS disputes, COALESCE(d.open, 0)::int AS open_disputes, COALESCE(d.crime, 0)::int AS crime
+       FROM region_ref r
+       LEFT JOIN lawsuit_count l ON l.village_code = r.code AND l.year = $2
+       LEFT JOIN (SELECT village_code, count(*) FILTER (WHERE level = 'VILLAGE') AS v, count(*) FILTER (WHERE level = 'TOWNSHIP') AS t,
+                         count(*) FILTER (WHERE level = 'COUNTY') AS c, count(*) FILTER (WHERE level = 'ABOVE') AS a
+                    FROM petition WHERE village_code LIKE $1 AND received_on BETWEEN $3::date AND $4::date GROUP BY village_code) p ON p.village_code = r.code
+       LEFT JOIN (SELECT village_code, count(*) AS n, count(*) FILTER (WHERE status = 'OPEN' OR closed_on > LEAST($4::date, $5::date)) AS open, count(*) FILTER (WHERE crime_risk) AS crime
+                    FROM dispute WHERE village_code LIKE $1 AND opened_on BETWEEN $3::date AND $4::date GROUP BY village_code) d ON d.village_code = r.code
+      WHERE r.level = 'VILLAGE' AND r.code LIKE $1 AND NOT r.retired AND r.valid_from <= $4::date AND (r.valid_to IS NULL OR r.valid_to > $3::date)
+      ORDER BY r.code`,
+    [pattern, year, from, end, todayInChina()],
+  )) as RecordRow[];
+  return rows.map((r) => ({
+    villageCode: r.code,
+    year,
+    lawsuits: Number(r.lawsuits),
+    petitionsByLevel: { VILLAGE: Number(r.p_village), TOWNSHIP: Number(r.p_township), COUNTY: Number(r.p_county), ABOVE: Number(r.p_above) },
+    disputes: Number(r.disputes),
+    openDisputes: Number(r.open_disputes),
+    crimeCases: Number(r.crime),
+  }));
+}
+
+const SELECT_DESIGNATION = `village_code AS "villageCode", year, kind, designated, reasons_for AS "reasonsFor", reasons_against AS "reasonsAgainst", policy_source AS "policySource", to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn"`;
+
+/**
+ * 评定 computes the designations of every village under a region for a year with each county's
+ * `legal.designation` policy, stores them with their reasons (multi-row upsert) and records
+ * `legal.designation.made` for each decision that is new or changed.
+ */
+export async function computeDesignations(ctx: RequestContext, regionCode: string, year: number): Promise<SafeVillageDesignation[]> {
+  requireYear(year, 'year');
+  LegalAccess.of(ctx).requireWrite(regionCode, LEGAL_MANAGER_ROLES);
+  const pattern = `${regionPrefix(regionCode)}%`;
+  const records = await villageRecords(ctx, pattern, year);
+  const decidedOn = todayInChina();
+  const decided: { record: VillageYearRecord; decision: DesignationDecision; source: string }[] = [];
+  for (const record of records) {
+    const { policy, source } = ctx.policies.resolve(designationPolicyPoint, record.villageCode);
+    for (const decision of policy.decide(record)) decided.push({ record, decision, source });
+  }
+  return mutate(ctx, { action: 'computeSafeVillageDesignations', targetType: 'SafeVillageDesignation', targetId: () => `${regionCode}:${year}`, regionCode, payload: { year, villages: records.length } }, async (m) => {
+    const changed: { villageCode: string; kind: string }[] = [];
+    for (let start = 0; start < decided.length; start += 500) {
+      const chunk = decided.slice(start, start + 500);
+      const params: unknown[] = [];
+      const values = chunk.map(({ record, decision, source }) => {
+        const at = params.length;
+        params.push(record.villageCode, year, decision.kind, decision.designated, JSON.stringify(decision.reasonsFor), JSON.stringify(decision.reasonsAgainst), source, decidedOn);
+        return `($${at + 1}, $${at + 2}::int, $${at + 3}, $${at + 4}::boolean, $${at + 5}::jsonb, $${at + 6}::jsonb, $${at + 7}, $${at + 8}::date)`;
+      });
+      const rows = (await m.query(
+        `INSERT INTO safe_village_designation (village_code, year, kind, designated, reasons_for, reasons_against, policy_source, decided_on) VALUES ${values.join(', ')}
+         ON CONFLICT (year, kind, village_code) DO UPDATE SET designated = EXCLUDED.designated, reasons_for = EXCLUDED.reasons_for, reasons_against = EXCLUDED.reasons_against,
+           policy_source = EXCLUDED.policy_source, decided_on = EXCLUDED.decided_on
+         WHERE (safe_village_designation.designated, safe_village_designation.reasons_for, safe_village_designation.reasons_against, safe_village_designation.policy_source)
+               IS DISTINCT FROM (EXCLUDED.designated, EXCLUDED.reasons_for, EXCLUDED.reasons_against, EXCLUDED.policy_source)
+         RETURNING village_code AS "villageCode", kind`,
+        params,
+      )) as { villageCode: string; kind: string }[];
+      changed.push(...rows);
+    }
+    const isChanged = new Set(changed.map((c) => `${c.villageCode}:${c.kind}`));
+    await recordEvents(
+      m,
+      'legal.designation.made',
+      decided
+        .filter(({ record, decision }) => isChanged.has(`${record.villageCode}:${decision.kind}`))
+        .map(({ record, decision, source }) => ({
+          villageCode: record.villageCode,
+          year,
+          kind: decision.kind,
+          designated: decision.designated,
+          decidedOn,
+          policySource: source,
+          reasonsFor: decision.reasonsFor.map((r) => r.rule),
+          reasonsAgainst: decision.reasonsAgainst.map((r) => r.rule),
+        })),
+    );
+    return decided.map(({ record, decision, source }) =>
+      Object.assign(new SafeVillageDesignation(), { villageCode: record.villageCode, year, kind: decision.kind, designated: decision.designated, reasonsFor: decision.reasonsFor, reasonsAgainst: decision.reasonsAgainst, policySource: source, decidedOn }),
+    );
+  });
+}
+
+@Resolver(() => RuleOfLaw)
+export class RuleOfLawResolver {
+  @Query(() => [RuleOfLawStatsRow], { description: '三源共治统计：区划的下级区划逐行，按期间（限辖区）/ Three-sources statistics per child region over a period (within your scope)' })
+  ruleOfLawStats(
+    @Arg('regionCode', () => String, { description: '区划代码（县则逐乡镇，乡镇则逐村）/ Division code (a county: per township; a township: per village)' }) regionCode: string,
+    @Arg('from', () => GraphQLLocalDate, { description: '开始日期 / First day' }) from: string,
+    @Arg('to', () => GraphQLLocalDate, { description: '结束日期（含）/ Last day (inclusive)' }) to: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RuleOfLawStatsRow[]> {
+    return ruleOfLawStats(ctx, regionCode, from, to);
+  }
+
+  @Query(() => [SafeVillageDesignation], { description: '平安创建命名（某年，限辖区，含正反理由）/ Safe-village designations of a year (within your scope, with reasons)' })
+  async safeVillageDesignations(
+    @Arg('regionCode', () => String, { description: '区划代码 / Division code' }) regionCode: string,
+    @Arg('year', () => Int, { description: '年度 / Year' }) year: number,
+    @Arg('designatedOnly', () => Boolean, { defaultValue: false, description: '只列获命名的村 / Designated villages only' }) designatedOnly: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SafeVillageDesignation[]> {
+    const prefix = LegalAccess.of(ctx).listPrefix(regionCode);
+    if (prefix === null) return [];
+    const rows = (await ctx.dataSource.query(
+      `SELECT ${SELECT_DESIGNATION} FROM safe_village_designation WHERE village_code LIKE $1 AND year = $2 ${designatedOnly ? 'AND designated' : ''} ORDER BY village_code, kind`,
+      [`${prefix}%`, year],
+    )) as SafeVillageDesignation[];
+    return rows.map((r) => Object.assign(new SafeVillageDesignation(), r, { year: Number(r.year) }));
+  }
+
+  @Mutation(() => [SafeVillageDesignation], { description: '评定某年的平安创建命名（按区县命名规则，逐村给出正反理由）/ Compute a year’s designations (the county’s rule; reasons for and against each village)' })
+  computeSafeVillageDesignations(
+    @Arg('regionCode', () => String, { description: '区划代码 / Division code' }) regionCode: string,
+    @Arg('year', () => Int, { description: '年度 / Year' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SafeVillageDesignation[]> {
+    return computeDesignations(ctx, regionCode, year);
+  }
+}
+
+@Resolver(() => RegionRef)
+export class RuleOfLawRegionResolver {
+  @FieldResolver(() => RuleOfLaw, {
+    description:
+      '村（区划）法治页：三源共治年度统计。辅警（一村一辅警）、村干部由干部子图的 Region.posts / Region.cadres 在同一查询中给出 / The region’s rule-of-law page: three-sources statistics of a year. The auxiliary police post (一村一辅警) and cadres come from the personnel subgraph’s Region.posts / Region.cadres in the same query',
+  })
+  ruleOfLaw(@Root() region: RegionRef, @Arg('year', () => Int, { description: '年度 / Year' }) year: number, @Ctx() ctx: RequestContext): Promise<RuleOfLaw> {
+    requireYear(year);
+    return ruleOfLawLoader(ctx, year).load(region.code);
+  }
+}
+
+/** 三源共治 statistics (`Region.ruleOfLaw`, `ruleOfLawStats`) and safe-village designations by the county's `legal.designation` policy. */
+export const statsFeature: SubgraphFeature = {
+  resolvers: [RuleOfLawResolver, RuleOfLawRegionResolver],
+  defaults: [bindPolicy(designationPolicyPoint, () => new DefaultDesignationPolicy())],
+};
