@@ -3,6 +3,9 @@ import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-a
 import { baseFeature } from './base';
 import { organizationFeature } from './organization';
 import { ledgerFeature } from './ledger';
+import { memberFeature } from './member';
+import { incomeFeature } from './income';
+import { distributionFeature } from './distribution';
 import { majorMatterFeature } from './major-matter';
 import { disclosureFeature } from './disclosure';
 import { seedEconomyDemo } from './seed';
@@ -16,6 +19,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, organizationFeature, ledgerFeature, majorMatterFeature, disclosureFeature, extensionFeature],
+  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, extensionFeature],
   seed: seedEconomyDemo,
 });

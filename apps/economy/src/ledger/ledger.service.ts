@@ -6,7 +6,7 @@ import type { CollectiveOrganization } from '../organization/organization.entity
 import { readableOrganization } from '../organization/organization.service';
 import { BOOKKEEPER_ROLES, EconomyAccess, isUuid } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
-import { fen } from '../shared/money';
+import { fen, jsonSafe } from '../shared/money';
 import { AccountCategory, CARRIED_SURPLUS_CODE, IncomeKind } from './chart';
 import { LedgerPeriod, Voucher, VoucherKind, VoucherLine } from './ledger.entity';
 import type { ClosePeriodInput, PostVoucherInput, ReverseVoucherInput, VouchersArgs } from './ledger.inputs';
@@ -139,7 +139,7 @@ export async function postVoucher(ctx: RequestContext, input: PostVoucherInput):
   requireOpenPeriod(input.date, await lastClosedMonth(ctx.dataSource, org.id), 'input.date');
   return mutateOnce(
     ctx,
-    { operation: 'postVoucher', key: input.idempotencyKey, input, idOf: (v) => v.id, replay: (id) => readableVoucher(ctx, id) },
+    { operation: 'postVoucher', key: input.idempotencyKey, input: jsonSafe(input), idOf: (v) => v.id, replay: (id) => readableVoucher(ctx, id) },
     { action: 'postVoucher', targetType: 'Voucher', regionCode: org.villageCode, targetId: (v) => v.id, payload: { organizationId: org.id, date: input.date, lines: lines.length } },
     async (manager) => {
       await lockOrganization(manager, org.id);

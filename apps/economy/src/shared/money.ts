@@ -40,3 +40,13 @@ export function requireNotNegative(amount: bigint, field: string): void {
     });
   }
 }
+
+/** A copy of an input with every `bigint` as its decimal string, for JSON (idempotency fingerprints, audit payloads). */
+export function jsonSafe<T>(value: T): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map((v) => jsonSafe(v));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, jsonSafe(v)]));
+  }
+  return value;
+}
