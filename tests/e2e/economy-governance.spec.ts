@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON, checked field by field with expect() */
 import { subgraph as economy } from '@xiangzhi/economy';
 import { subgraph as grids } from '@xiangzhi/grids';
+import { withCheckChar } from '@xiangzhi/economy-api';
 import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
 import { countQueries, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
@@ -265,5 +266,151 @@ describe('三务公开 disclosures', () => {
       const twice = await gql(cadreA, ANSWER, { i: { id: objection.id, expectedVersion: 2, answer: '再答', answeredOn: '2024-02-23' } });
       expect(twice.errors![0].extensions).toMatchObject({ rule: 'OBJECTION_ALREADY_ANSWERED' });
     });
+  });
+});
+
+describe('registers and contracts', () => {
+  let orgA: string;
+  let pond: any;
+  let hall: any;
+  const CONTRACT = 'id villageCode total termMonths version outstanding schedule { seq dueOn months amount paid } resource { id contracted } majorMatter { id }';
+  const REGISTER_CONTRACT = `mutation($i: RegisterContractInput!) { registerContract(input: $i) { ${CONTRACT} } }`;
+  const PAY = `mutation($i: RecordContractPaymentInput!) { recordContractPayment(input: $i) { ${CONTRACT} } }`;
+
+  beforeAll(async () => {
+    const org = await ok(admin, `mutation($i: RegisterCollectiveOrganizationInput!) { registerCollectiveOrganization(input: $i) { id } }`, {
+      i: { villageCode: villageA, name: '甲村股份经济合作社', creditCode: withCheckChar('N2990102MA1234567'), foundedOn: '2018-06-01', developmentModel: 'RESOURCE' },
+    });
+    orgA = org.registerCollectiveOrganization.id;
+    pond = (await ok(cadreA, `mutation($i: RegisterResourceInput!) { registerResource(input: $i) { id areaMu contracted version kind } }`, { i: { organizationId: orgA, name: '东塘', kind: 'WATER', areaMu: '35.5' } })).registerResource;
+    hall = (await ok(cadreA, `mutation($i: RegisterAssetInput!) { registerAsset(input: $i) { id originalValue category } }`, { i: { organizationId: orgA, name: '村集体厂房', category: 'BUILDING', acquiredOn: '2019-04-01', originalValue: '860000.00' } })).registerAsset;
+  });
+
+  it('keeps areas as decimals with two places, values in fen, and refuses a stale resource edit (CONFLICT)', async () => {
+    expect(pond).toMatchObject({ areaMu: '35.50', contracted: false, version: 1, kind: 'WATER' });
+    expect(hall).toMatchObject({ originalValue: '860000.00', category: 'BUILDING' });
+    const [{ area }] = (await ds.query(`SELECT area_mu::text AS area FROM collective_resource WHERE id = $1`, [pond.id])) as { area: string }[];
+    expect(area).toBe('35.50');
+    const bad = await gql(cadreA, `mutation($i: RegisterResourceInput!) { registerResource(input: $i) { id } }`, { i: { organizationId: orgA, name: '西塘', kind: 'WATER', areaMu: '3.333' } });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    const edited = (await ok(cadreA, `mutation($i: UpdateResourceInput!) { updateResource(input: $i) { areaMu version } }`, { i: { id: pond.id, expectedVersion: 1, areaMu: '36.25' } })).updateResource;
+    expect(edited).toEqual({ areaMu: '36.25', version: 2 });
+    const stale = await gql(cadreA, `mutation($i: UpdateResourceInput!) { updateResource(input: $i) { areaMu } }`, { i: { id: pond.id, expectedVersion: 1, areaMu: '1.00' } });
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 });
+    pond.version = 2;
+  });
+
+  it('refuses a contract above the threshold without an adopted matter, and with an unadopted or other village’s matter, writing nothing', async () => {
+    // 3 years at 20,000.00 a year: 60,000.00 in all, above the baseline threshold of 50,000.00
+    const input = { resourceId: pond.id, counterparty: '李渔户', termStart: '2025-04-01', termEnd: '2028-03-31', yearlyAmount: '20000.00', paymentFrequency: 'YEARLY', signedOn: '2025-03-20' };
+    const before = { contracts: await count('lease_contract'), instalments: await count('lease_instalment'), audit: await count('audit_log') };
+    const none = await gql(cadreA, REGISTER_CONTRACT, { i: input });
+    expect(none.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.majorMatterId', rule: 'MAJOR_MATTER_REQUIRED' });
+    expect(none.errors![0].message).toContain('60000.00');
+    const pending = await propose({ amount: '60000.00' });
+    const notAdopted = await gql(cadreA, REGISTER_CONTRACT, { i: { ...input, majorMatterId: pending.id } });
+    expect(notAdopted.errors![0].extensions).toMatchObject({ rule: 'MAJOR_MATTER_NOT_ADOPTED', value: pending.id });
+    const otherVillage = await propose({ villageCode: villageB, amount: '60000.00' }, cadreB);
+    const wrongVillage = await gql(cadreA, REGISTER_CONTRACT, { i: { ...input, majorMatterId: otherVillage.id } });
+    expect(wrongVillage.errors![0].extensions).toMatchObject({ rule: 'MAJOR_MATTER_OTHER_VILLAGE' });
+    expect({ contracts: await count('lease_contract'), instalments: await count('lease_instalment'), audit: await count('audit_log') }).toEqual({ ...before, audit: before.audit + 2 });
+  });
+
+  it('accepts it with an adopted matter: schedule generated from the term, summing to the total exactly; overdue payments reported', async () => {
+    const matter = await adoptedMatter({ amount: '60000.00' });
+    const key = 'contract-key-0001';
+    const input = { resourceId: pond.id, counterparty: '李渔户', termStart: '2025-04-01', termEnd: '2028-03-31', yearlyAmount: '20000.00', paymentFrequency: 'YEARLY', signedOn: '2025-03-20', majorMatterId: matter.id, idempotencyKey: key };
+    const contract = (await ok(cadreA, REGISTER_CONTRACT, { i: input })).registerContract;
+    const again = (await ok(cadreA, REGISTER_CONTRACT, { i: input })).registerContract;
+    expect(again.id).toBe(contract.id);
+    expect(await count('lease_contract', 'resource_id = $1', [pond.id])).toBe(1);
+    expect(contract).toMatchObject({ total: '60000.00', termMonths: 36, outstanding: '60000.00', resource: { contracted: true }, majorMatter: { id: matter.id } });
+    expect(contract.schedule).toEqual([
+      { seq: 1, dueOn: '2025-04-01', months: 12, amount: '20000.00', paid: '0.00' },
+      { seq: 2, dueOn: '2026-04-01', months: 12, amount: '20000.00', paid: '0.00' },
+      { seq: 3, dueOn: '2027-04-01', months: 12, amount: '20000.00', paid: '0.00' },
+    ]);
+    const overlap = await gql(cadreA, REGISTER_CONTRACT, { i: { ...input, idempotencyKey: null, counterparty: '王某', termStart: '2027-01-01', termEnd: '2027-12-31', yearlyAmount: '1000.00' } });
+    expect(overlap.errors![0].extensions).toMatchObject({ rule: 'LEASE_TERM_OVERLAP' });
+
+    // a small lease of the hall, below the threshold: no matter needed; quarterly, 10 months at 1,000.01 a year
+    const small = (await ok(cadreA, REGISTER_CONTRACT, { i: { assetId: hall.id, counterparty: '某加工厂', termStart: '2025-01-01', termEnd: '2025-10-31', yearlyAmount: '1000.01', paymentFrequency: 'QUARTERLY', signedOn: '2024-12-20' } })).registerContract;
+    // total = ⌊100001 fen × 10 / 12⌋ = 83334 fen; cumulative ⌊100001 × m / 12⌋ after 3, 6, 9, 10 months is
+    // 25000, 50000, 75000, 83334 fen, so the instalments are 250.00, 250.00, 250.00 and 83.34
+    expect(small.total).toBe('833.34');
+    expect(small.schedule.map((i: any) => [i.dueOn, i.months, i.amount])).toEqual([
+      ['2025-01-01', 3, '250.00'],
+      ['2025-04-01', 3, '250.00'],
+      ['2025-07-01', 3, '250.00'],
+      ['2025-10-01', 1, '83.34'],
+    ]);
+
+    // the pond paid 25,000.00 on 2025-04-10: instalment 1 in full and 5,000.00 of instalment 2
+    const paid = (await ok(cadreA, PAY, { i: { contractId: contract.id, paidOn: '2025-04-10', amount: '25000.00' } })).recordContractPayment;
+    expect(paid.schedule.map((i: any) => i.paid)).toEqual(['20000.00', '5000.00', '0.00']);
+    expect(paid.outstanding).toBe('35000.00');
+    const tooMuch = await gql(cadreA, PAY, { i: { contractId: contract.id, paidOn: '2025-04-11', amount: '35000.01' } });
+    expect(tooMuch.errors![0].extensions).toMatchObject({ rule: 'PAYMENT_EXCEEDS_OUTSTANDING' });
+
+    const OVERDUE = `query($r: String!, $asOf: LocalDate!) { overduePayments(regionCode: $r, asOf: $asOf) { contractId seq dueOn amount paid outstanding daysOverdue } }`;
+    const report = await countQueries(platform.subgraphs.economy, () => ok(officer, OVERDUE, { r: township, asOf: '2026-05-01' }));
+    expect(report.count).toBe(1);
+    expect(report.result.overduePayments).toEqual([
+      { contractId: small.id, seq: 1, dueOn: '2025-01-01', amount: '250.00', paid: '0.00', outstanding: '250.00', daysOverdue: 485 },
+      { contractId: small.id, seq: 2, dueOn: '2025-04-01', amount: '250.00', paid: '0.00', outstanding: '250.00', daysOverdue: 395 },
+      { contractId: small.id, seq: 3, dueOn: '2025-07-01', amount: '250.00', paid: '0.00', outstanding: '250.00', daysOverdue: 304 },
+      { contractId: small.id, seq: 4, dueOn: '2025-10-01', amount: '83.34', paid: '0.00', outstanding: '83.34', daysOverdue: 212 },
+      { contractId: contract.id, seq: 2, dueOn: '2026-04-01', amount: '20000.00', paid: '5000.00', outstanding: '15000.00', daysOverdue: 30 },
+    ]);
+    expect((await ok(cadreB, OVERDUE, { r: township, asOf: '2026-05-01' })).overduePayments).toEqual([]);
+  });
+});
+
+describe('projects and alliances', () => {
+  const PROJECT = 'id status funding income version alliance { id }';
+  const REGISTER = `mutation($i: RegisterProjectInput!) { registerProject(input: $i) { ${PROJECT} } }`;
+  const ADVANCE_PROJECT = `mutation($i: AdvanceProjectInput!) { advanceProject(input: $i) { ${PROJECT} } }`;
+  const FORM = `mutation($i: FormAllianceInput!) { formAlliance(input: $i) { id name leadVillageCode members { villageCode role } } }`;
+
+  it('forms a 1+N+1 alliance in one county; a village cannot lead and follow in it', async () => {
+    const both = await gql(admin, FORM, { i: { name: '抱团发展联合体', leadVillageCode: villageA, memberVillageCodes: [villageB, villageA], enterpriseName: '县农投公司', foundedOn: '2025-01-10' } });
+    expect(both.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberVillageCodes[1]', rule: 'ALLIANCE_VILLAGE_BOTH_ROLES' });
+    const otherCounty = await gql(admin, FORM, { i: { name: '跨县', leadVillageCode: villageA, memberVillageCodes: ['990103101201'], enterpriseName: '某公司', foundedOn: '2025-01-10' } });
+    expect(otherCounty.errors![0].extensions).toMatchObject({ rule: 'ALLIANCE_OTHER_COUNTY' });
+    const alliance = (await ok(admin, FORM, { i: { name: '抱团发展联合体', leadVillageCode: villageA, memberVillageCodes: [villageB, villageC], enterpriseName: '县农投公司', foundedOn: '2025-01-10' } })).formAlliance;
+    expect(alliance.members).toEqual([
+      { villageCode: villageA, role: 'LEAD' },
+      { villageCode: villageB, role: 'MEMBER' },
+      { villageCode: villageC, role: 'MEMBER' },
+    ]);
+    const project = (await ok(cadreB, REGISTER, { i: { villageCode: villageB, name: '光伏发电', fundingSource: 'CENTRAL', funding: '50000.00', proposedOn: '2025-02-01', allianceId: alliance.id } })).registerProject;
+    expect(project).toMatchObject({ status: 'PROPOSED', funding: '50000.00', alliance: { id: alliance.id } });
+    const listed = await ok(cadreB, `query($r: String!) { villageAlliances(regionCode: $r) { id } }`, { r: villageB });
+    expect(listed.villageAlliances).toEqual([{ id: alliance.id }]);
+  });
+
+  it('moves a project through its statuses one at a time, refusing skips and stale versions; funding above the threshold needs a matter', async () => {
+    const above = await gql(cadreA, REGISTER, { i: { villageCode: villageA, name: '冷库', fundingSource: 'COUNTY', funding: '50000.01', proposedOn: '2025-02-01' } });
+    expect(above.errors![0].extensions).toMatchObject({ rule: 'MAJOR_MATTER_REQUIRED' });
+    const key = 'project-key-0001';
+    const before = await count('weak_village_project');
+    let p = (await ok(cadreA, REGISTER, { i: { villageCode: villageA, name: '茶叶加工', fundingSource: 'STATE_ENTERPRISE', funding: '30000.00', proposedOn: '2025-02-01', idempotencyKey: key } })).registerProject;
+    const same = (await ok(cadreA, REGISTER, { i: { villageCode: villageA, name: '茶叶加工', fundingSource: 'STATE_ENTERPRISE', funding: '30000.00', proposedOn: '2025-02-01', idempotencyKey: key } })).registerProject;
+    expect(same.id).toBe(p.id);
+    expect(await count('weak_village_project')).toBe(before + 1);
+    const skip = await gql(cadreA, ADVANCE_PROJECT, { i: { id: p.id, expectedVersion: 1, status: 'IN_PROGRESS', on: '2025-03-01' } });
+    expect(skip.errors![0].extensions).toMatchObject({ rule: 'PROJECT_STATUS_TRANSITION', expected: 'APPROVED' });
+    const statuses: [string, string, string | null][] = [
+      ['APPROVED', '2025-03-01', null],
+      ['IN_PROGRESS', '2025-04-01', null],
+      ['COMPLETED', '2025-09-30', '8000.00'],
+      ['EVALUATED', '2025-12-31', '12500.50'],
+    ];
+    for (const [status, on, income] of statuses) p = (await ok(cadreA, ADVANCE_PROJECT, { i: { id: p.id, expectedVersion: p.version, status, on, income } })).advanceProject;
+    expect(p).toMatchObject({ status: 'EVALUATED', income: '12500.50', version: 5 });
+    const stale = await gql(cadreA, ADVANCE_PROJECT, { i: { id: p.id, expectedVersion: 4, status: 'EVALUATED', on: '2026-01-01' } });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    const after = await gql(cadreA, ADVANCE_PROJECT, { i: { id: p.id, expectedVersion: 5, status: 'EVALUATED', on: '2026-01-01' } });
+    expect(after.errors![0].extensions).toMatchObject({ rule: 'PROJECT_STATUS_TRANSITION', expected: null });
   });
 });

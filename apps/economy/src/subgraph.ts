@@ -8,6 +8,9 @@ import { incomeFeature } from './income';
 import { distributionFeature } from './distribution';
 import { majorMatterFeature } from './major-matter';
 import { disclosureFeature } from './disclosure';
+import { registerFeature } from './register';
+import { contractFeature } from './contract';
+import { projectFeature } from './project';
 import { seedEconomyDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('economy', 'Region'))`). */
@@ -19,6 +22,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, extensionFeature],
+  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, extensionFeature],
   seed: seedEconomyDemo,
 });

@@ -6,3 +6,5 @@ export * from './organization';
 export * from './income-target';
 export * from './distribution';
 export * from './disclosure';
+export * from './contract';
+export * from './project';
