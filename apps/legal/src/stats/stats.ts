@@ -1,6 +1,7 @@
 import { RegionRef } from '@xiangzhi/grids-api';
 import { badInput, isRegionCode, levelOf, mutate, RegionLevel, regionPrefix, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
-import { DefaultDesignationPolicy, designationPolicyPoint, DesignationKind, type DesignationDecision, type VillageYearRecord } from '@xiangzhi/legal-api';
+import { DefaultDesignationPolicy, designationPolicyPoint, DesignationKind, type DesignationDecision, type DesignationPolicy, type VillageYearRecord } from '@xiangzhi/legal-api';
+import type { EntityManager } from 'typeorm';
 import { bindPolicy } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
@@ -230,10 +231,10 @@ interface RecordRow {
 }
 
 /** Every village's record of a year under a prefix (one grouped statement). */
-async function villageRecords(ctx: Pick<RequestContext, 'dataSource'>, pattern: string, year: number): Promise<VillageYearRecord[]> {
+async function villageRecords(db: Pick<EntityManager, 'query'>, pattern: string, year: number): Promise<VillageYearRecord[]> {
   const from = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const rows = (await ctx.dataSource.query(
+  const rows = (await db.query(
     `SELECT r.code, COALESCE(l.lawsuits, 0)::int AS lawsuits,
             COALESCE(p.v, 0)::int AS p_village, COALESCE(p.t, 0)::int AS p_township, COALESCE(p.c, 0)::int AS p_county, COALESCE(p.a, 0)::int AS p_above,
             COALESCE(d.n, 0)::int AS disputes, COALESCE(d.open, 0)::int AS open_disputes, COALESCE(d.crime, 0)::int AS crime
@@ -261,64 +262,86 @@ async function villageRecords(ctx: Pick<RequestContext, 'dataSource'>, pattern: 
 
 const SELECT_DESIGNATION = `village_code AS "villageCode", year, kind, designated, reasons_for AS "reasonsFor", reasons_against AS "reasonsAgainst", policy_source AS "policySource", to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn"`;
 
+/** One decision of a designation run, with the village's record and the policy that made it. */
+export interface DesignationRun {
+  record: VillageYearRecord;
+  decision: DesignationDecision;
+  source: string;
+}
+
+/**
+ * Decides and stores the designations of every village under `pattern` for a year with `manager`:
+ * the records in one grouped statement, each village's policy (`policyOf`), a multi-row upsert that
+ * returns only new or changed decisions, and `legal.designation.made` for those.
+ */
+export async function designate(
+  manager: EntityManager,
+  pattern: string,
+  year: number,
+  policyOf: (villageCode: string) => { policy: DesignationPolicy; source: string },
+  decidedOn: string,
+): Promise<DesignationRun[]> {
+  const records = await villageRecords(manager, pattern, year);
+  const decided: DesignationRun[] = [];
+  for (const record of records) {
+    const { policy, source } = policyOf(record.villageCode);
+    for (const decision of policy.decide(record)) decided.push({ record, decision, source });
+  }
+  const changed: { villageCode: string; kind: string }[] = [];
+  for (let start = 0; start < decided.length; start += 500) {
+    const chunk = decided.slice(start, start + 500);
+    const params: unknown[] = [];
+    const values = chunk.map(({ record, decision, source }) => {
+      const at = params.length;
+      params.push(record.villageCode, year, decision.kind, decision.designated, JSON.stringify(decision.reasonsFor), JSON.stringify(decision.reasonsAgainst), source, decidedOn);
+      return `($${at + 1}, $${at + 2}::int, $${at + 3}, $${at + 4}::boolean, $${at + 5}::jsonb, $${at + 6}::jsonb, $${at + 7}, $${at + 8}::date)`;
+    });
+    const rows = (await manager.query(
+      `INSERT INTO safe_village_designation (village_code, year, kind, designated, reasons_for, reasons_against, policy_source, decided_on) VALUES ${values.join(', ')}
+       ON CONFLICT (year, kind, village_code) DO UPDATE SET designated = EXCLUDED.designated, reasons_for = EXCLUDED.reasons_for, reasons_against = EXCLUDED.reasons_against,
+         policy_source = EXCLUDED.policy_source, decided_on = EXCLUDED.decided_on
+       WHERE (safe_village_designation.designated, safe_village_designation.reasons_for, safe_village_designation.reasons_against, safe_village_designation.policy_source)
+             IS DISTINCT FROM (EXCLUDED.designated, EXCLUDED.reasons_for, EXCLUDED.reasons_against, EXCLUDED.policy_source)
+       RETURNING village_code AS "villageCode", kind`,
+      params,
+    )) as { villageCode: string; kind: string }[];
+    changed.push(...rows);
+  }
+  const isChanged = new Set(changed.map((c) => `${c.villageCode}:${c.kind}`));
+  await recordEvents(
+    manager,
+    'legal.designation.made',
+    decided
+      .filter(({ record, decision }) => isChanged.has(`${record.villageCode}:${decision.kind}`))
+      .map(({ record, decision, source }) => ({
+        villageCode: record.villageCode,
+        year,
+        kind: decision.kind,
+        designated: decision.designated,
+        decidedOn,
+        policySource: source,
+        reasonsFor: decision.reasonsFor.map((r) => r.rule),
+        reasonsAgainst: decision.reasonsAgainst.map((r) => r.rule),
+      })),
+  );
+  return decided;
+}
+
 /**
  * 评定 computes the designations of every village under a region for a year with each county's
- * `legal.designation` policy, stores them with their reasons (multi-row upsert) and records
- * `legal.designation.made` for each decision that is new or changed.
+ * `legal.designation` policy, stores them with their reasons and records `legal.designation.made`
+ * for each decision that is new or changed (running it again announces nothing).
  */
 export async function computeDesignations(ctx: RequestContext, regionCode: string, year: number): Promise<SafeVillageDesignation[]> {
   requireYear(year, 'year');
   LegalAccess.of(ctx).requireWrite(regionCode, LEGAL_MANAGER_ROLES);
-  const pattern = `${regionPrefix(regionCode)}%`;
-  const records = await villageRecords(ctx, pattern, year);
   const decidedOn = todayInChina();
-  const decided: { record: VillageYearRecord; decision: DesignationDecision; source: string }[] = [];
-  for (const record of records) {
-    const { policy, source } = ctx.policies.resolve(designationPolicyPoint, record.villageCode);
-    for (const decision of policy.decide(record)) decided.push({ record, decision, source });
-  }
-  return mutate(ctx, { action: 'computeSafeVillageDesignations', targetType: 'SafeVillageDesignation', targetId: () => `${regionCode}:${year}`, regionCode, payload: { year, villages: records.length } }, async (m) => {
-    const changed: { villageCode: string; kind: string }[] = [];
-    for (let start = 0; start < decided.length; start += 500) {
-      const chunk = decided.slice(start, start + 500);
-      const params: unknown[] = [];
-      const values = chunk.map(({ record, decision, source }) => {
-        const at = params.length;
-        params.push(record.villageCode, year, decision.kind, decision.designated, JSON.stringify(decision.reasonsFor), JSON.stringify(decision.reasonsAgainst), source, decidedOn);
-        return `($${at + 1}, $${at + 2}::int, $${at + 3}, $${at + 4}::boolean, $${at + 5}::jsonb, $${at + 6}::jsonb, $${at + 7}, $${at + 8}::date)`;
-      });
-      const rows = (await m.query(
-        `INSERT INTO safe_village_designation (village_code, year, kind, designated, reasons_for, reasons_against, policy_source, decided_on) VALUES ${values.join(', ')}
-         ON CONFLICT (year, kind, village_code) DO UPDATE SET designated = EXCLUDED.designated, reasons_for = EXCLUDED.reasons_for, reasons_against = EXCLUDED.reasons_against,
-           policy_source = EXCLUDED.policy_source, decided_on = EXCLUDED.decided_on
-         WHERE (safe_village_designation.designated, safe_village_designation.reasons_for, safe_village_designation.reasons_against, safe_village_designation.policy_source)
-               IS DISTINCT FROM (EXCLUDED.designated, EXCLUDED.reasons_for, EXCLUDED.reasons_against, EXCLUDED.policy_source)
-         RETURNING village_code AS "villageCode", kind`,
-        params,
-      )) as { villageCode: string; kind: string }[];
-      changed.push(...rows);
-    }
-    const isChanged = new Set(changed.map((c) => `${c.villageCode}:${c.kind}`));
-    await recordEvents(
-      m,
-      'legal.designation.made',
-      decided
-        .filter(({ record, decision }) => isChanged.has(`${record.villageCode}:${decision.kind}`))
-        .map(({ record, decision, source }) => ({
-          villageCode: record.villageCode,
-          year,
-          kind: decision.kind,
-          designated: decision.designated,
-          decidedOn,
-          policySource: source,
-          reasonsFor: decision.reasonsFor.map((r) => r.rule),
-          reasonsAgainst: decision.reasonsAgainst.map((r) => r.rule),
-        })),
-    );
-    return decided.map(({ record, decision, source }) =>
-      Object.assign(new SafeVillageDesignation(), { villageCode: record.villageCode, year, kind: decision.kind, designated: decision.designated, reasonsFor: decision.reasonsFor, reasonsAgainst: decision.reasonsAgainst, policySource: source, decidedOn }),
-    );
-  });
+  const decided = await mutate(ctx, { action: 'computeSafeVillageDesignations', targetType: 'SafeVillageDesignation', targetId: () => `${regionCode}:${year}`, regionCode, payload: { year } }, (m) =>
+    designate(m, `${regionPrefix(regionCode)}%`, year, (code) => ctx.policies.resolve(designationPolicyPoint, code), decidedOn),
+  );
+  return decided.map(({ record, decision, source }) =>
+    Object.assign(new SafeVillageDesignation(), { villageCode: record.villageCode, year, kind: decision.kind, designated: decision.designated, reasonsFor: decision.reasonsFor, reasonsAgainst: decision.reasonsAgainst, policySource: source, decidedOn }),
+  );
 }
 
 @Resolver(() => RuleOfLaw)
