@@ -79,22 +79,22 @@ describe('points entries: bad input refused with nothing written', () => {
     const before = [await count('points_entry'), await count('household_points'), await audits('recordPoints')];
     const res = await gql(cadreC, RECORD, { i: { householdId: hA[0], ruleCode: 'E-HELP', occurredOn: '2025-11-03' } });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors[0].extensions).toMatchObject({ field: 'householdId', rule: 'HOUSEHOLD_OTHER_REGION', value: hA[0] });
-    expect(res.errors[0].message).toMatch(/^户不属于区划360722102200.*\(The household is not in region 360722102200/);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'householdId', rule: 'HOUSEHOLD_OTHER_REGION', value: hA[0] });
+    expect(res.errors?.[0]?.message).toMatch(/^户不属于区划360722102200.*\(The household is not in region 360722102200/);
     expect([await count('points_entry'), await count('household_points'), await audits('recordPoints')]).toEqual(before);
   });
 
   it('refuses a rule not in force on the entry’s date, an unknown rule and missing evidence', async () => {
     const before = [await count('points_entry'), await count('household_points'), await audits('recordPoints')];
     const old = await gql(workerA, RECORD, { i: { householdId: hA[11], ruleCode: 'E-OLD', occurredOn: '2025-01-05' } });
-    expect(old.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleCode', rule: 'RULE_NOT_IN_FORCE', value: 'E-OLD' });
-    expect(old.errors[0].extensions?.messageZh).toBe('细则在2025-01-05不在有效期内（有效期：2020-01-01–2024-01-01）：ruleCode = E-OLD');
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleCode', rule: 'RULE_NOT_IN_FORCE', value: 'E-OLD' });
+    expect(old.errors?.[0]?.extensions?.messageZh).toBe('细则在2025-01-05不在有效期内（有效期：2020-01-01–2024-01-01）：ruleCode = E-OLD');
     const unknown = await gql(workerA, RECORD, { i: { householdId: hA[11], ruleCode: 'NOPE', occurredOn: '2025-01-05' } });
-    expect(unknown.errors[0].extensions).toMatchObject({ rule: 'RULE_UNKNOWN' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ rule: 'RULE_UNKNOWN' });
     const evidence = await gql(workerA, RECORD, { i: { householdId: hA[11], ruleCode: 'E-EVID', occurredOn: '2025-01-05' } });
-    expect(evidence.errors[0].extensions).toMatchObject({ field: 'evidence', rule: 'EVIDENCE_REQUIRED' });
+    expect(evidence.errors?.[0]?.extensions).toMatchObject({ field: 'evidence', rule: 'EVIDENCE_REQUIRED' });
     const future = await gql(workerA, RECORD, { i: { householdId: hA[11], ruleCode: 'E-HELP', occurredOn: '2999-01-01' } });
-    expect(future.errors[0].extensions).toMatchObject({ field: 'occurredOn', rule: 'DATE_IN_FUTURE' });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ field: 'occurredOn', rule: 'DATE_IN_FUTURE' });
     expect([await count('points_entry'), await count('household_points'), await audits('recordPoints')]).toEqual(before);
     const withEvidence = await ok(workerA, RECORD, { i: { householdId: hA[11], ruleCode: 'E-EVID', occurredOn: '2024-06-05', evidence: '照片 IMG_0001' } });
     expect(withEvidence.recordPoints).toMatchObject({ status: 'PENDING', points: 4, month: '2024-06' });
@@ -106,8 +106,8 @@ describe('points entries: bad input refused with nothing written', () => {
     const before = await audits('approvePoints');
     const self = await gql(cadreA, APPROVE, { i: { entryId: e.recordPoints.id } });
     expect(codeOf(self)).toBe('FORBIDDEN');
-    expect(self.errors[0].extensions).toMatchObject({ field: 'entryId', rule: 'SELF_APPROVAL', value: e.recordPoints.id });
-    expect(self.errors[0].message).toBe(`登记人不能审核自己登记的记录：entryId = ${e.recordPoints.id} (The recorder cannot approve their own entry: entryId = ${e.recordPoints.id})`);
+    expect(self.errors?.[0]?.extensions).toMatchObject({ field: 'entryId', rule: 'SELF_APPROVAL', value: e.recordPoints.id });
+    expect(self.errors?.[0]?.message).toBe(`登记人不能审核自己登记的记录：entryId = ${e.recordPoints.id} (The recorder cannot approve their own entry: entryId = ${e.recordPoints.id})`);
     expect(await count('points_entry', `id = $1 AND status = 'PENDING'`, [e.recordPoints.id])).toBe(1);
     expect(await audits('approvePoints')).toBe(before);
     expect((await ok(cadreA2, APPROVE, { i: { entryId: e.recordPoints.id } })).approvePoints).toMatchObject({ status: 'APPROVED', decidedBy: 'cadre-a2' });
@@ -119,7 +119,7 @@ describe('points entries: bad input refused with nothing written', () => {
     for (let i = 0; i < 3; i += 1) await ok(workerA, RECORD, { i: { householdId: hA[10], ruleCode: 'E-CLEAN', occurredOn: `2024-05-0${i + 1}` } });
     const before = await count('points_entry');
     const over = await gql(workerA, RECORD, { i: { householdId: hA[10], ruleCode: 'E-CLEAN', occurredOn: '2024-05-20' } });
-    expect(over.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleCode', rule: 'MONTHLY_CAP_EXCEEDED', cap: 15, used: 15 });
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleCode', rule: 'MONTHLY_CAP_EXCEEDED', cap: 15, used: 15 });
     expect(await count('points_entry')).toBe(before);
     await ok(workerA, RECORD, { i: { householdId: hA[10], ruleCode: 'E-CLEAN', occurredOn: '2024-06-01' } });
   });
@@ -130,7 +130,7 @@ describe('points entries: bad input refused with nothing written', () => {
     expect(a.recordPoints.id).toBe(b.recordPoints.id);
     expect(await count('points_entry', 'household_id = $1 AND occurred_on = $2', [hA[9], '2024-03-01'])).toBe(1);
     const reused = await gql(workerA, RECORD, { i: { ...i, ruleCode: 'E-CLEAN' } });
-    expect(reused.errors[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
   });
 });
 
@@ -143,7 +143,7 @@ describe('balances and concurrent redemptions', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => gql(cadreB, `mutation($i: RedeemPointsInput!) { redeemPoints(input: $i) { id balanceAfter stockAfter } }`, { i: { householdId: hB[0], itemId: item } })));
     const succeeded = results.filter((r) => !r.errors);
     expect(succeeded).toHaveLength(5);
-    expect(results.filter((r) => r.errors).every((r) => r.errors[0].extensions.rule === 'BALANCE_INSUFFICIENT')).toBe(true);
+    expect(results.filter((r) => r.errors).every((r) => r.errors?.[0]?.extensions?.rule === 'BALANCE_INSUFFICIENT')).toBe(true);
     expect(succeeded.map((r) => r.data.redeemPoints.balanceAfter).sort((a: number, b: number) => a - b)).toEqual([0, 10, 20, 30, 40]);
     expect(await count('redemption', 'household_id = $1', [hB[0]])).toBe(5);
     expect(await audits('redeemPoints')).toBe(5);
@@ -158,7 +158,7 @@ describe('balances and concurrent redemptions', () => {
     const small = (await ok(cadreB, `mutation($i: CreateMarketItemInput!) { createMarketItem(input: $i) { id } }`, { i: { villageCode: B, name: '毛巾', price: 10, stock: 3 } })).createMarketItem.id;
     const results = await Promise.all(Array.from({ length: 10 }, () => gql(cadreB, `mutation($i: RedeemPointsInput!) { redeemPoints(input: $i) { id } }`, { i: { householdId: hB[1], itemId: small } })));
     expect(results.filter((r) => !r.errors)).toHaveLength(3);
-    expect(results.filter((r) => r.errors).map((r) => r.errors[0].extensions.rule)).toEqual(Array(7).fill('STOCK_INSUFFICIENT'));
+    expect(results.filter((r) => r.errors).map((r) => r.errors?.[0]?.extensions?.rule)).toEqual(Array(7).fill('STOCK_INSUFFICIENT'));
     const [row] = await platform.subgraphs.civility.db.dataSource.query(`SELECT stock FROM market_item WHERE id = $1`, [small]);
     expect(row.stock).toBe(0);
     const viaSubgraph = await subgraphQuery(cadreB, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Household { civility { balance } } } }`, { r: [{ __typename: 'Household', id: hB[1] }] });
@@ -168,10 +168,10 @@ describe('balances and concurrent redemptions', () => {
   it('refuses a household of another village and quantities above the balance, writing nothing', async () => {
     const before = [await count('redemption'), await audits('redeemPoints')];
     const other = await gql(cadreB, `mutation($i: RedeemPointsInput!) { redeemPoints(input: $i) { id } }`, { i: { householdId: hA[0], itemId: item } });
-    expect(other.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId', rule: 'HOUSEHOLD_OTHER_REGION' });
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId', rule: 'HOUSEHOLD_OTHER_REGION' });
     const tooMany = await gql(cadreB, `mutation($i: RedeemPointsInput!) { redeemPoints(input: $i) { id } }`, { i: { householdId: hB[1], itemId: item, quantity: 7 } });
-    expect(tooMany.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quantity', rule: 'BALANCE_INSUFFICIENT', balance: 60, cost: 70 });
-    expect(tooMany.errors[0].extensions?.messageZh).toBe('积分余额60分，不足以兑换7件“洗衣粉”（需70分）：quantity = 7');
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quantity', rule: 'BALANCE_INSUFFICIENT', balance: 60, cost: 70 });
+    expect(tooMany.errors?.[0]?.extensions?.messageZh).toBe('积分余额60分，不足以兑换7件“洗衣粉”（需70分）：quantity = 7');
     expect([await count('redemption'), await audits('redeemPoints')]).toEqual(before);
   });
 });
@@ -230,16 +230,16 @@ describe('red and black lists, star households', () => {
     expect(after.red.map((r: any) => r.household.id)).toEqual([hA[0], hA[1], ...tiedAtTen().slice(0, 8)]);
     expect(after.red.map((r: any) => r.household.id)).not.toContain(hA[11]);
     const again = await gql(cadreA, `mutation($i: PublishRedBlackListInput!) { publishRedBlackList(input: $i) { published } }`, { i: { villageCode: A, month: '2025-11' } });
-    expect(again.errors[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'LIST_ALREADY_PUBLISHED' });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'LIST_ALREADY_PUBLISHED' });
     const future = await gql(cadreA, `mutation($i: PublishRedBlackListInput!) { publishRedBlackList(input: $i) { published } }`, { i: { villageCode: A, month: '2999-01' } });
-    expect(future.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month', rule: 'MONTH_IN_FUTURE' });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month', rule: 'MONTH_IN_FUTURE' });
     expect(await count('red_black_list')).toBe(1);
     expect(codeOf(await gql(cadreC, LIST, { c: A, m: '2025-11' }))).toBe('NOT_FOUND');
   });
 
   it('rates star households of a finished year: thresholds and the black-list cap', async () => {
     const thisYear = await gql(admin, `mutation { rateStarHouseholds(regionCode: "${A}", year: 2999) { households } }`);
-    expect(thisYear.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'YEAR_NOT_FINISHED' });
+    expect(thisYear.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'YEAR_NOT_FINISHED' });
     expect(codeOf(await gql(cadreA, `mutation { rateStarHouseholds(regionCode: "${A}", year: 2025) { households } }`))).toBe('FORBIDDEN');
     const run = await ok(admin, `mutation { rateStarHouseholds(regionCode: "${A}", year: 2025) { households stars { stars households } } }`);
     // h0: 80 → 4 stars; h1: 20 + 30 = 50 → 2 stars, capped at 1 (black list in March); h2: 10 → 0; h3…h10: 10 → 0; h11: −5 + 40 = 35 → 1

@@ -64,7 +64,7 @@ describe('village rules (村规民约)', () => {
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule, field });
     }
     const votes = await gql(cadreA, ADOPT, { i: rules({ votesFor: 50, votesAgainst: 10, votesAbstain: 5 }) });
-    expect(votes.errors[0].message).toBe('票数合计65多于实到人数60：votesFor = 65 (65 votes in all, more than the 60 attendees: votesFor = 65)');
+    expect(votes.errors?.[0]?.message).toBe('票数合计65多于实到人数60：votesFor = 65 (65 votes in all, more than the 60 attendees: votesFor = 65)');
     expect([await count('village_rules'), await count('audit_log')]).toEqual(before);
     expect(codeOf(await gql(cadreB, ADOPT, { i: rules() }))).toBe('FORBIDDEN');
   });
@@ -74,8 +74,8 @@ describe('village rules (村规民约)', () => {
     expect(v1).toMatchObject({ version: 1, effectiveFrom: '2025-01-01', effectiveTo: null, filedOn: null });
     const before = await count('village_rules');
     const overlap = await gql(cadreA, ADOPT, { i: rules({ meetingDate: '2025-06-01', effectiveFrom: '2025-07-01' }) });
-    expect(overlap.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom', rule: 'RULES_OVERLAP' });
-    expect(overlap.errors[0].extensions.messageZh).toContain('与第1版（2025-01-01起长期有效）期间重叠');
+    expect(overlap.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom', rule: 'RULES_OVERLAP' });
+    expect(overlap.errors?.[0]?.extensions?.messageZh).toContain('与第1版（2025-01-01起长期有效）期间重叠');
     expect(await count('village_rules')).toBe(before);
     const v2 = (await ok(cadreA, ADOPT, { i: rules({ meetingDate: '2025-06-01', effectiveFrom: '2025-07-01', supersedesId: v1.id, articles: [{ number: '第一条', text: '移风易俗。' }, { number: '第三条', text: '孝老爱亲。' }] }) })).adoptVillageRules;
     expect(v2).toMatchObject({ version: 2, effectiveFrom: '2025-07-01', effectiveTo: null });
@@ -102,9 +102,9 @@ describe('village rules (村规民约)', () => {
     const [{ id }] = await platform.subgraphs.civility.db.dataSource.query(`SELECT id::text AS id FROM village_rules WHERE village_code = $1 AND version = 2`, [A]);
     const FILE = `mutation($i: FileVillageRulesInput!) { fileVillageRules(input: $i) { filedWith filedOn } }`;
     expect(codeOf(await gql(cadreA, FILE, { i: { id, filedWith: '某镇人民政府', filedOn: '2025-06-10' } }))).toBe('FORBIDDEN');
-    expect((await gql(township, FILE, { i: { id, filedWith: '某镇人民政府', filedOn: '2025-05-10' } })).errors[0].extensions).toMatchObject({ rule: 'FILED_BEFORE_MEETING' });
+    expect((await gql(township, FILE, { i: { id, filedWith: '某镇人民政府', filedOn: '2025-05-10' } })).errors?.[0]?.extensions).toMatchObject({ rule: 'FILED_BEFORE_MEETING' });
     expect((await ok(township, FILE, { i: { id, filedWith: '某镇人民政府', filedOn: '2025-06-10' } })).fileVillageRules).toEqual({ filedWith: '某镇人民政府', filedOn: '2025-06-10' });
-    expect((await gql(township, FILE, { i: { id, filedWith: '某镇人民政府', filedOn: '2025-06-11' } })).errors[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'ALREADY_FILED' });
+    expect((await gql(township, FILE, { i: { id, filedWith: '某镇人民政府', filedOn: '2025-06-11' } })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'ALREADY_FILED' });
   });
 });
 
@@ -114,16 +114,16 @@ describe('points catalogue (积分细则)', () => {
   it('a county catalogue with village additions derived from an article of the rules in force', async () => {
     await ok(admin, DEFINE, { i: { regionCode: county, code: 'E-HELP', description: '助人为乐', points: 10, effectiveFrom: '2025-01-01' } });
     const noArticle = await gql(cadreA, DEFINE, { i: { regionCode: A, code: 'E-FILIAL', description: '孝老爱亲', points: 5, effectiveFrom: '2025-08-01' } });
-    expect(noArticle.errors[0].extensions).toMatchObject({ field: 'articleRef', rule: 'ARTICLE_REQUIRED' });
+    expect(noArticle.errors?.[0]?.extensions).toMatchObject({ field: 'articleRef', rule: 'ARTICLE_REQUIRED' });
     const wrongArticle = await gql(cadreA, DEFINE, { i: { regionCode: A, code: 'E-FILIAL', description: '孝老爱亲', points: 5, articleRef: '第二条', effectiveFrom: '2025-08-01' } });
-    expect(wrongArticle.errors[0].extensions).toMatchObject({ field: 'articleRef', rule: 'ARTICLE_UNKNOWN' });
+    expect(wrongArticle.errors?.[0]?.extensions).toMatchObject({ field: 'articleRef', rule: 'ARTICLE_UNKNOWN' });
     const added = await ok(cadreA, DEFINE, { i: { regionCode: A, code: 'E-FILIAL', description: '孝老爱亲', points: 5, articleRef: '第三条', effectiveFrom: '2025-08-01' } });
     expect(added.definePointsRule).toMatchObject({ villageCode: A, source: 'village', articleRef: '第三条' });
     expect(codeOf(await gql(cadreA, DEFINE, { i: { regionCode: county, code: 'E-X', description: 'x', points: 1, effectiveFrom: '2025-01-01' } }))).toBe('FORBIDDEN');
     const dup = await gql(admin, DEFINE, { i: { regionCode: county, code: 'E-HELP', description: '助人为乐', points: 8, effectiveFrom: '2025-06-01' } });
-    expect(dup.errors[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'RULE_CODE_TAKEN' });
+    expect(dup.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'RULE_CODE_TAKEN' });
     const zero = await gql(admin, DEFINE, { i: { regionCode: county, code: 'E-ZERO', description: 'x', points: 0, effectiveFrom: '2025-01-01' } });
-    expect(zero.errors[0].extensions).toMatchObject({ rule: 'POINTS_ZERO' });
+    expect(zero.errors?.[0]?.extensions).toMatchObject({ rule: 'POINTS_ZERO' });
     const catalogue = await ok(cadreA, `query($c: String!) { pointsRules(regionCode: $c, on: "2025-09-01") { code villageCode source } }`, { c: A });
     expect(catalogue.pointsRules).toEqual([
       { code: 'E-HELP', villageCode: null, source: 'catalogue' },
