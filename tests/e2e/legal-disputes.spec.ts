@@ -191,4 +191,22 @@ describe('disputes (矛盾纠纷) through 初诊 → 会诊 → 联诊', () => {
     expect(codeOf(mutationOutside)).toBe('NOT_FOUND');
     expect(codeOf(await gql(cadreB, OPEN, { i: disputeInput() }))).toBe('FORBIDDEN');
   });
+
+  it('lists a region’s disputes with their parties, mediations and escalations in statements flat in the list size', async () => {
+    const officerC: Actor = { id: 'legal-officer-c', roles: [Role.TOWNSHIP_OFFICER], scope: '990101102000' };
+    for (let i = 0; i < 4; i += 1) {
+      await ok(officerC, OPEN, { i: disputeInput({ villageCode: villageC, summary: `纠纷${i}`, parties: [{ name: `甲${i}`, role: 'APPLICANT' }, { name: `乙${i}`, role: 'RESPONDENT' }] }) });
+    }
+    const q = `query($c: ID!, $n: Int!) { region(code: $c) { disputes(first: $n) { id parties { name } mediations { result } escalations { toTier } } } }`;
+    const sg = platform.subgraphs.legal;
+    let stop = sg.db.queries.start();
+    const one = await ok(officerC, q, { c: villageC, n: 1 });
+    const few = stop();
+    stop = sg.db.queries.start();
+    const four = await ok(officerC, q, { c: villageC, n: 4 });
+    expect(stop()).toBe(few);
+    expect(one.region.disputes).toHaveLength(1);
+    expect(four.region.disputes).toHaveLength(4);
+    expect(four.region.disputes.every((d: any) => d.parties.length === 2)).toBe(true);
+  });
 });
