@@ -72,7 +72,7 @@ export async function registerContract(ctx: RequestContext, input: RegisterContr
       value: null,
     });
   }
-  const subject = input.assetId ? await readableAsset(ctx, input.assetId) : await readableResource(ctx, input.resourceId!);
+  const subject = input.assetId ? await readableAsset(ctx, input.assetId) : await readableResource(ctx, input.resourceId ?? '');
   EconomyAccess.of(ctx).requireWrite(subject.villageCode, BOOKKEEPER_ROLES);
   requirePositive(input.yearlyAmount, 'input.yearlyAmount');
   requireNotFuture(input.signedOn, 'input.signedOn', { zh: '签订日期', en: 'date signed' });

@@ -71,8 +71,8 @@ export class DisclosureObjectionResolver {
   }
 
   @FieldResolver(() => Disclosure, { description: '所针对的公开 / The disclosure objected to' })
-  async disclosure(@Root() o: DisclosureObjection, @Ctx() ctx: RequestContext): Promise<Disclosure> {
-    return (await disclosureLoader(ctx).load(o.disclosureId))!;
+  disclosure(@Root() o: DisclosureObjection, @Ctx() ctx: RequestContext): Promise<Disclosure> {
+    return readableDisclosure(ctx, o.disclosureId);
   }
 }
 

@@ -107,13 +107,14 @@ interface Figures {
 
 /** The resolution's figures, all given and consistent (attendance ≤ entitled, votes ≤ attendance), else BAD_USER_INPUT naming the field. */
 function resolutionFigures(input: AdvanceMajorMatterInput): Figures {
-  const names = ['membersEntitled', 'attendance', 'votesFor', 'votesAgainst', 'votesAbstain'] as const;
-  for (const name of names) {
-    if (input[name] === null || input[name] === undefined) {
+  const given = (name: keyof Figures): number => {
+    const value = input[name];
+    if (value === null || value === undefined) {
       throw badInput(`村民（代表）会议决议须填写${name}：input.${name} 未给出`, `A resolution needs its figures: input.${name} is missing`, { field: `input.${name}`, rule: 'RESOLUTION_FIGURES_REQUIRED', value: null });
     }
-  }
-  const f: Figures = { membersEntitled: input.membersEntitled!, attendance: input.attendance!, votesFor: input.votesFor!, votesAgainst: input.votesAgainst!, votesAbstain: input.votesAbstain! };
+    return value;
+  };
+  const f: Figures = { membersEntitled: given('membersEntitled'), attendance: given('attendance'), votesFor: given('votesFor'), votesAgainst: given('votesAgainst'), votesAbstain: given('votesAbstain') };
   if (f.attendance > f.membersEntitled) {
     throw badInput(`实到人数${f.attendance}多于应到人数${f.membersEntitled}：input.attendance = ${f.attendance}`, `Attendance ${f.attendance} is more than the ${f.membersEntitled} members entitled: input.attendance = ${f.attendance}`, {
       field: 'input.attendance',
