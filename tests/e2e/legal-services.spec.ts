@@ -3,6 +3,7 @@ import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, signInternalToken, todayInChina, type Actor } from '@xiangzhi/kernel';
 import { subgraph as legal } from '@xiangzhi/legal';
 import { codeOf, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, type TestPlatform } from '@xiangzhi/testing';
+import { buildASTSchema, isEnumType, isInputObjectType, isObjectType, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -216,5 +217,27 @@ describe('三源共治 statistics and 无诉村', () => {
     expect(stop()).toBe(oneCount);
     expect(single.data._entities).toEqual([{ ruleOfLaw: { disputes: 1, petitions: 1 } }]);
     expect(all.data._entities.map((e: any) => e.ruleOfLaw.disputes)).toEqual([1, 0, 0, 1]);
+  });
+});
+
+describe('the legal schema', () => {
+  it('describes every type, field, argument and enum value in both languages', async () => {
+    const { data } = await subgraphQuery(admin, '{ _service { sdl } }', {});
+    const schema = buildASTSchema(parse(`scalar _Any\nscalar FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\ndirective @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA\ndirective @key(fields: FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE\n${data._service.sdl}`), { assumeValidSDL: true });
+    const missing: string[] = [];
+    const bilingual = (text: string | null | undefined): boolean => typeof text === 'string' && /[\u4e00-\u9fff].*\/ ?[A-Za-z0-9]/s.test(text);
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('_') || type.name.startsWith('link__') || ['FieldSet', 'federation__FieldSet', 'LocalDate', 'String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!['Query', 'Mutation'].includes(type.name) && !bilingual(type.description)) missing.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (field.name.startsWith('_')) continue;
+          if (!bilingual(field.description)) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!bilingual(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!bilingual(value.description)) missing.push(`${type.name}.${value.name}`);
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -95,17 +95,17 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 @Resolver(() => LegalAdvisor)
 export class LegalAdvisorResolver {
   @Mutation(() => LegalAdvisor, { description: '登记法律顾问（执业证号校验）/ Register a legal advisor (certificate number checked)' })
-  registerLegalAdvisor(@Arg('input', () => RegisterLegalAdvisorInput) input: RegisterLegalAdvisorInput, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
+  registerLegalAdvisor(@Arg('input', () => RegisterLegalAdvisorInput, { description: '输入 / Input' }) input: RegisterLegalAdvisorInput, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
     return registerLegalAdvisor(ctx, input);
   }
 
   @Mutation(() => AdvisorAssignment, { description: '聘任法律顾问到村（一村一法律顾问）/ Assign a legal advisor to a village' })
-  assignLegalAdvisor(@Arg('input', () => AssignLegalAdvisorInput) input: AssignLegalAdvisorInput, @Ctx() ctx: RequestContext): Promise<AdvisorAssignment> {
+  assignLegalAdvisor(@Arg('input', () => AssignLegalAdvisorInput, { description: '输入 / Input' }) input: AssignLegalAdvisorInput, @Ctx() ctx: RequestContext): Promise<AdvisorAssignment> {
     return assignLegalAdvisor(ctx, input);
   }
 
   @Mutation(() => ServiceRecord, { description: '记录法律顾问服务（驻村、咨询、讲座…）/ Record an advisor’s service' })
-  recordLegalService(@Arg('input', () => RecordLegalServiceInput) input: RecordLegalServiceInput, @Ctx() ctx: RequestContext): Promise<ServiceRecord> {
+  recordLegalService(@Arg('input', () => RecordLegalServiceInput, { description: '输入 / Input' }) input: RecordLegalServiceInput, @Ctx() ctx: RequestContext): Promise<ServiceRecord> {
     return recordLegalService(ctx, input);
   }
 

@@ -36,12 +36,12 @@ export class LegalAidCatalogue {
 @Resolver(() => LegalAidApplication)
 export class LegalAidResolver {
   @Mutation(() => LegalAidApplication, { description: '申请法律援助（按所在区县的援助条件即时审查）/ Apply for legal aid (assessed at once by the county’s policy)' })
-  applyForLegalAid(@Arg('input', () => ApplyForLegalAidInput) input: ApplyForLegalAidInput, @Ctx() ctx: RequestContext): Promise<LegalAidApplication> {
+  applyForLegalAid(@Arg('input', () => ApplyForLegalAidInput, { description: '输入 / Input' }) input: ApplyForLegalAidInput, @Ctx() ctx: RequestContext): Promise<LegalAidApplication> {
     return applyForLegalAid(ctx, input);
   }
 
   @Mutation(() => LegalAidApplication, { description: '审批法律援助（须附理由；审查不符合的不能给予）/ Decide legal aid (reasons required; an ineligible application cannot be granted)' })
-  decideLegalAid(@Arg('input', () => DecideLegalAidInput) input: DecideLegalAidInput, @Ctx() ctx: RequestContext): Promise<LegalAidApplication> {
+  decideLegalAid(@Arg('input', () => DecideLegalAidInput, { description: '输入 / Input' }) input: DecideLegalAidInput, @Ctx() ctx: RequestContext): Promise<LegalAidApplication> {
     return decideLegalAid(ctx, input);
   }
 

@@ -29,22 +29,22 @@ export class DisputeResolver {
   }
 
   @Mutation(() => Dispute, { description: '受理矛盾纠纷（村级初诊；可转自网格纠纷事件）/ Open a dispute at the village tier (may take over a grids incident)' })
-  openDispute(@Arg('input', () => OpenDisputeInput) input: OpenDisputeInput, @Ctx() ctx: RequestContext): Promise<Dispute> {
+  openDispute(@Arg('input', () => OpenDisputeInput, { description: '输入 / Input' }) input: OpenDisputeInput, @Ctx() ctx: RequestContext): Promise<Dispute> {
     return openDispute(ctx, input);
   }
 
   @Mutation(() => Mediation, { description: '记录调解（调解员、日期、结果、协议）/ Record a mediation session (mediator, date, result, agreement)' })
-  recordMediation(@Arg('input', () => RecordMediationInput) input: RecordMediationInput, @Ctx() ctx: RequestContext): Promise<Mediation> {
+  recordMediation(@Arg('input', () => RecordMediationInput, { description: '输入 / Input' }) input: RecordMediationInput, @Ctx() ctx: RequestContext): Promise<Mediation> {
     return recordMediation(ctx, input);
   }
 
   @Mutation(() => Dispute, { description: '升级纠纷（初诊→会诊→联诊，县级不能再升）/ Escalate a dispute (village → township → county; not past the county)' })
-  escalateDispute(@Arg('input', () => EscalateDisputeInput) input: EscalateDisputeInput, @Ctx() ctx: RequestContext): Promise<Dispute> {
+  escalateDispute(@Arg('input', () => EscalateDisputeInput, { description: '输入 / Input' }) input: EscalateDisputeInput, @Ctx() ctx: RequestContext): Promise<Dispute> {
     return escalateDispute(ctx, input);
   }
 
   @Mutation(() => Dispute, { description: '办结纠纷（调解成功须有调解协议）/ Close a dispute (MEDIATED needs a mediation agreement)' })
-  closeDispute(@Arg('input', () => CloseDisputeInput) input: CloseDisputeInput, @Ctx() ctx: RequestContext): Promise<Dispute> {
+  closeDispute(@Arg('input', () => CloseDisputeInput, { description: '输入 / Input' }) input: CloseDisputeInput, @Ctx() ctx: RequestContext): Promise<Dispute> {
     return closeDispute(ctx, input);
   }
 

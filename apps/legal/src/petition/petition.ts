@@ -146,7 +146,7 @@ function addDays(date: string, n: number): string {
 @Resolver(() => Petition)
 export class PetitionResolver {
   @Mutation(() => Petition, { description: '登记信访事项（办理期限60日）/ Register a petition (handled within 60 days)' })
-  async registerPetition(@Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput, @Ctx() ctx: RequestContext): Promise<Petition> {
+  async registerPetition(@Arg('input', () => RegisterPetitionInput, { description: '输入 / Input' }) input: RegisterPetitionInput, @Ctx() ctx: RequestContext): Promise<Petition> {
     LegalAccess.of(ctx).requireWrite(input.villageCode, LEGAL_WRITER_ROLES);
     const receivedOn = input.receivedOn ?? todayInChina();
     requireNotFuture(receivedOn, 'input.receivedOn', { zh: '受理日期', en: 'date received' });
@@ -190,7 +190,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => LawsuitCount, { description: '登记村年度诉讼案件数（覆盖原值）/ Record a village’s lawsuits in a year (replaces the count)' })
-  async recordLawsuits(@Arg('input', () => RecordLawsuitsInput) input: RecordLawsuitsInput, @Ctx() ctx: RequestContext): Promise<LawsuitCount> {
+  async recordLawsuits(@Arg('input', () => RecordLawsuitsInput, { description: '输入 / Input' }) input: RecordLawsuitsInput, @Ctx() ctx: RequestContext): Promise<LawsuitCount> {
     LegalAccess.of(ctx).requireWrite(input.villageCode, LEGAL_MANAGER_ROLES);
     if (input.year > Number(todayInChina().slice(0, 4))) {
       throw badInput(`年度不能晚于今年：year = ${input.year}`, `The year cannot be in the future: year = ${input.year}`, { field: 'input.year', rule: 'YEAR_IN_FUTURE', value: input.year });

@@ -129,7 +129,7 @@ const REQUEST = { zh: '法律服务请求', en: 'Legal-service request' };
 @Resolver(() => LegalServiceRequest)
 export class LegalServiceRequestResolver {
   @Mutation(() => LegalServiceRequest, { description: '提出掌上法律服务请求（答复期限按区县规则）/ Make a one-tap legal-service request (deadline by the county’s rule)' })
-  async requestLegalService(@Arg('input', () => RequestLegalServiceInput) input: RequestLegalServiceInput, @Ctx() ctx: RequestContext): Promise<LegalServiceRequest> {
+  async requestLegalService(@Arg('input', () => RequestLegalServiceInput, { description: '输入 / Input' }) input: RequestLegalServiceInput, @Ctx() ctx: RequestContext): Promise<LegalServiceRequest> {
     const found = (await ctx.dataSource.query(`SELECT village_code FROM resident_ref WHERE id = $1::uuid`, [input.residentId])) as { village_code: string }[];
     const villageCode = found[0]?.village_code ?? ctx.actor.scope;
     if (hasRole(ctx.actor, Role.RESIDENT) && !hasRole(ctx.actor, ...LEGAL_WRITER_ROLES)) {
@@ -164,7 +164,7 @@ export class LegalServiceRequestResolver {
   }
 
   @Mutation(() => LegalServiceRequest, { description: '答复法律服务请求 / Answer a legal-service request' })
-  answerLegalServiceRequest(@Arg('input', () => AnswerLegalServiceRequestInput) input: AnswerLegalServiceRequestInput, @Ctx() ctx: RequestContext): Promise<LegalServiceRequest> {
+  answerLegalServiceRequest(@Arg('input', () => AnswerLegalServiceRequestInput, { description: '输入 / Input' }) input: AnswerLegalServiceRequestInput, @Ctx() ctx: RequestContext): Promise<LegalServiceRequest> {
     return mutate(ctx, { action: 'answerLegalServiceRequest', targetType: 'LegalServiceRequest', targetId: (r) => r.id }, async (m) => {
       const r = isUuid(input.requestId) ? await m.getRepository(LegalServiceRequest).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id: input.requestId }).getOne() : null;
       if (!r || !LegalAccess.of(ctx).canSee(r.villageCode)) throw missing(REQUEST, input.requestId);
