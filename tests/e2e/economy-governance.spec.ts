@@ -364,6 +364,21 @@ describe('registers and contracts', () => {
     ]);
     expect((await ok(cadreB, OVERDUE, { r: township, asOf: '2026-05-01' })).overduePayments).toEqual([]);
   });
+
+  it('lists leases with their schedules, payments, resources and matters in statements flat in the list size; _entities keeps the scope', async () => {
+    const q = `query($r: String!) { leaseContracts(regionCode: $r, first: 100) { totalCount nodes { id villageCode outstanding schedule { seq } payments { amount } resource { id } asset { id } majorMatter { id } } } }`;
+    const small = await countQueries(platform.subgraphs.economy, () => ok(admin, q, { r: county }));
+    const extra = (await ok(cadreA, `mutation($i: RegisterAssetInput!) { registerAsset(input: $i) { id } }`, { i: { organizationId: orgA, name: '旧仓库', category: 'BUILDING', acquiredOn: '2010-01-01', originalValue: '50000.00' } })).registerAsset;
+    for (let i = 0; i < 3; i += 1) {
+      await ok(cadreA, REGISTER_CONTRACT, { i: { assetId: extra.id, counterparty: `租户${i}`, termStart: `${2030 + i}-01-01`, termEnd: `${2030 + i}-12-31`, yearlyAmount: '1200.00', paymentFrequency: 'MONTHLY', signedOn: '2025-01-01' } });
+    }
+    const large = await countQueries(platform.subgraphs.economy, () => ok(admin, q, { r: county }));
+    expect(large.result.leaseContracts.totalCount).toBe(small.result.leaseContracts.totalCount + 3);
+    expect(large.count).toBe(small.count);
+    const ids = large.result.leaseContracts.nodes.map((n: any) => n.id);
+    const answer = await subgraphQuery(cadreB, `query($r: [_Any!]!) { _entities(representations: $r) { ... on LeaseContract { id } } }`, { r: ids.map((id: string) => ({ __typename: 'LeaseContract', id })) });
+    expect(answer.data._entities.every((e: unknown) => e === null)).toBe(true);
+  });
 });
 
 describe('projects and alliances', () => {
