@@ -209,4 +209,21 @@ describe('disputes (矛盾纠纷) through 初诊 → 会诊 → 联诊', () => {
     expect(four.region.disputes).toHaveLength(4);
     expect(four.region.disputes.every((d: any) => d.parties.length === 2)).toBe(true);
   });
+
+  it('shows a resident only the disputes they are a party to, in lists, by id and on residents', async () => {
+    const residentA: Actor = { id: 'legal-resident-a', roles: [Role.RESIDENT], scope: villageA, residentId: residentsA[1] };
+    const theirs = (await ok(cadreA, OPEN, { i: disputeInput({ summary: '甲乙之间', parties: [{ residentId: residentsA[0], name: '张一', role: 'APPLICANT' }, { name: '外村人', role: 'RESPONDENT' }] }) })).openDispute;
+    const mine = (await ok(cadreA, OPEN, { i: disputeInput({ summary: '与我有关' }) })).openDispute;
+    const listed = await ok(residentA, `query($c: ID!) { region(code: $c) { disputes(first: 100) { id } } }`, { c: villageA });
+    const ids = listed.region.disputes.map((d: any) => d.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(ids.length).toBe(await rows('dispute_party', `resident_id = $1`, [residentsA[1]]));
+    expect(codeOf(await gql(residentA, `query($id: ID!) { dispute(id: $id) { id } }`, { id: theirs.id }))).toBe('NOT_FOUND');
+    expect((await ok(residentA, `query($id: ID!) { dispute(id: $id) { id } }`, { id: mine.id })).dispute.id).toBe(mine.id);
+    const onResident = await subgraphQuery(residentA, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { disputes { id } } } }', {
+      r: [{ __typename: 'Resident', id: residentsA[0] }],
+    });
+    expect(onResident.data._entities[0].disputes.map((d: any) => d.id)).not.toContain(theirs.id);
+  });
 });

@@ -18,7 +18,7 @@ export function applicationLoader(ctx: RequestContext): DataLoader<string, Legal
   return ctx.loaders.get<string, LegalAidApplication | null>('legal:aidApplication', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = byKey(ids, valid.length ? await ctx.dataSource.getRepository(LegalAidApplication).findBy({ id: In(valid) }) : [], (a) => a.id);
-    return visibleOnly(ctx, rows, (a) => a.villageCode);
+    return visibleOnly(ctx, rows, (a) => a.villageCode, (a) => a.applicantResidentId);
   });
 }
 
@@ -30,9 +30,8 @@ export function applicationsByResidentLoader(ctx: RequestContext): DataLoader<st
       ? await ctx.dataSource.getRepository(LegalAidApplication).find({ where: { applicantResidentId: In(valid) }, order: { appliedOn: 'DESC', id: 'ASC' } })
       : [];
     const access = LegalAccess.of(ctx);
-    const ownOnly = hasRole(ctx.actor, Role.RESIDENT) && !hasRole(ctx.actor, ...LEGAL_WRITER_ROLES, Role.AUDITOR);
     return ids.map((id) =>
-      rows.filter((a) => a.applicantResidentId === id.toLowerCase() && access.canSee(a.villageCode) && (!ownOnly || a.applicantResidentId === ctx.actor.residentId)),
+      rows.filter((a) => a.applicantResidentId === id.toLowerCase() && access.canSee(a.villageCode) && (!access.residentOnly || a.applicantResidentId === access.ownResidentId)),
     );
   });
 }

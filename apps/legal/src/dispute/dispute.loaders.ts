@@ -1,15 +1,31 @@
 import { byKey, groupByKey, isUuid, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { groupByPrefix, regionPatterns, visibleOnly } from '../shared/access';
+import { groupByPrefix, LegalAccess, regionPatterns, visibleOnly } from '../shared/access';
 import { Dispute, DisputeEscalation, DisputeParty, DisputeStatus, Mediation } from './dispute.entity';
 
-/** Disputes by id (missing, not a UUID or outside the scope: null). */
+/**
+ * For a resident, only the disputes they are a party to (one statement for the batch); anyone else
+ * keeps every dispute of the list (already limited to their scope).
+ */
+export async function ownDisputesOnly<T extends Dispute | null>(ctx: RequestContext, disputes: T[]): Promise<T[]> {
+  const access = LegalAccess.of(ctx);
+  if (!access.residentOnly) return disputes;
+  const own = access.ownResidentId;
+  const ids = disputes.flatMap((d) => (d ? [d.id] : []));
+  if (!own || !isUuid(own) || ids.length === 0) return disputes.map(() => null as T);
+  const mine = new Set(
+    ((await ctx.dataSource.query(`SELECT DISTINCT dispute_id::text AS id FROM dispute_party WHERE dispute_id = ANY($1::uuid[]) AND resident_id = $2::uuid`, [ids, own])) as { id: string }[]).map((r) => r.id),
+  );
+  return disputes.map((d) => (d && mine.has(d.id) ? d : (null as T)));
+}
+
+/** Disputes by id (missing, not a UUID, outside the scope or, for a resident, not theirs: null). */
 export function disputeLoader(ctx: RequestContext): DataLoader<string, Dispute | null> {
   return ctx.loaders.get<string, Dispute | null>('legal:dispute', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = byKey(ids, valid.length ? await ctx.dataSource.getRepository(Dispute).findBy({ id: In(valid) }) : [], (d) => d.id);
-    return visibleOnly(ctx, rows, (d) => d.villageCode);
+    return ownDisputesOnly(ctx, visibleOnly(ctx, rows, (d) => d.villageCode));
   });
 }
 
@@ -18,7 +34,7 @@ export function disputeByIncidentLoader(ctx: RequestContext): DataLoader<string,
   return ctx.loaders.get<string, Dispute | null>('legal:disputeByIncident', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = byKey(ids, valid.length ? await ctx.dataSource.getRepository(Dispute).findBy({ incidentId: In(valid) }) : [], (d) => d.incidentId ?? '');
-    return visibleOnly(ctx, rows, (d) => d.villageCode);
+    return ownDisputesOnly(ctx, visibleOnly(ctx, rows, (d) => d.villageCode));
   });
 }
 
@@ -59,6 +75,12 @@ export function disputesByRegionLoader(ctx: RequestContext, f: DisputeFilter): D
     const where: string[] = [];
     if (f.status) where.push(`AND status = $${params.push(f.status)}`);
     if (f.crimeRisk !== null) where.push(`AND crime_risk = $${params.push(f.crimeRisk)}`);
+    const access = LegalAccess.of(ctx);
+    if (access.residentOnly) {
+      const own = access.ownResidentId;
+      if (!own || !isUuid(own)) return codes.map(() => []);
+      where.push(`AND EXISTS (SELECT 1 FROM dispute_party pp WHERE pp.dispute_id = dispute.id AND pp.resident_id = $${params.push(own)}::uuid)`);
+    }
     const hits = (await ctx.dataSource.query(
       `SELECT DISTINCT x.id::text AS id FROM unnest($1::text[]) AS p(pattern)
        CROSS JOIN LATERAL (SELECT id FROM dispute WHERE village_code LIKE p.pattern ${where.join(' ')} ORDER BY opened_on DESC, id LIMIT $2) x`,

@@ -186,6 +186,8 @@ export class LegalServiceRequestResolver {
     if (prefix === null) return [];
     const today = todayInChina();
     const qb = ctx.dataSource.getRepository(LegalServiceRequest).createQueryBuilder('r').where('r.village_code LIKE :p', { p: `${prefix}%` });
+    const access = LegalAccess.of(ctx);
+    if (access.residentOnly) qb.andWhere('r.resident_id = CAST(:own AS uuid)', { own: access.ownResidentId && isUuid(access.ownResidentId) ? access.ownResidentId : '00000000-0000-0000-0000-000000000000' });
     if (overdueOnly) qb.andWhere(`((r.status = 'OPEN' AND r.deadline < :today) OR r.answered_on > r.deadline)`, { today });
     return qb.orderBy('r.requested_on', 'DESC').addOrderBy('r.id', 'ASC').take(100).getMany();
   }

@@ -1,4 +1,4 @@
-import { badInput, conflict, isWithin, notFound, regionPrefix, requireInScope, requireRole, Role, scopedPrefix, type RequestContext, type XzError } from '@xiangzhi/kernel';
+import { badInput, conflict, hasRole, isWithin, notFound, regionPrefix, requireInScope, requireRole, Role, scopedPrefix, type RequestContext, type XzError } from '@xiangzhi/kernel';
 
 /** Roles that keep legal records of a village: disputes, mediations, petitions, advisors' services. */
 export const LEGAL_WRITER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CADRE];
@@ -32,6 +32,19 @@ export class LegalAccess {
     return this.ctx.actor.id;
   }
 
+  /**
+   * A resident (and no cadre, grid worker or auditor role) sees only their own records: disputes they
+   * are a party to, their own applications and requests — never their neighbours'.
+   */
+  get residentOnly(): boolean {
+    return hasRole(this.ctx.actor, Role.RESIDENT) && !hasRole(this.ctx.actor, ...LEGAL_WRITER_ROLES, Role.GRID_WORKER, Role.AUDITOR);
+  }
+
+  /** The resident the caller is (residents only; null for anyone else or a token without one). */
+  get ownResidentId(): string | null {
+    return this.ctx.actor.residentId?.toLowerCase() ?? null;
+  }
+
   canSee(villageCode: string): boolean {
     return isWithin(villageCode, this.ctx.actor.scope);
   }
@@ -53,10 +66,14 @@ export class LegalAccess {
   }
 }
 
-/** Rows outside the caller's scope become null (a by-id read answers them as missing). */
-export function visibleOnly<T>(ctx: RequestContext, rows: (T | null)[], villageOf: (row: T) => string): (T | null)[] {
+/**
+ * Rows outside the caller's scope become null (a by-id read answers them as missing); for a resident,
+ * also rows that are not their own (`ownerOf`, when the record has a single owner).
+ */
+export function visibleOnly<T>(ctx: RequestContext, rows: (T | null)[], villageOf: (row: T) => string, ownerOf?: (row: T) => string | null): (T | null)[] {
   const access = LegalAccess.of(ctx);
-  return rows.map((row) => (row !== null && access.canSee(villageOf(row)) ? row : null));
+  const own = access.residentOnly ? access.ownResidentId : undefined;
+  return rows.map((row) => (row !== null && access.canSee(villageOf(row)) && (own === undefined || !ownerOf || ownerOf(row)?.toLowerCase() === own) ? row : null));
 }
 
 /** Scope-narrowed prefixes of requested regions and the distinct LIKE patterns covering them. */
