@@ -276,6 +276,12 @@ describe('red and black lists, star households', () => {
     expect(b.data._entities[0].civility.balance).toBe(Number(sum));
     const outsider = await subgraphQuery(cadreC, q, { r: [{ __typename: 'Household', id: hA[0] }] });
     expect(outsider.data._entities).toEqual([{ id: hA[0], civility: null }]);
+    const [{ id: residentId }] = await platform.subgraphs.civility.db.dataSource.query(`SELECT id::text AS id FROM resident_ref WHERE household_id = $1`, [hA[0]]);
+    const resident: Actor = { id: 'resident-a0', roles: [Role.RESIDENT], scope: A, residentId };
+    const own = await subgraphQuery(resident, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Household { civility { balance } } } }`, {
+      r: [{ __typename: 'Household', id: hA[0] }, { __typename: 'Household', id: hA[1] }],
+    });
+    expect(own.data._entities).toEqual([{ civility: { balance: 80 } }, { civility: null }]);
   });
 
   it('reads stay flat in the number of households shown', async () => {

@@ -107,11 +107,26 @@ export async function objectToRoleModel(ctx: RequestContext, input: ObjectToRole
   if (input.filedOn < n.noticeFrom || input.filedOn >= n.noticeTo) {
     refuse('filedOn', 'OUTSIDE_NOTICE', input.filedOn, `异议须在公示期内提出（${n.noticeFrom}至${addDays(n.noticeTo, -1)}）`, `An objection must be filed during the notice (${n.noticeFrom} to ${addDays(n.noticeTo, -1)})`);
   }
-  return mutate(ctx, { action: 'objectToRoleModel', targetType: 'RoleModelObjection', regionCode: n.villageCode, targetId: (o) => o.id }, async (m) => {
-    const id = randomUUID();
-    await m.query(`INSERT INTO role_model_objection (id, nomination_id, filed_on, reason, status, filed_by) VALUES ($1, $2, $3, $4, 'OPEN', $5)`, [id, n.id, input.filedOn, input.reason.trim(), ctx.actor.id]);
-    return Object.assign(new RoleModelObjection(), { id, nominationId: n.id, filedOn: input.filedOn, reason: input.reason.trim(), status: 'OPEN' });
-  });
+  return mutateOnce(
+    ctx,
+    { operation: 'objectToRoleModel', key: input.idempotencyKey, input, idOf: (o) => o.id, replay: (id) => objectionById(ctx.dataSource, id) },
+    { action: 'objectToRoleModel', targetType: 'RoleModelObjection', regionCode: n.villageCode, targetId: (o) => o.id },
+    async (m) => {
+      const id = randomUUID();
+      await m.query(`INSERT INTO role_model_objection (id, nomination_id, filed_on, reason, status, filed_by) VALUES ($1, $2, $3, $4, 'OPEN', $5)`, [id, n.id, input.filedOn, input.reason.trim(), ctx.actor.id]);
+      return objectionById(m, id);
+    },
+  );
+}
+
+async function objectionById(db: Sql | EntityManager, id: string): Promise<RoleModelObjection> {
+  const [o] = await rows<{ id: string; nomination_id: string; filed_on: string; reason: string; status: string }>(
+    db,
+    `SELECT id::text AS id, nomination_id::text AS nomination_id, to_char(filed_on, 'YYYY-MM-DD') AS filed_on, reason, status FROM role_model_objection WHERE id = $1`,
+    [id],
+  );
+  if (!o) throw notFound('异议', 'Objection', id);
+  return Object.assign(new RoleModelObjection(), { id: o.id, nominationId: o.nomination_id, filedOn: o.filed_on, reason: o.reason, status: o.status });
 }
 
 /** 处理异议 decides an open objection (township and county managers). */

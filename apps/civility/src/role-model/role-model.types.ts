@@ -125,7 +125,7 @@ export class NominateRoleModelInput extends IdempotentInput {
 }
 
 @InputType('ObjectToRoleModelInput', { description: '公示期内提出异议 / File an objection during the public notice' })
-export class ObjectToRoleModelInput {
+export class ObjectToRoleModelInput extends IdempotentInput {
   @Field(() => ID, { description: '推选 / Nomination' })
   @IsUUID()
   nominationId!: string;
