@@ -192,6 +192,21 @@ describe('三务公开 disclosures', () => {
     expect(disclosureA).toMatchObject({ dueOn: '2024-02-18', late: false, items: [{ title: '收入', content: '鱼塘承包费', amount: '12000.50' }] });
   });
 
+  it('states the county’s schedule: what is due, by which day', async () => {
+    const { disclosureSchedule } = await ok(cadreA, `query($r: String!) { disclosureSchedule(regionCode: $r, year: 2024) { kind period dueOn } }`, { r: villageA });
+    expect(disclosureSchedule).toHaveLength(12 + 4 + 4);
+    expect(disclosureSchedule.slice(0, 2)).toEqual([
+      { kind: 'FINANCE', period: '2024-01', dueOn: '2024-02-18' },
+      { kind: 'FINANCE', period: '2024-02', dueOn: '2024-03-11' },
+    ]);
+    expect(disclosureSchedule.filter((d: any) => d.period === '2024-Q3')).toEqual([
+      { kind: 'PARTY', period: '2024-Q3', dueOn: '2024-10-10' },
+      { kind: 'VILLAGE', period: '2024-Q3', dueOn: '2024-10-10' },
+    ]);
+    // December 2024 is due on Friday 10 January 2025
+    expect(disclosureSchedule.find((d: any) => d.period === '2024-12')).toEqual({ kind: 'FINANCE', period: '2024-12', dueOn: '2025-01-10' });
+  });
+
   it('reports villages × due periods without a disclosure by the due day, against hand-computed expectations', async () => {
     const since = '2024-02-01';
     // as of the 12th nothing is overdue (without the holiday rule January would be two days late)

@@ -181,4 +181,20 @@ export class OverdueDisclosure {
   daysOverdue!: number;
 }
 
+/** 应公开期间 one period a county's schedule makes due, and by which day. */
+@ObjectType('DisclosureDue', { description: '应公开期间及截止日 / A period due for disclosure and its due day' })
+export class DisclosureDue {
+  @Field(() => DisclosureKind, { description: '类别 / Kind' })
+  kind!: DisclosureKind;
+
+  @Field(() => String, { description: '期间 / Period' })
+  period!: string;
+
+  @Field(() => GraphQLLocalDate, { description: '截止日（遇周末、节假日顺延）/ Due day (moved past weekends and holidays)' })
+  dueOn!: string;
+
+  @Field(() => String, { description: '应公开内容（中文 / English）/ What must be disclosed' })
+  content!: string;
+}
+
 export const DisclosureConnection = ConnectionType(Disclosure, 'Disclosure', '三务公开 / Disclosures');

@@ -1,10 +1,10 @@
 import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef } from '@xiangzhi/grids-api';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EconomyAccess } from '../shared/access';
-import { Disclosure, DisclosureConnection, DisclosureItem, DisclosureObjection, OverdueDisclosure } from './disclosure.entity';
+import { Disclosure, DisclosureConnection, DisclosureDue, DisclosureItem, DisclosureObjection, OverdueDisclosure } from './disclosure.entity';
 import { AnswerObjectionInput, DisclosuresArgs, ObjectToDisclosureInput, OverdueDisclosuresArgs, PublishDisclosureInput } from './disclosure.inputs';
-import { answerObjection, disclosureLoader, listDisclosures, objectionsLoader, objectToDisclosure, overdueDisclosures, publishDisclosure, readableDisclosure } from './disclosure.service';
+import { answerObjection, disclosureLoader, disclosureSchedule, listDisclosures, objectionsLoader, objectToDisclosure, overdueDisclosures, publishDisclosure, readableDisclosure } from './disclosure.service';
 
 @Resolver(() => Disclosure)
 export class DisclosureResolver {
@@ -25,6 +25,15 @@ export class DisclosureResolver {
   })
   overdueDisclosures(@Args(() => OverdueDisclosuresArgs) args: OverdueDisclosuresArgs, @Ctx() ctx: RequestContext): Promise<OverdueDisclosure[]> {
     return overdueDisclosures(ctx, args);
+  }
+
+  @Query(() => [DisclosureDue], { description: '本县三务公开日程：某年每个应公开期间及截止日（按本县规则与工作日历）/ The county’s disclosure schedule: every period due in a year and its due day (by the county’s rules and calendar)' })
+  disclosureSchedule(
+    @Arg('regionCode', () => String, { description: '区划代码（县、乡镇或村）/ Division code (county, township or village)' }) regionCode: string,
+    @Arg('year', () => Int, { description: '年度 / Year' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): DisclosureDue[] {
+    return disclosureSchedule(ctx, regionCode, year);
   }
 
   @Mutation(() => Disclosure, { description: '发布三务公开（每村每类每期一次）（村干部及乡镇、县管理人员）/ Publish a disclosure, once per village, kind and period (village cadres, township and county staff)' })

@@ -7,7 +7,7 @@ import { fingerprintable } from '../major-matter/major-matter.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
 import { countyOfVillage, requireNotFuture, requireVillageCode } from '../shared/checks';
 import { staleVersion } from '../shared/stale';
-import { Disclosure, DisclosureKind, DisclosureObjection, KIND_TITLES, type OverdueDisclosure } from './disclosure.entity';
+import { Disclosure, DisclosureKind, DisclosureObjection, KIND_TITLES, type DisclosureDue, type OverdueDisclosure } from './disclosure.entity';
 import type { AnswerObjectionInput, DisclosuresArgs, ObjectToDisclosureInput, OverdueDisclosuresArgs, PublishDisclosureInput } from './disclosure.inputs';
 
 const RECORD = { zh: '三务公开', en: 'disclosure' };
@@ -284,3 +284,21 @@ export async function answerObjection(ctx: RequestContext, input: AnswerObjectio
   });
 }
 
+
+/** 公开日程 what the county of `regionCode` requires for the periods of `year`, with each due day (county calendar). */
+export function disclosureSchedule(ctx: RequestContext, regionCode: string, year: number): DisclosureDue[] {
+  EconomyAccess.of(ctx).requireVisible(regionCode);
+  const county = `${regionCode.slice(0, 6)}000000`;
+  return ctx.policies
+    .get(disclosurePolicyPoint, county)
+    .requirements()
+    .flatMap((r) =>
+      periodsEndingBetween(r.frequency, `${year}-01-01`, `${year}-12-31`).map((p) => ({
+        kind: r.kind as DisclosureKind,
+        period: p.period,
+        dueOn: dueDate(ctx.policies.calendar, county, p.last, r.dueDay),
+        content: `${r.zh} / ${r.en}`,
+      })),
+    )
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
+}
