@@ -1,7 +1,12 @@
 // One Jest run for the whole monorepo. Workspace packages resolve to their TypeScript sources,
 // so a decorated class is only ever loaded from one path. SWC emits decorator metadata.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+
+// In-memory PGlite databases start from a migrated copy kept here (see kernel `pgliteTemplateFile`):
+// each subgraph's migrations run once per migration set, not once per spec file.
+process.env.XZ_PGLITE_TEMPLATES ??= path.join(os.tmpdir(), 'xiangzhi-pglite-templates');
 
 const moduleNameMapper = {};
 for (const group of ['libs', 'apps', 'plugins']) {

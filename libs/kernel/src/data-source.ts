@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
@@ -77,6 +78,23 @@ export interface XzDataSource {
   dataSource: DataSource;
   queries: QueryCounter;
   schema: string;
+  /** In-memory PGlite with a template folder: writes the migrated database as the template (once). */
+  saveTemplate?: () => Promise<boolean>;
+}
+
+/**
+ * 迁移模板 where in-memory PGlite databases start from a migrated copy: the folder named by
+ * `XZ_PGLITE_TEMPLATES` (the test configuration sets it). The first database of a given schema and
+ * migration set is migrated as usual and dumped there; later ones load the dump and find every
+ * migration applied. The file name is a hash of the schema and each migration's name and code, so a
+ * changed migration never loads a stale template. Unset (the default), nothing is cached.
+ */
+export function pgliteTemplateFile(schema: string, migrations: readonly MigrationClass[]): string | undefined {
+  const dir = process.env.XZ_PGLITE_TEMPLATES;
+  if (!dir) return undefined;
+  const hash = createHash('sha256').update(schema);
+  for (const m of migrations) hash.update(`\0${m.name}\0${String(m.prototype.up)}`);
+  return path.join(dir, `${schema}-${hash.digest('hex').slice(0, 24)}.tar`);
 }
 
 /** The time zone of every database session and of `todayInChina()`. */
@@ -118,6 +136,14 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
     logging: true,
     logger: queries,
   };
+  const driver = options.databaseUrl
+    ? null
+    : createPGliteDriver({
+        dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined,
+        initSql,
+        logger: options.logger,
+        templateFile: options.dataDir ? undefined : pgliteTemplateFile(schema, options.migrations),
+      });
   const dataSource: DataSource = options.databaseUrl
     ? new DataSource({
         ...common,
@@ -127,10 +153,10 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
       })
     : new DataSource({
         ...common,
-        driver: createPGliteDriver({ dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined, initSql, logger: options.logger }),
+        driver,
       });
   if (!options.databaseUrl) embedded.add(dataSource);
-  return { dataSource, queries, schema };
+  return { dataSource, queries, schema, saveTemplate: driver?.saveTemplate };
 }
 
 /**
@@ -142,6 +168,7 @@ export async function applyMigrations(ds: XzDataSource, logger?: Logger): Promis
   await ds.dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${ds.schema}"`);
   const applied = await ds.dataSource.runMigrations({ transaction: 'each' });
   for (const m of applied) logger?.info({ migration: m.name, schema: ds.schema }, 'migration applied');
+  if (applied.length > 0) await ds.saveTemplate?.();
   return applied.map((m) => m.name);
 }
 

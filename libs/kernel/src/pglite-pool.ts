@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { acquireDataLock, type DataLock } from './data-lock';
 import type { Logger } from './logger';
@@ -79,10 +81,15 @@ export interface PGliteDriverOptions {
   initSql?: string;
   /** Where a stale data folder lock taken over is reported. */
   logger?: Logger;
+  /**
+   * For an in-memory database only: a dump (`dumpDataDir`) to start from instead of an empty
+   * cluster, when the file exists (tests start from the migrated schema; see `createDataSource`).
+   */
+  templateFile?: string;
 }
 
 /** Builds the object TypeORM expects as `driver` (the `pg` module shape) over one PGlite instance. */
-export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new () => EventEmitter; instance: () => Promise<PGlite> } {
+export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new () => EventEmitter; instance: () => Promise<PGlite>; saveTemplate: () => Promise<boolean> } {
   let instance: Promise<PGlite> | null = null;
   const mutex = new Mutex();
   // One owner per data folder: taken before PGlite opens the files, released once it has closed them.
@@ -94,7 +101,11 @@ export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new ()
       } catch (error) {
         return Promise.reject(error as Error);
       }
-      instance = PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS }).then(async (db) => {
+      const template = !options.dataDir && options.templateFile && fs.existsSync(options.templateFile) ? fs.readFileSync(options.templateFile) : null;
+      const created = template
+        ? PGlite.create({ loadDataDir: new Blob([template]), parsers: PGLITE_PARSERS })
+        : PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS });
+      instance = created.then(async (db) => {
         if (options.initSql) await db.exec(options.initSql);
         return db;
       });
@@ -139,5 +150,25 @@ export function createPGliteDriver(options: PGliteDriverOptions): { Pool: new ()
     }
   }
 
-  return { Pool, instance: open };
+  /**
+   * Writes the in-memory database as the template file, once (a file already there is kept; the
+   * write goes through a temporary name, so a concurrent reader never sees half a file).
+   */
+  const saveTemplate = async (): Promise<boolean> => {
+    const file = options.templateFile;
+    if (!file || options.dataDir || fs.existsSync(file)) return false;
+    const release = await mutex.acquire();
+    try {
+      const dump = await (await open()).dumpDataDir('none');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const partial = `${file}.${process.pid}.${Date.now()}.part`;
+      fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      fs.renameSync(partial, file);
+      return true;
+    } finally {
+      release();
+    }
+  };
+
+  return { Pool, instance: open, saveTemplate };
 }
