@@ -444,3 +444,31 @@ describe('projects and alliances', () => {
     expect(after.errors![0].extensions).toMatchObject({ rule: 'PROJECT_STATUS_TRANSITION', expected: null });
   });
 });
+
+describe('schema', () => {
+  it('describes every governance type, field, argument and enum value in both languages', async () => {
+    const { __schema } = await ok(admin, `{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } enumValues { name description } } } }`);
+    const ours = /^(MajorMatter|Disclosure|OverdueDisclosure|DisclosureDue|DisclosureItem|Collective(Asset|Resource)|AssetCategory|ResourceKind|Lease|PaymentFrequency|OverduePayment|WeakVillageProject|VillageAlliance|AllianceRole|ProjectStatus|FundingSource|ProposeMajorMatter|AdvanceMajorMatter|PublishDisclosure|ObjectToDisclosure|AnswerObjection|Register(Asset|Resource|Contract|Project)Input|UpdateResourceInput|RecordContractPayment|AdvanceProject|FormAlliance)/;
+    const bilingual = (d: string | null | undefined) => !!d && /[\u4e00-\u9fff]/.test(d) && /\/ [A-Za-z0-9"“]/.test(d);
+    const missing: string[] = [];
+    const types = __schema.types.filter((t: any) => ours.test(t.name));
+    expect(types.length).toBeGreaterThan(25);
+    for (const t of types) {
+      if (!bilingual(t.description)) missing.push(t.name);
+      for (const f of [...(t.fields ?? []), ...(t.inputFields ?? [])]) {
+        if (!bilingual(f.description)) missing.push(`${t.name}.${f.name}`);
+        for (const a of f.args ?? []) if (!bilingual(a.description)) missing.push(`${t.name}.${f.name}(${a.name})`);
+      }
+      for (const v of t.enumValues ?? []) if (!bilingual(v.description)) missing.push(`${t.name}.${v.name}`);
+    }
+    const query = __schema.types.find((t: any) => t.name === 'Query');
+    const mutation = __schema.types.find((t: any) => t.name === 'Mutation');
+    const names = ['majorMatters', 'majorMatter', 'disclosures', 'disclosure', 'overdueDisclosures', 'disclosureSchedule', 'collectiveAssets', 'collectiveResources', 'leaseContracts', 'overduePayments', 'weakVillageProjects', 'villageAlliances'];
+    const mutations = ['proposeMajorMatter', 'advanceMajorMatter', 'publishDisclosure', 'objectToDisclosure', 'answerObjection', 'registerAsset', 'registerResource', 'updateResource', 'registerContract', 'recordContractPayment', 'registerProject', 'advanceProject', 'formAlliance'];
+    for (const f of [...query.fields.filter((x: any) => names.includes(x.name)), ...mutation.fields.filter((x: any) => mutations.includes(x.name))]) {
+      if (!bilingual(f.description)) missing.push(`${f.name}`);
+      for (const a of f.args) if (!bilingual(a.description)) missing.push(`${f.name}(${a.name})`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
