@@ -11,6 +11,7 @@ import { readableOrganization } from '../organization/organization.service';
 import { BOOKKEEPER_ROLES, EconomyAccess, isUuid } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
 import { fen, jsonSafe } from '../shared/money';
+import { retryOnDuplicate } from '../shared/once';
 import { Distribution } from './distribution.entity';
 import type { RunDistributionInput } from './distribution.inputs';
 import { ROUNDING, splitSurplus, type MemberShares } from './split';
@@ -138,7 +139,7 @@ export async function runDistribution(ctx: RequestContext, input: RunDistributio
     ...(payable > 0n ? [{ accountCode: DISTRIBUTION_ACCOUNTS.payable, debitFen: 0n, creditFen: payable, memo: '应付分红及土地租金' }] : []),
     ...(wages > 0n ? [{ accountCode: DISTRIBUTION_ACCOUNTS.wages, debitFen: 0n, creditFen: wages, memo: '应付务工收入' }] : []),
   ];
-  return mutateOnce(
+  return retryOnDuplicate(input.idempotencyKey, ['DISTRIBUTION_EXISTS'], () => mutateOnce(
     ctx,
     { operation: 'runDistribution', key: input.idempotencyKey, input: jsonSafe(input), idOf: (d) => d.id, replay: (id) => readableDistribution(ctx, id) },
     { action: 'runDistribution', targetType: 'Distribution', regionCode: org.villageCode, targetId: (d) => d.id, payload: { organizationId: org.id, year: input.year, surplus: surplus.toString() } },
@@ -185,5 +186,5 @@ export async function runDistribution(ctx: RequestContext, input: RunDistributio
       ]);
       return manager.findOneByOrFail(Distribution, { id });
     },
-  );
+  ));
 }

@@ -453,6 +453,12 @@ describe('roll-up and scope', () => {
     const all = await countQueries(platform.subgraphs.economy, () => ok(admin, q, { r: county, n: 100 }));
     expect(all.result.collectiveOrganizations.nodes.length).toBeGreaterThan(5);
     expect(all.count).toBe(one.count);
+    const [c] = (await ds.query(`SELECT organization_id::text AS id FROM economy_member GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1`)) as { id: string }[];
+    const m = `query($o: ID!, $n: Int!) { members(organizationId: $o, first: $n, asOf: "2026-01-01") { totalCount nodes { id exitedOn exitReason totalShares shares { shareClass count } resident { id } organization { id } } } }`;
+    const few = await countQueries(platform.subgraphs.economy, () => ok(admin, m, { o: c.id, n: 1 }));
+    const many = await countQueries(platform.subgraphs.economy, () => ok(admin, m, { o: c.id, n: 100 }));
+    expect(many.result.members.nodes.length).toBe(7);
+    expect(many.count).toBe(few.count);
   });
 
   it('a village cadre of village B sees nothing of village A: by id, in lists, in the roll-up, via _entities', async () => {

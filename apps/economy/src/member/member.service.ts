@@ -5,6 +5,7 @@ import { lockOrganization } from '../ledger/ledger.service';
 import { readableOrganization } from '../organization/organization.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
+import { retryOnDuplicate } from '../shared/once';
 import { staleVersion } from '../shared/stale';
 import { CollectiveMember } from './member.entity';
 import type { AdmitMemberInput, ExitMemberInput, MembersArgs, SetMemberSharesInput, ShareInput } from './member.inputs';
@@ -80,7 +81,7 @@ export async function admitMember(ctx: RequestContext, input: AdmitMemberInput):
   const shares = input.shares ?? [];
   await checkShares(ctx.dataSource, shares);
   await checkReferences(ctx.dataSource, { residents: [{ field: 'input.residentId', id: input.residentId, villageCode: org.villageCode, living: true }] });
-  return mutateOnce(
+  return retryOnDuplicate(input.idempotencyKey, ['MEMBER_ALREADY_ADMITTED'], () => mutateOnce(
     ctx,
     { operation: 'admitMember', key: input.idempotencyKey, input, idOf: (m) => m.id, replay: (id) => readableMember(ctx, id) },
     { action: 'admitMember', targetType: 'CollectiveMember', regionCode: org.villageCode, targetId: (m) => m.id, payload: { organizationId: org.id, residentId: input.residentId, shares } },
@@ -105,7 +106,7 @@ export async function admitMember(ctx: RequestContext, input: AdmitMemberInput):
       await insertShares(manager, rows[0].id, input.admittedOn, shares, ctx.actor.id);
       return manager.findOneByOrFail(CollectiveMember, { id: rows[0].id });
     },
-  );
+  ));
 }
 
 async function writableMember(ctx: RequestContext, memberId: string, expectedVersion: number): Promise<CollectiveMember> {

@@ -4,6 +4,7 @@ import { creditCodeProblem } from '@xiangzhi/economy-api';
 import type { EntityManager } from 'typeorm';
 import { EconomyAccess, MANAGER_ROLES } from '../shared/access';
 import { countyOfVillage, requireNotFuture, requireVillageCode } from '../shared/checks';
+import { retryOnDuplicate } from '../shared/once';
 import { staleVersion } from '../shared/stale';
 import { CollectiveOrganization } from './organization.entity';
 import type { CollectiveOrganizationsArgs, RegisterCollectiveOrganizationInput, UpdateCollectiveOrganizationInput } from './organization.inputs';
@@ -97,7 +98,7 @@ export async function registerCollectiveOrganization(ctx: RequestContext, input:
   requireNotFuture(input.foundedOn, 'foundedOn', { zh: '成立日期', en: 'founding date' });
   await checkRegions(ctx.dataSource, [{ field: 'villageCode', code: input.villageCode, on: todayInChina() }]);
   if (input.parentId) await checkParent(ctx, input.parentId, input.villageCode, null);
-  return mutateOnce(
+  return retryOnDuplicate(input.idempotencyKey, ['CREDIT_CODE_TAKEN'], () => mutateOnce(
     ctx,
     { operation: 'registerCollectiveOrganization', key: input.idempotencyKey, input, idOf: (o) => o.id, replay: (id) => readableOrganization(ctx, id) },
     { action: 'registerCollectiveOrganization', targetType: 'CollectiveOrganization', regionCode: input.villageCode, targetId: (o) => o.id, payload: { name, creditCode: input.creditCode } },
@@ -118,7 +119,7 @@ export async function registerCollectiveOrganization(ctx: RequestContext, input:
       for (const hook of registrationHooks) await hook(manager, org);
       return org;
     },
-  );
+  ));
 }
 
 /** 修改 changes name, development model, status or parent, sending the version read (CONFLICT when stale). */
