@@ -133,6 +133,8 @@ describe('disputes (矛盾纠纷) through 初诊 → 会诊 → 联诊', () => {
     const esc = `mutation($i: EscalateDisputeInput!) { escalateDispute(input: $i) { tier version } }`;
     expect((await ok(officer, esc, { i: { disputeId: d.id, expectedVersion: 1, reason: '村级调解不成' } })).escalateDispute).toEqual({ tier: 'TOWNSHIP', version: 2 });
     expect((await ok(admin, esc, { i: { disputeId: d.id, expectedVersion: 2, reason: '镇级调解不成' } })).escalateDispute).toEqual({ tier: 'COUNTY', version: 3 });
+    // at the county tier (联诊) only county administrators act
+    expect(codeOf(await gql(officer, `mutation($i: RecordMediationInput!) { recordMediation(input: $i) { id } }`, { i: { disputeId: d.id, mediator: '李', heldOn: todayInChina(), result: 'NO_AGREEMENT' } }))).toBe('FORBIDDEN');
     const top = await gql(admin, esc, { i: { disputeId: d.id, expectedVersion: 3, reason: '再升' } });
     expect(top.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'ESCALATION_PAST_COUNTY', value: 'COUNTY' });
     expect(await rows('dispute_escalation', 'dispute_id = $1', [d.id])).toBe(2);

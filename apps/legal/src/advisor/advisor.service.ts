@@ -1,5 +1,5 @@
 import { checkReferences } from '@xiangzhi/grids-api';
-import { badInput, byKey, conflict, countyOf, isUniqueViolation, isUuid, isWithin, mutateOnce, RegionLevel, requireNotFuture, Role, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, byKey, conflict, countyOf, isRegionCode, isUniqueViolation, isUuid, isWithin, mutateOnce, RegionLevel, requireNotFuture, Role, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { certificateProblem } from '@xiangzhi/legal-api';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
@@ -176,6 +176,7 @@ export interface CoverageFacts {
  * their load (one grouped statement).
  */
 export async function coverage(ctx: RequestContext, regionCode: string, on: string): Promise<CoverageFacts> {
+  if (!isRegionCode(regionCode)) throw badInput(`区划代码须为12位数字：regionCode = ${regionCode}`, `A division code has 12 digits: regionCode = ${regionCode}`, { field: 'regionCode', rule: 'REGION_CODE_FORMAT', value: regionCode });
   const prefix = LegalAccess.of(ctx).listPrefix(regionCode);
   if (prefix === null) LegalAccess.of(ctx).requireRead(regionCode);
   const pattern = `${prefix ?? regionCode}%`;

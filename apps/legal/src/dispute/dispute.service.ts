@@ -8,6 +8,7 @@ import {
   mutateOnce,
   RegionLevel,
   requireNotFuture,
+  Role,
   todayInChina,
   type Logger,
   type PolicyRegistry,
@@ -30,11 +31,22 @@ export function escalationPolicyFor(policies: Pick<PolicyRegistry, 'resolve'>, v
   return policies.resolve(disputeEscalationPolicyPoint, villageCode);
 }
 
-/** Reads a dispute for a write under a row lock; NOT_FOUND when missing or outside the scope, CONFLICT when stale. */
+/**
+ * 办理权限 who acts on a dispute at each tier (mediation, escalation, closing): village cadres at
+ * the village tier (初诊), township officers at the village and township tiers (会诊), county
+ * administrators at every tier (联诊).
+ */
+export const TIER_HANDLERS: Readonly<Record<DisputeTier, readonly Role[]>> = {
+  [DisputeTier.VILLAGE]: LEGAL_WRITER_ROLES,
+  [DisputeTier.TOWNSHIP]: [Role.TOWNSHIP_OFFICER, Role.COUNTY_ADMIN],
+  [DisputeTier.COUNTY]: [Role.COUNTY_ADMIN],
+};
+
+/** Reads a dispute for a write under a row lock; NOT_FOUND when missing or outside the scope, FORBIDDEN for another tier's handler, CONFLICT when stale. */
 async function lockDispute(manager: EntityManager, ctx: RequestContext, id: string, expectedVersion: number | null): Promise<Dispute> {
   const d = await manager.getRepository(Dispute).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
   if (!d || !LegalAccess.of(ctx).canSee(d.villageCode)) throw missing(DISPUTE, id);
-  LegalAccess.of(ctx).requireWrite(d.villageCode, LEGAL_WRITER_ROLES);
+  LegalAccess.of(ctx).requireWrite(d.villageCode, TIER_HANDLERS[d.tier]);
   if (expectedVersion !== null && d.version !== expectedVersion) throw staleVersion(DISPUTE, expectedVersion, d.version);
   return d;
 }
