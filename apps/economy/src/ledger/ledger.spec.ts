@@ -485,3 +485,36 @@ function toFenAmount(yuan: string): bigint {
   const f = BigInt(whole) * 100n + BigInt(dec);
   return negative ? -f : f;
 }
+
+describe('schema', () => {
+  it('describes every type, field, argument and enum value of organisations, members, ledger, roll-up and distribution in both languages', async () => {
+    const { __schema } = await ok(admin, `{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } enumValues { name description } } } }`);
+    const ours =
+      /^(CollectiveOrganization(Status|Connection|Edge)?|DevelopmentModel|(Register|Update)CollectiveOrganizationInput|LedgerAccount|AccountCategory|IncomeKind|Voucher(Kind|Line|LineInput|Connection|Edge)?|LedgerPeriod|TrialBalance(Row)?|BalanceSheet(Line)?|OperatingIncome|(Post|Reverse)VoucherInput|ClosePeriodInput|ShareClass|CollectiveMember(Connection|Edge)?|ShareHolding|ShareInput|(Admit|Exit)MemberInput|SetMemberSharesInput|CollectiveEconomy(Area)?|Distribution(Part|PartResult|MemberShare)?|RunDistributionInput)$/;
+    const bilingual = (d: string | null | undefined): boolean => !!d && /[\u4e00-\u9fff]/.test(d) && /\/ [A-Za-z0-9"“]/.test(d);
+    const missing: string[] = [];
+    const types = __schema.types.filter((t: any) => ours.test(t.name));
+    expect(types.length).toBeGreaterThan(35);
+    for (const t of types) {
+      if (!bilingual(t.description)) missing.push(t.name);
+      for (const f of [...(t.fields ?? []), ...(t.inputFields ?? [])]) {
+        if (!bilingual(f.description)) missing.push(`${t.name}.${f.name}`);
+        for (const a of f.args ?? []) if (!bilingual(a.description)) missing.push(`${t.name}.${f.name}(${a.name})`);
+      }
+      for (const v of t.enumValues ?? []) if (!bilingual(v.description)) missing.push(`${t.name}.${v.name}`);
+    }
+    const field = (type: string, names: string[]): any[] => __schema.types.find((t: any) => t.name === type).fields.filter((f: any) => names.includes(f.name));
+    const roots = [
+      ...field('Query', ['collectiveOrganizations', 'collectiveOrganization', 'voucher', 'vouchers', 'trialBalance', 'balanceSheet', 'operatingIncome', 'members', 'shareClasses', 'distribution']),
+      ...field('Mutation', ['registerCollectiveOrganization', 'updateCollectiveOrganization', 'postVoucher', 'reverseVoucher', 'closePeriod', 'admitMember', 'exitMember', 'setMemberShares', 'runDistribution']),
+      ...field('Region', ['collectiveEconomy', 'collectiveOrganizations']),
+      ...field('Resident', ['memberships']),
+    ];
+    expect(roots).toHaveLength(22);
+    for (const f of roots) {
+      if (!bilingual(f.description)) missing.push(f.name);
+      for (const a of f.args) if (!bilingual(a.description)) missing.push(`${f.name}(${a.name})`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
