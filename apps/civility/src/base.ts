@@ -3,6 +3,7 @@ import { DefaultListPolicy, DefaultPointsPolicy, DefaultStarRatingPolicy, listPo
 import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
 import { civilityOutbox } from './events/outbox';
 import { CreateCivility1736000000100 } from './migrations/1736000000100-create-civility';
+import { HouseholdMonthPoints1736000000200 } from './migrations/1736000000200-household-month-points';
 
 const references = gridsReferenceFeature('civility');
 
@@ -14,7 +15,7 @@ const references = gridsReferenceFeature('civility');
  */
 export const baseFeature: SubgraphFeature = {
   entities: [...civilityOutbox.entities, ...(references.entities ?? [])],
-  migrations: [...civilityOutbox.migrations, ...(references.migrations ?? []), CreateCivility1736000000100],
+  migrations: [...civilityOutbox.migrations, ...(references.migrations ?? []), CreateCivility1736000000100, HouseholdMonthPoints1736000000200],
   jobs: civilityOutbox.jobs,
   outboxes: civilityOutbox.outboxes,
   consumers: references.consumers,

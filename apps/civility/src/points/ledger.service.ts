@@ -140,6 +140,11 @@ export async function approvePoints(ctx: RequestContext, input: ApprovePointsInp
         `UPDATE household_points SET balance = balance + $2, earned = earned + greatest($2, 0), deducted = deducted + greatest(-$2, 0) WHERE household_id = $1 RETURNING balance`,
         [entry.household.id, p],
       );
+      await m.query(
+        `INSERT INTO household_month_points (household_id, month, county_code, village_code, points) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (household_id, month) DO UPDATE SET points = household_month_points.points + EXCLUDED.points`,
+        [entry.household.id, entry.month, countyCodeOf(entry.villageCode), entry.villageCode, p],
+      );
       await recordEvents(m, 'civility.points.approved', [
         { entryId: entry.id, villageCode: entry.villageCode, householdId: entry.household.id, ruleCode: entry.ruleCode, points: p, occurredOn: entry.occurredOn, month: entry.month, balance },
       ]);

@@ -160,7 +160,7 @@ export async function publishRedBlackList(ctx: RequestContext, input: PublishRed
   });
 }
 
-/** 积分排行 the households of a region (scope-narrowed) by a month's approved points: one grouped statement. */
+/** 积分排行 the households of a region (scope-narrowed) by a month's approved points: one statement over the monthly counters (`household_month_points`). */
 export async function pointsLeaderboard(ctx: RequestContext, regionCode: string, month: string, first: number): Promise<PointsLeaderboardEntry[]> {
   requireMonth(month);
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first 须为1–100：first = ${first}`, `first must be 1–100: first = ${first}`, { field: 'first', rule: 'PAGE_SIZE', value: first });
@@ -168,8 +168,8 @@ export async function pointsLeaderboard(ctx: RequestContext, regionCode: string,
   if (prefix === null) return [];
   const found = await rows<{ household_id: string; village_code: string; points: number }>(
     ctx.dataSource,
-    `SELECT household_id::text AS household_id, village_code, sum(points)::int AS points FROM points_entry WHERE village_code LIKE $1 AND month = $2 AND status = 'APPROVED'
-     GROUP BY household_id, village_code ORDER BY points DESC, household_id LIMIT $3`,
+    `SELECT household_id::text AS household_id, village_code, points FROM household_month_points WHERE month = $2 AND village_code LIKE $1
+     ORDER BY points DESC, household_id LIMIT $3`,
     [`${prefix}%`, month, first],
   );
   return found.map((r, i) => Object.assign(new PointsLeaderboardEntry(), { rank: i + 1, household: HouseholdRef.of(r.household_id), villageCode: r.village_code, points: r.points }));
@@ -179,7 +179,7 @@ export async function pointsLeaderboard(ctx: RequestContext, regionCode: string,
  * 星级文明户评定 rates every household of a region with a ledger for a finished year by the county's
  * `civility.starRating` policy: the year's net approved points and the months it was on its village's
  * black list (the published list where there is one, otherwise the list policy's list of the month).
- * A new run replaces the region's ratings of that year.
+ * A new run replaces the region's ratings of that year. The year's points come from the monthly counters.
  */
 export async function rateStarHouseholds(ctx: RequestContext, regionCode: string, year: number): Promise<StarRatingRun> {
   requireRegionCode(regionCode);
@@ -191,7 +191,7 @@ export async function rateStarHouseholds(ctx: RequestContext, regionCode: string
     const households = await rows<{ household_id: string; village_code: string; points: number }>(
       m,
       `SELECT h.household_id::text AS household_id, h.village_code,
-         coalesce((SELECT sum(e.points) FROM points_entry e WHERE e.household_id = h.household_id AND e.status = 'APPROVED' AND e.month LIKE $2), 0)::int AS points
+         coalesce((SELECT sum(c.points) FROM household_month_points c WHERE c.household_id = h.household_id AND c.month LIKE $2), 0)::int AS points
        FROM household_points h WHERE h.village_code LIKE $1 ORDER BY h.household_id`,
       [`${prefix}%`, `${year}-%`],
     );

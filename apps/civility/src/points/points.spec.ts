@@ -300,6 +300,17 @@ describe('red and black lists, star households', () => {
     expect(top12.count).toBe(top2.count);
   });
 
+  it('the monthly counters equal the ledger recounted', async () => {
+    const diff = await platform.subgraphs.civility.db.dataSource.query(
+      `SELECT household_id, month, sum(points)::int AS points FROM points_entry WHERE status = 'APPROVED' GROUP BY household_id, month
+       EXCEPT SELECT household_id, month, points FROM household_month_points`,
+    );
+    expect(diff).toEqual([]);
+    const [{ n }] = await platform.subgraphs.civility.db.dataSource.query(`SELECT count(DISTINCT (household_id, month))::int AS n FROM points_entry WHERE status = 'APPROVED'`);
+    expect(await count('household_month_points')).toBe(n);
+    expect(n).toBeGreaterThan(10);
+  });
+
   it('publishes events for approvals, lists and ratings', async () => {
     const names = (await platform.subgraphs.civility.db.dataSource.query(`SELECT name, count(*)::int AS n FROM civility_event GROUP BY name ORDER BY name`)) as { name: string; n: number }[];
     const byName = Object.fromEntries(names.map((r) => [r.name, r.n]));

@@ -75,6 +75,15 @@ export async function seedCivilityDemo(ctx: SeedContext): Promise<void> {
       entryRows,
     );
 
+    n += (
+      (await m.query(
+        `INSERT INTO household_month_points (household_id, month, county_code, village_code, points)
+         SELECT household_id, month, min(county_code), min(village_code), sum(points) FROM points_entry WHERE status = 'APPROVED' AND household_id = ANY($1::uuid[])
+         GROUP BY household_id, month ON CONFLICT DO NOTHING RETURNING 1 AS x`,
+        [households.map(([h]) => h)],
+      )) as unknown[]
+    ).length;
+
     // market and redemptions: a redemption only where the year's approved points cover it
     const itemRows: unknown[][] = [];
     const redemptionRows: unknown[][] = [];
