@@ -340,6 +340,8 @@ describe('registers and contracts', () => {
     expect(again.id).toBe(contract.id);
     expect(await count('lease_contract', 'resource_id = $1', [pond.id])).toBe(1);
     expect(contract).toMatchObject({ total: '60000.00', termMonths: 36, outstanding: '60000.00', resource: { contracted: true }, majorMatter: { id: matter.id } });
+    const linked = await ok(cadreA, `query($id: ID!) { majorMatter(id: $id) { contracts { id } projects { id } } }`, { id: matter.id });
+    expect(linked.majorMatter).toEqual({ contracts: [{ id: contract.id }], projects: [] });
     expect(contract.schedule).toEqual([
       { seq: 1, dueOn: '2025-04-01', months: 12, amount: '20000.00', paid: '0.00' },
       { seq: 2, dueOn: '2026-04-01', months: 12, amount: '20000.00', paid: '0.00' },

@@ -9,7 +9,7 @@ import { assetLoader, resourceLoader } from '../register/register.service';
 import { EconomyAccess } from '../shared/access';
 import { LeaseContract, LeaseContractConnection, LeaseInstalment, LeasePayment, OverduePayment } from './contract.entity';
 import { ContractsArgs, OverduePaymentsArgs, RecordContractPaymentInput, RegisterContractInput } from './contract.inputs';
-import { contractLoader, instalmentsLoader, listContracts, overduePayments, paymentsLoader, readableContract, recordContractPayment, registerContract } from './contract.service';
+import { contractLoader, contractsByMatterLoader, instalmentsLoader, listContracts, overduePayments, paymentsLoader, readableContract, recordContractPayment, registerContract } from './contract.service';
 
 @Resolver(() => LeaseContract)
 export class ContractResolver {
@@ -73,6 +73,14 @@ export class ContractResolver {
   @FieldResolver(() => RegionRef, { description: '所属村（社区）/ Village' })
   village(@Root() c: LeaseContract): RegionRef {
     return RegionRef.of(c.villageCode);
+  }
+}
+
+@Resolver(() => MajorMatter)
+export class MatterContractsResolver {
+  @FieldResolver(() => [LeaseContract], { description: '本事项授权的发包合同 / Leases this matter authorised' })
+  contracts(@Root() m: MajorMatter, @Ctx() ctx: RequestContext): Promise<LeaseContract[]> {
+    return contractsByMatterLoader(ctx).load(m.id);
   }
 }
 

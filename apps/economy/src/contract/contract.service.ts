@@ -38,6 +38,14 @@ export function paymentsLoader(ctx: RequestContext) {
   });
 }
 
+/** Leases each major matter authorised, one statement per batch. */
+export function contractsByMatterLoader(ctx: RequestContext) {
+  return ctx.loaders.get<string, LeaseContract[]>('economy.contractsByMatter', async (ids) => {
+    const rows = await ctx.dataSource.getRepository(LeaseContract).createQueryBuilder('c').where('c.major_matter_id IN (:...ids)', { ids: [...ids] }).orderBy('c.term_start').addOrderBy('c.id').getMany();
+    return groupByKey(ids, rows, (r) => r.majorMatterId ?? '');
+  });
+}
+
 export async function readableContract(ctx: RequestContext, id: string): Promise<LeaseContract> {
   const row = await contractLoader(ctx).load(id);
   if (!row || !EconomyAccess.of(ctx).canSee(row.villageCode)) throw notFound(CONTRACT.zh, CONTRACT.en, id);

@@ -1,10 +1,11 @@
 import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { RegionRef } from '@xiangzhi/grids-api';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MajorMatter } from '../major-matter/major-matter.entity';
 import { EconomyAccess } from '../shared/access';
 import { VillageAlliance, VillageAllianceMember, WeakVillageProject, WeakVillageProjectConnection } from './project.entity';
 import { AdvanceProjectInput, FormAllianceInput, ProjectsArgs, RegisterProjectInput } from './project.inputs';
-import { advanceProject, allianceLoader, allianceMembersLoader, formAlliance, listAlliances, listProjects, projectLoader, readableAlliance, readableProject, registerProject } from './project.service';
+import { advanceProject, allianceLoader, projectsByMatterLoader, allianceMembersLoader, formAlliance, listAlliances, listProjects, projectLoader, readableAlliance, readableProject, registerProject } from './project.service';
 
 @Resolver(() => WeakVillageProject)
 export class ProjectResolver {
@@ -59,6 +60,14 @@ export class AllianceResolver {
   @FieldResolver(() => [VillageAllianceMember], { description: '成员村（牵头强村在前）/ Villages (the lead first)' })
   members(@Root() a: VillageAlliance, @Ctx() ctx: RequestContext): Promise<VillageAllianceMember[]> {
     return allianceMembersLoader(ctx).load(a.id);
+  }
+}
+
+@Resolver(() => MajorMatter)
+export class MatterProjectsResolver {
+  @FieldResolver(() => [WeakVillageProject], { description: '本事项授权的项目 / Projects this matter authorised' })
+  projects(@Root() m: MajorMatter, @Ctx() ctx: RequestContext): Promise<WeakVillageProject[]> {
+    return projectsByMatterLoader(ctx).load(m.id);
   }
 }
 

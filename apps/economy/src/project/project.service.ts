@@ -37,6 +37,14 @@ export function allianceMembersLoader(ctx: RequestContext) {
   });
 }
 
+/** Projects each major matter authorised, one statement per batch. */
+export function projectsByMatterLoader(ctx: RequestContext) {
+  return ctx.loaders.get<string, WeakVillageProject[]>('economy.projectsByMatter', async (ids) => {
+    const rows = await ctx.dataSource.getRepository(WeakVillageProject).createQueryBuilder('p').where('p.major_matter_id IN (:...ids)', { ids: [...ids] }).orderBy('p.proposed_on').addOrderBy('p.id').getMany();
+    return groupByKey(ids, rows, (r) => r.majorMatterId ?? '');
+  });
+}
+
 export async function readableProject(ctx: RequestContext, id: string): Promise<WeakVillageProject> {
   const row = await projectLoader(ctx).load(id);
   if (!row || !EconomyAccess.of(ctx).canSee(row.villageCode)) throw notFound(PROJECT.zh, PROJECT.en, id);
