@@ -12,7 +12,7 @@ import { InProcessEventBus, type EventBus } from './events';
 import { createLogger, type Logger } from './logger';
 import { pluginIncompatibility, type ClassType, type PluginDefinition, type PolicyBinding } from './plugin';
 import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
-import { buildFederatedSchema, outboxTablesOf, type ReferenceResolver, type SubgraphModule } from './subgraph';
+import { buildFederatedSchema, outboxTablesOf, type ReferenceResolver, type SubgraphJob, type SubgraphModule } from './subgraph';
 import { AuditEntry, KernelAuditLog1700000000000 } from './audit';
 import type { EventConsumer } from './consumers';
 import { startConsumers, type SubgraphConsumers } from './consumers-runtime';
@@ -32,6 +32,10 @@ export interface AssembledSubgraph {
   defaults: PolicyBinding[];
   /** The module's consumers and those of the plugins' parts. */
   consumers: EventConsumer[];
+  /** The module's scheduled jobs and those of the plugins' parts (outbox relays among them). */
+  jobs: SubgraphJob[];
+  /** The outbox tables of the module and of the plugins' parts. */
+  outboxes: string[];
 }
 
 function migrationTimestamp(m: MigrationClass): number {
@@ -59,6 +63,12 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
       references[type] = ref;
     }
   }
+  const jobs = [...(module.jobs ?? []), ...contributions.flatMap((c) => c.jobs ?? [])];
+  const jobNames = new Set<string>();
+  for (const j of jobs) {
+    if (jobNames.has(j.name)) throw new Error(`duplicate job name ${j.name} in subgraph ${module.name}`);
+    jobNames.add(j.name);
+  }
   return {
     module,
     plugins,
@@ -69,6 +79,8 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
     references,
     defaults: module.defaults ?? [],
     consumers: [...(module.consumers ?? []), ...contributions.flatMap((c) => c.consumers ?? [])],
+    jobs,
+    outboxes: outboxTablesOf({ outboxes: [...(module.outboxes ?? []), ...contributions.flatMap((c) => c.outboxes ?? [])], jobs }),
   };
 }
 
@@ -189,7 +201,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     throw error;
   }
   const { sdl, apollo, httpServer } = served;
-  const jobs = module.jobs ?? [];
+  const jobs = assembled.jobs;
   const ownEvents = options.events ? null : new InProcessEventBus({ logger });
   const events = options.events ?? (ownEvents as EventBus);
   /** The latest run of each job; the next run of a job starts after it. */
@@ -218,7 +230,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       });
   // embedded mode: this subgraph's outboxes become a source for the consumers of the process
   const unregister = events instanceof InProcessEventBus
-    ? outboxTablesOf(module).map((table) => events.registerOutbox({ table, subgraph: module.name, dataSource }))
+    ? assembled.outboxes.map((table) => events.registerOutbox({ table, subgraph: module.name, dataSource }))
     : [];
   let consumers: SubgraphConsumers;
   try {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { MigrationClass } from './data-source';
 import type { BilingualText } from './errors';
 import type { Logger } from './logger';
-import type { ReferenceResolver } from './subgraph';
+import type { ReferenceResolver, SubgraphJob } from './subgraph';
 import type { EventConsumer } from './consumers';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- type-graphql and TypeORM take class constructors */
@@ -84,6 +84,14 @@ export interface SubgraphContribution<C = unknown> {
   references?: Record<string, ReferenceResolver>;
   /** Durable consumers of other subgraphs' events, run in this subgraph (see `consumers.ts`). */
   consumers?: EventConsumer[];
+  /**
+   * Scheduled jobs run in this subgraph, e.g. the relay of the plugin's own outbox: a plugin that
+   * publishes events spreads `outboxFeature({ table: '<plugin>_event', … })` into its contribution
+   * (entities, migrations, jobs, outboxes).
+   */
+  jobs?: SubgraphJob[];
+  /** The plugin's outbox tables in this subgraph (see `outboxFeature`). */
+  outboxes?: string[];
   /** Demo data, run by `xz seed` and the embedded platform (must be idempotent). */
   seed?: (ctx: SeedContext<C>) => Promise<void>;
 }
