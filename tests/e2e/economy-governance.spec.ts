@@ -254,6 +254,13 @@ describe('三务公开 disclosures', () => {
     expect(await count('economy_event', `name = 'economy.disclosure.published' AND payload->>'disclosureId' = $1`, [first.id])).toBe(1);
   });
 
+  it('creates once when two calls with the same key arrive together', async () => {
+    const input = { villageCode: villageC, kind: 'PARTY', period: '2024-Q3', title: '并发', items: [{ title: 'a', content: 'b' }], publishedOn: '2024-10-08', idempotencyKey: 'disclosure-key-race' };
+    const [a, b] = await Promise.all([ok(admin, PUBLISH, { i: input }), ok(admin, PUBLISH, { i: input })]);
+    expect(a.publishDisclosure.id).toBe(b.publishDisclosure.id);
+    expect(await count('disclosure', `village_code = $1 AND kind = 'PARTY' AND period = '2024-Q3'`, [villageC])).toBe(1);
+  });
+
   describe('objections', () => {
     const OBJECT = `mutation($i: ObjectToDisclosureInput!) { objectToDisclosure(input: $i) { id raisedOn answerDueOn answer version resident { id } } }`;
     const ANSWER = `mutation($i: AnswerObjectionInput!) { answerObjection(input: $i) { id answer answeredOn version } }`;

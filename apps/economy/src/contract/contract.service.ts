@@ -7,6 +7,7 @@ import { readableAsset, readableResource } from '../register/register.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
 import { requirePositive } from '../shared/money';
+import { retryOnDuplicate } from '../shared/once';
 import { LeaseContract, LeaseInstalment, LeasePayment, type OverduePayment } from './contract.entity';
 import type { ContractsArgs, OverduePaymentsArgs, RecordContractPaymentInput, RegisterContractInput } from './contract.inputs';
 
@@ -93,7 +94,8 @@ export async function registerContract(ctx: RequestContext, input: RegisterContr
     });
   }
   const schedule = paymentSchedule(input.termStart, months, input.yearlyAmount, input.paymentFrequency);
-  return mutateOnce(
+  // a concurrent duplicate with the same key commits first and this call's overlap check refuses: replay it
+  return retryOnDuplicate(input.idempotencyKey, ['LEASE_TERM_OVERLAP'], () => mutateOnce(
     ctx,
     { operation: 'registerContract', key: input.idempotencyKey, input: fingerprintable(input), idOf: (c) => c.id, replay: (id) => readableContract(ctx, id) },
     { action: 'economy.contract.register', targetType: 'LeaseContract', targetId: (c) => c.id, regionCode: subject.villageCode, payload: { counterparty: input.counterparty, total: formatFen(schedule.totalFen), majorMatterId: input.majorMatterId ?? null } },
@@ -141,7 +143,7 @@ export async function registerContract(ctx: RequestContext, input: RegisterContr
       if (input.resourceId) await manager.query(`UPDATE collective_resource SET contracted = true, version = version + 1 WHERE id = $1 AND NOT contracted`, [input.resourceId]);
       return manager.findOneByOrFail(LeaseContract, { id });
     },
-  );
+  ));
 }
 
 /**

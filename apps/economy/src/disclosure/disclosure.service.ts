@@ -6,6 +6,7 @@ import { recordEvents } from '../events/outbox';
 import { fingerprintable } from '../major-matter/major-matter.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
 import { countyOfVillage, requireNotFuture, requireVillageCode } from '../shared/checks';
+import { retryOnDuplicate } from '../shared/once';
 import { staleVersion } from '../shared/stale';
 import { Disclosure, DisclosureKind, DisclosureObjection, KIND_TITLES, type DisclosureDue, type OverdueDisclosure } from './disclosure.entity';
 import type { AnswerObjectionInput, DisclosuresArgs, ObjectToDisclosureInput, OverdueDisclosuresArgs, PublishDisclosureInput } from './disclosure.inputs';
@@ -103,7 +104,8 @@ export async function publishDisclosure(ctx: RequestContext, input: PublishDiscl
   const county = countyOfVillage(input.villageCode);
   const dueOn = dueDate(ctx.policies.calendar, county, span.last, requirement?.dueDay ?? 10);
   await checkReferences(ctx.dataSource, { regions: [{ field: 'input.villageCode', code: input.villageCode, on: input.publishedOn }] });
-  return mutateOnce(
+  // a concurrent duplicate with the same key commits first and this call's check refuses: replay it
+  return retryOnDuplicate(input.idempotencyKey, ['DISCLOSURE_EXISTS'], () => mutateOnce(
     ctx,
     { operation: 'publishDisclosure', key: input.idempotencyKey, input: fingerprintable(input), idOf: (d) => d.id, replay: (id) => readableDisclosure(ctx, id) },
     { action: 'economy.disclosure.publish', targetType: 'Disclosure', targetId: (d) => d.id, regionCode: input.villageCode, payload: { kind: input.kind, period: input.period, items: input.items.length } },
@@ -135,7 +137,7 @@ export async function publishDisclosure(ctx: RequestContext, input: PublishDiscl
       ]);
       return manager.findOneByOrFail(Disclosure, { id });
     },
-  );
+  ));
 }
 
 function exists(input: PublishDisclosureInput) {
