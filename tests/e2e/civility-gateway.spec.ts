@@ -54,7 +54,7 @@ describe('gateway + grids + civility on demo data (end to end)', () => {
   });
 
   it('a second seed writes nothing', async () => {
-    const tables = ['village_rules', 'points_rule', 'points_entry', 'household_points', 'market_item', 'redemption', 'red_black_list', 'red_black_list_row', 'star_rating', 'practice_activity', 'volunteer_hours', 'role_model_nomination'];
+    const tables = ['village_rules', 'points_rule', 'points_entry', 'household_points', 'household_month_points', 'market_item', 'redemption', 'red_black_list', 'red_black_list_row', 'star_rating', 'practice_activity', 'volunteer_hours', 'role_model_nomination'];
     const before = await Promise.all(tables.map((t) => rows(t)));
     expect(before.every((n) => n > 0)).toBe(true);
     await platform.subgraphs.civility.seed();

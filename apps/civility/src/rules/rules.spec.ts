@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
+import { Kind, parse, type ConstDirectiveNode, type StringValueNode } from 'graphql';
 import { graphqlClient, rowCounter, startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
 import { civilitySubgraph } from '../subgraph';
 
@@ -131,5 +132,35 @@ describe('points catalogue (积分细则)', () => {
     ]);
     const countyOnly = await ok(cadreB, `query($c: String!) { pointsRules(regionCode: $c, on: "2025-09-01") { code } }`, { c: B });
     expect(countyOnly.pointsRules).toEqual([{ code: 'E-HELP' }]);
+  });
+});
+
+describe('schema', () => {
+  it('describes every type, field, argument and enum value of the civility schema in both languages', () => {
+    const missing: string[] = [];
+    const bilingual = (d: StringValueNode | undefined) => !!d && /[\u4e00-\u9fff][^/]*\/ ?[A-Za-z0-9(]/.test(d.value);
+    for (const def of parse(platform.subgraphs.civility.sdl).definitions) {
+      if (!('name' in def) || !def.name || def.name.value.startsWith('_') || def.kind === Kind.DIRECTIVE_DEFINITION || def.kind === Kind.SCALAR_TYPE_DEFINITION) continue;
+      const name = def.name.value;
+      if (['Query', 'Mutation'].includes(name) && 'fields' in def) {
+        for (const f of def.fields ?? []) {
+          if (f.name.value.startsWith('_')) continue;
+          if (!bilingual(f.description)) missing.push(`${name}.${f.name.value}`);
+          for (const a of ('arguments' in f ? f.arguments : undefined) ?? []) if (!bilingual(a.description)) missing.push(`${name}.${f.name.value}(${a.name.value})`);
+        }
+        continue;
+      }
+      if ('description' in def && !bilingual(def.description as StringValueNode | undefined)) missing.push(name);
+      const directives = ('directives' in def ? (def.directives as readonly ConstDirectiveNode[] | undefined) : undefined) ?? [];
+      if (directives.some((d) => d.name.value === 'link')) continue;
+      if ('fields' in def) {
+        for (const f of def.fields ?? []) {
+          if (!bilingual(f.description)) missing.push(`${name}.${f.name.value}`);
+          for (const a of ('arguments' in f ? f.arguments : undefined) ?? []) if (!bilingual(a.description)) missing.push(`${name}.${f.name.value}(${a.name.value})`);
+        }
+      }
+      if ('values' in def) for (const v of def.values ?? []) if (!bilingual(v.description)) missing.push(`${name}.${v.name.value}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
