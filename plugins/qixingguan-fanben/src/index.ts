@@ -1,7 +1,17 @@
-import { definePlugin } from '@xiangzhi/kernel';
+import { bindPolicy, definePlugin, outboxFeature } from '@xiangzhi/kernel';
+import { payItemSourcePoint } from '@xiangzhi/personnel-api';
+import { QixingguanExemplarResolver, QixingguanRegionFields } from './assessment/resolver';
 import { PLUGIN_NAME, qixingguanConfig } from './config';
+import { CreateQixingguanActivityFunds1768000000002, CreateQixingguanFanben1768000000000 } from './migrations/1768000000000-create-qixingguan-fanben';
+import { QixingguanRewardItemSource } from './pay/reward-items';
+import { activityFundsConsumer, civilityConsumer, incomeConsumer, legalConsumer } from './projections/consumers';
 
-export { PLUGIN_NAME, qixingguanConfig, type QixingguanConfig } from './config';
+export { DEFAULT_CONFIG, DEFAULT_STANDARDS, PLUGIN_NAME, qixingguanConfig, type QixingguanConfig } from './config';
+export { assessShortBoardFirst } from './assessment/short-board';
+export { QixingguanRewardItemSource } from './pay/reward-items';
+export type { QixingguanEvents } from './projections/consumers';
+
+const outbox = outboxFeature({ table: 'qxg_event', migrationTimestamp: 1768000000001 });
 
 /** 七星关区“规范·示范·典范”示范村创建 / Qixingguan exemplar villages (demo county 七星关区 520502, seed 003). */
 export default definePlugin({
@@ -11,5 +21,19 @@ export default definePlugin({
   title: { zh: '七星关区“规范·示范·典范”示范村创建', en: 'Qixingguan exemplar villages' },
   description: { zh: '规范村、示范村、典范村三级创建：十项主要标准、短板优先评定、奖励', en: 'Three tiers of exemplar villages: ten main standards, short-board-first assessment, rewards' },
   config: qixingguanConfig,
-  subgraphs: {},
+  subgraphs: {
+    personnel: {
+      entities: [...outbox.entities],
+      migrations: [CreateQixingguanFanben1768000000000, ...outbox.migrations],
+      jobs: outbox.jobs,
+      outboxes: outbox.outboxes,
+      resolvers: [QixingguanExemplarResolver, QixingguanRegionFields],
+      consumers: [incomeConsumer, civilityConsumer, legalConsumer],
+      policies: [bindPolicy(payItemSourcePoint, () => new QixingguanRewardItemSource())],
+    },
+    economy: {
+      migrations: [CreateQixingguanActivityFunds1768000000002],
+      consumers: [activityFundsConsumer],
+    },
+  },
 });
