@@ -31,18 +31,18 @@ interface DeductionRow extends FactRow {
  * whatever the number of households: net approved points per household and month, and per deducting
  * rule the total and the largest single deduction.
  */
-async function monthFacts(db: Sql, prefix: string, months: string[]): Promise<Map<string, HouseholdMonthFacts[]>> {
+async function monthFacts(db: Sql, patterns: string[], months: string[]): Promise<Map<string, HouseholdMonthFacts[]>> {
   const totals = await rows<FactRow>(
     db,
     `SELECT village_code, month, household_id::text AS household_id, sum(points)::int AS points FROM points_entry
-     WHERE village_code LIKE $1 AND month = ANY($2::text[]) AND status = 'APPROVED' GROUP BY village_code, month, household_id`,
-    [`${prefix}%`, months],
+     WHERE village_code LIKE ANY($1::text[]) AND month = ANY($2::text[]) AND status = 'APPROVED' GROUP BY village_code, month, household_id`,
+    [patterns, months],
   );
   const deductions = await rows<DeductionRow>(
     db,
     `SELECT village_code, month, household_id::text AS household_id, rule_code, sum(points)::int AS points, min(points)::int AS largest FROM points_entry
-     WHERE village_code LIKE $1 AND month = ANY($2::text[]) AND status = 'APPROVED' AND points < 0 GROUP BY village_code, month, household_id, rule_code`,
-    [`${prefix}%`, months],
+     WHERE village_code LIKE ANY($1::text[]) AND month = ANY($2::text[]) AND status = 'APPROVED' AND points < 0 GROUP BY village_code, month, household_id, rule_code`,
+    [patterns, months],
   );
   const out = new Map<string, HouseholdMonthFacts[]>();
   const byHousehold = new Map<string, HouseholdMonthFacts>();
@@ -67,7 +67,7 @@ function toList(villageCode: string, month: string, decision: RedBlackListDecisi
 }
 
 async function compile(ctx: RequestContext, db: Sql, villageCode: string, month: string): Promise<{ decision: RedBlackListDecision; policy: string }> {
-  const facts = (await monthFacts(db, villageCode, [month])).get(`${villageCode}|${month}`) ?? [];
+  const facts = (await monthFacts(db, [villageCode], [month])).get(`${villageCode}|${month}`) ?? [];
   const { policy, source } = ctx.policies.resolve(listPolicyPoint, villageCode);
   return { decision: policy.compile({ villageCode, month, households: facts }), policy: source };
 }
@@ -105,16 +105,42 @@ async function storedLists(db: Sql, keys: { villageCode: string; month: string }
   return out;
 }
 
-/** 红黑榜 a village's list of a month: the published (frozen) one, or the one the policy gives now. */
-export async function redBlackList(ctx: RequestContext, villageCode: string, month: string): Promise<RedBlackList> {
-  requireVillageCode(villageCode, 'code');
-  requireMonth(month);
-  const access = CivilityAccess.of(ctx);
-  if (access.listPrefix(villageCode) === null) throw forbidden(`无权访问辖区（${access.scope}）以外的区域`, `You may only access regions inside your scope ${access.scope}`, { scope: access.scope });
-  const stored = (await storedLists(ctx.dataSource, [{ villageCode, month }])).get(`${villageCode}|${month}`);
-  if (stored) return stored;
-  const { decision, policy } = await compile(ctx, ctx.dataSource, villageCode, month);
-  return toList(villageCode, month, decision, { published: false, publishedAt: null, policy });
+/**
+ * 红黑榜 each village's list of a month: the published (frozen) one, or the one the policy gives now.
+ * Batched per request: the stored lists of every village asked for in two statements, the month facts
+ * of those not published in two more, whatever the number of villages and households.
+ */
+export function redBlackListLoader(ctx: RequestContext) {
+  return ctx.loaders.get<{ code: string; month: string }, RedBlackList | Error>(
+    'civility:redBlackList',
+    async (keys) => {
+      const access = CivilityAccess.of(ctx);
+      const checked = keys.map((k): Error | null => {
+        try {
+          requireVillageCode(k.code, 'code');
+          requireMonth(k.month);
+          if (access.listPrefix(k.code) === null) throw forbidden(`无权访问辖区（${access.scope}）以外的区域`, `You may only access regions inside your scope ${access.scope}`, { scope: access.scope });
+          return null;
+        } catch (error) {
+          return error as Error;
+        }
+      });
+      const wanted = keys.filter((_, i) => checked[i] === null).map((k) => ({ villageCode: k.code, month: k.month }));
+      const stored = await storedLists(ctx.dataSource, wanted);
+      const live = wanted.filter((k) => !stored.has(`${k.villageCode}|${k.month}`));
+      const facts = live.length ? await monthFacts(ctx.dataSource, [...new Set(live.map((k) => k.villageCode))], [...new Set(live.map((k) => k.month))]) : new Map<string, HouseholdMonthFacts[]>();
+      return keys.map((k, i) => {
+        const problem = checked[i];
+        if (problem) return problem;
+        const found = stored.get(`${k.code}|${k.month}`);
+        if (found) return found;
+        const { policy, source } = ctx.policies.resolve(listPolicyPoint, k.code);
+        const decision = policy.compile({ villageCode: k.code, month: k.month, households: facts.get(`${k.code}|${k.month}`) ?? [] });
+        return toList(k.code, k.month, decision, { published: false, publishedAt: null, policy: source });
+      });
+    },
+    (k) => `${k.code}|${k.month}`,
+  );
 }
 
 /** 发布红黑榜 publishes (freezes) a village's list for a past or the current month. */
@@ -160,19 +186,45 @@ export async function publishRedBlackList(ctx: RequestContext, input: PublishRed
   });
 }
 
-/** 积分排行 the households of a region (scope-narrowed) by a month's approved points: one statement over the monthly counters (`household_month_points`). */
-export async function pointsLeaderboard(ctx: RequestContext, regionCode: string, month: string, first: number): Promise<PointsLeaderboardEntry[]> {
-  requireMonth(month);
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first 须为1–100：first = ${first}`, `first must be 1–100: first = ${first}`, { field: 'first', rule: 'PAGE_SIZE', value: first });
-  const prefix = CivilityAccess.of(ctx).listPrefix(regionCode);
-  if (prefix === null) return [];
-  const found = await rows<{ household_id: string; village_code: string; points: number }>(
-    ctx.dataSource,
-    `SELECT household_id::text AS household_id, village_code, points FROM household_month_points WHERE month = $2 AND village_code LIKE $1
-     ORDER BY points DESC, household_id LIMIT $3`,
-    [`${prefix}%`, month, first],
+/**
+ * 积分排行 the households of each region asked for (scope-narrowed) by a month's approved points: one
+ * statement over the monthly counters (`household_month_points`) for every region of a request.
+ */
+export function pointsLeaderboardLoader(ctx: RequestContext) {
+  return ctx.loaders.get<{ code: string; month: string; first: number }, PointsLeaderboardEntry[] | Error>(
+    'civility:leaderboard',
+    async (keys) => {
+      const access = CivilityAccess.of(ctx);
+      const checked = keys.map((k): Error | null => {
+        try {
+          requireMonth(k.month);
+          if (!Number.isInteger(k.first) || k.first < 1 || k.first > 100) throw badInput(`first 须为1–100：first = ${k.first}`, `first must be 1–100: first = ${k.first}`, { field: 'first', rule: 'PAGE_SIZE', value: k.first });
+          return null;
+        } catch (error) {
+          return error as Error;
+        }
+      });
+      const wanted = keys.map((k, i) => ({ i: i + 1, p: checked[i] === null ? access.listPrefix(k.code) : null, m: k.month, n: k.first })).filter((w) => w.p !== null);
+      const found = wanted.length
+        ? await rows<{ i: number; household_id: string; village_code: string; points: number }>(
+            ctx.dataSource,
+            `SELECT k.i::int AS i, x.household_id, x.village_code, x.points FROM unnest($1::int[], $2::text[], $3::text[], $4::int[]) AS k(i, p, m, n)
+             CROSS JOIN LATERAL (SELECT household_id::text AS household_id, village_code, points FROM household_month_points
+               WHERE month = k.m AND village_code LIKE k.p || '%' ORDER BY points DESC, household_id LIMIT k.n) x
+             ORDER BY k.i, x.points DESC, x.household_id`,
+            [wanted.map((w) => w.i), wanted.map((w) => w.p), wanted.map((w) => w.m), wanted.map((w) => w.n)],
+          )
+        : [];
+      return keys.map((_, i) => {
+        const problem = checked[i];
+        if (problem) return problem;
+        return found
+          .filter((r) => Number(r.i) === i + 1)
+          .map((r, rank) => Object.assign(new PointsLeaderboardEntry(), { rank: rank + 1, household: HouseholdRef.of(r.household_id), villageCode: r.village_code, points: r.points }));
+      });
+    },
+    (k) => `${k.code}|${k.month}|${k.first}`,
   );
-  return found.map((r, i) => Object.assign(new PointsLeaderboardEntry(), { rank: i + 1, household: HouseholdRef.of(r.household_id), villageCode: r.village_code, points: r.points }));
 }
 
 /**
@@ -195,7 +247,7 @@ export async function rateStarHouseholds(ctx: RequestContext, regionCode: string
        FROM household_points h WHERE h.village_code LIKE $1 ORDER BY h.household_id`,
       [`${prefix}%`, `${year}-%`],
     );
-    const facts = await monthFacts(m, prefix, months);
+    const facts = await monthFacts(m, [`${prefix}%`], months);
     const published = await rows<{ village_code: string; month: string; household_id: string | null }>(
       m,
       `SELECT l.village_code, l.month, r.household_id::text AS household_id FROM red_black_list l LEFT JOIN red_black_list_row r ON r.list_id = l.id AND r.kind = 'BLACK'

@@ -3,7 +3,7 @@ import { todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { approvePoints, balanceLoader, balanceOnLoader, entriesLoader, householdAccessLoader, recordPoints, starsLoader } from './ledger.service';
-import { pointsLeaderboard, publishRedBlackList, rateStarHouseholds, redBlackList } from './lists.service';
+import { pointsLeaderboardLoader, publishRedBlackList, rateStarHouseholds, redBlackListLoader } from './lists.service';
 import { createMarketItem, marketItems, redeemPoints } from './market.service';
 import {
   ApprovePointsInput,
@@ -113,11 +113,18 @@ export class RegionPointsResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: '条数（1–100）/ How many (1–100)' }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<PointsLeaderboardEntry[]> {
-    return pointsLeaderboard(ctx, region.code, month, first);
+    return unwrap(pointsLeaderboardLoader(ctx).load({ code: region.code, month, first }));
   }
 
   @FieldResolver(() => RedBlackList, { description: '红黑榜（村级；已发布的为冻结的榜单）/ Red and black list of a village for a month (the frozen one once published)' })
   redBlackList(@Root() region: RegionRef, @Arg('month', () => String, { description: '月份 YYYY-MM / Month' }) month: string, @Ctx() ctx: RequestContext): Promise<RedBlackList> {
-    return redBlackList(ctx, region.code, month);
+    return unwrap(redBlackListLoader(ctx).load({ code: region.code, month }));
   }
+}
+
+/** A loader's per-key refusal (an `Error` value) thrown for that field only. */
+async function unwrap<T>(value: Promise<T | Error>): Promise<T> {
+  const v = await value;
+  if (v instanceof Error) throw v;
+  return v;
 }

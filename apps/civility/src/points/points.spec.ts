@@ -298,6 +298,12 @@ describe('red and black lists, star households', () => {
     expect((top12.result as any).region.pointsLeaderboard.slice(0, 2)).toEqual((top2.result as any).region.pointsLeaderboard);
     expect((top12.result as any).region.pointsLeaderboard[0]).toEqual({ rank: 1, points: 35, household: { id: hA[11] } });
     expect(top12.count).toBe(top2.count);
+    const perVillage = `redBlackList(month: "2025-10") { red { points } black { rule } } pointsLeaderboard(month: "2025-10", first: 3) { points }`;
+    const one = await countQueries(platform.subgraphs.civility, () => ok(admin, `query($c: ID!) { region(code: $c) { ${perVillage} } }`, { c: A }));
+    const both = await countQueries(platform.subgraphs.civility, () => ok(admin, `{ region(code: "360722101000") { children { code ${perVillage} } } }`));
+    expect((both.result as any).region.children.map((c: any) => c.code)).toEqual([A, B]);
+    expect((both.result as any).region.children[1].pointsLeaderboard).toEqual([{ points: 90 }, { points: 50 }]);
+    expect(both.count).toBe(one.count);
   });
 
   it('the monthly counters equal the ledger recounted', async () => {
