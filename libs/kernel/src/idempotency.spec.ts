@@ -122,6 +122,8 @@ describe('idempotency keys (mutateOnce) and outboxFeature', () => {
   it('fingerprints inputs by content, not key order, and ignores the key itself', () => {
     expect(inputFingerprint({ a: 1, b: [{ y: 2, x: 1 }], idempotencyKey: 'k1' })).toBe(inputFingerprint({ b: [{ x: 1, y: 2 }], a: 1, idempotencyKey: 'k2' }));
     expect(inputFingerprint({ a: 1 })).not.toBe(inputFingerprint({ a: 2 }));
+    expect(inputFingerprint({ amountFen: 123n })).not.toBe(inputFingerprint({ amountFen: 124n }));
+    expect(inputFingerprint({ amountFen: 123n })).not.toBe(inputFingerprint({ amountFen: '123' }));
     expect(IDEMPOTENCY_KEY_PATTERN.test('550e8400-e29b-41d4-a716-446655440000')).toBe(true);
     expect(IDEMPOTENCY_KEY_PATTERN.test('has space in it')).toBe(false);
   });

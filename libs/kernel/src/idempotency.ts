@@ -51,9 +51,11 @@ export abstract class IdempotentInput {
   idempotencyKey?: string | null;
 }
 
-/** The fingerprint of an input: a SHA-256 of its JSON with object keys sorted (the key itself left out). */
+/** The fingerprint of an input: a SHA-256 of its JSON with object keys sorted (the key itself left out; bigints and dates as text). */
 export function inputFingerprint(input: unknown): string {
   const canonical = (value: unknown): unknown => {
+    if (typeof value === 'bigint') return `${value.toString()}n`;
+    if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map(canonical);
     if (value && typeof value === 'object' && !(value instanceof Date)) {
       return Object.fromEntries(
