@@ -44,6 +44,12 @@ describe('economy roll-up through the gateway on the demo data (end to end)', ()
     // realistic spread: some weak villages, some over 1,000,000 CNY
     expect(answer.weakVillages).toBeGreaterThan(0);
     expect(ledgers.some((r) => BigInt(r.income) > 100_000_000n)).toBe(true);
+    // consumers learn the same figures: one economy.income.recorded per organisation and month of the demo
+    const [events] = (await platform.subgraphs.economy.db.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(sum((payload->>'operatingIncomeFen')::bigint), 0)::text AS fen FROM economy_event WHERE name = 'economy.income.recorded' AND payload->>'villageCode' LIKE '520502%' AND (payload->>'year')::int = 2025`,
+    )) as { n: number; fen: string }[];
+    expect(events.n).toBeGreaterThan(0);
+    expect(BigInt(events.fen)).toBe(total);
   });
 
   it('rolls up village → township → county: the townships sum to the county; one organisation’s operatingIncome matches its ledger', async () => {

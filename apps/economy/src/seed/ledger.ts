@@ -4,6 +4,7 @@ import type { SubgraphModule } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { ROUNDING, splitSurplus, type MemberShares } from '../distribution/split';
 import { OPERATING_INCOME_CODES } from '../ledger/chart';
+import { recordEvents } from '../events/outbox';
 import { createStandardChart } from '../ledger/postings';
 
 type SeedContext = Parameters<NonNullable<SubgraphModule['seed']>>[0];
@@ -74,7 +75,9 @@ async function unnestInsert(m: EntityManager, table: string, columns: readonly (
  * operating incomes from under 30,000 CNY (weak villages) to over 1,000,000 CNY; the monthly
  * income counters; members drawn from the village's living residents in the resident projection
  * (人口股 1 each, 劳龄股 0–5); and the 2025 distribution where there are members and a surplus,
- * capped at the national major-matter threshold (no adopted matter needed), booked on 2026-01-20.
+ * capped at the national major-matter threshold (no adopted matter needed), booked on 2026-01-20;
+ * `economy.income.recorded` once per organisation and month and `economy.distribution.completed`
+ * once per distribution, in the outbox.
  * Deterministic (`Rng`, `demoUuid('economy:…')`) and idempotent: an organisation already there is
  * left as it is with everything of it; only new organisations get their books. Multi-row statements only.
  */
@@ -271,12 +274,12 @@ export async function seedLedgerDemo({ dataSource, logger }: SeedContext): Promi
     );
     // the monthly operating-income counters, from the very postings written
     const operating = new Set(OPERATING_INCOME_CODES);
-    const perMonth = new Map<string, { org: string; village: string; year: number; month: number; fen: bigint }>();
+    const perMonth = new Map<string, { org: string; village: string; year: number; month: number; fen: bigint; voucherId: string }>();
     for (const v of vouchers) {
       for (const l of v.lines) {
         if (!operating.has(l.code)) continue;
         const key = `${v.orgId}:${v.date.slice(0, 7)}`;
-        const e = perMonth.get(key) ?? { org: v.orgId, village: v.village, year: Number(v.date.slice(0, 4)), month: Number(v.date.slice(5, 7)), fen: 0n };
+        const e = perMonth.get(key) ?? { org: v.orgId, village: v.village, year: Number(v.date.slice(0, 4)), month: Number(v.date.slice(5, 7)), fen: 0n, voucherId: v.id };
         e.fen += l.credit - l.debit;
         perMonth.set(key, e);
       }
@@ -351,6 +354,17 @@ export async function seedLedgerDemo({ dataSource, logger }: SeedContext): Promi
         ['amount_fen', 'bigint'],
       ],
       distributionLines,
+    );
+    // what plugins and other subgraphs consume: one income event per organisation and month, one per distribution
+    await recordEvents(
+      m,
+      'economy.income.recorded',
+      [...perMonth.values()].map((e) => ({ organizationId: e.org, villageCode: e.village, year: e.year, month: e.month, voucherId: e.voucherId, operatingIncomeFen: e.fen.toString(), monthTotalFen: e.fen.toString() })),
+    );
+    await recordEvents(
+      m,
+      'economy.distribution.completed',
+      distributions.map((d) => ({ distributionId: d[0] as string, organizationId: d[1] as string, villageCode: d[2] as string, year: d[3] as number, surplusFen: d[6] as string, memberCount: d[10] as number, voucherId: d[11] as string })),
     );
     logger.info(
       { organizations: orgs.length, vouchers: vouchers.length, postings: postings.length, members: members.length, distributions: distributions.length, ms: Date.now() - started },
