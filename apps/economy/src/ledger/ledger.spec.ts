@@ -411,6 +411,20 @@ describe('distribution', () => {
     const refused = await gql(cadreA, RUN, { i: { organizationId: big.id, year: 2025, date: '2026-01-15' } });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.majorMatterId', rule: 'MAJOR_MATTER_REQUIRED' });
     expect(await count('economy_distribution')).toBe(before);
+    // 四议两公开: proposal, two committees, Party members, villagers' meeting — then the distribution goes through
+    const MATTER = 'id version outcome';
+    let m = (await ok(cadreA, `mutation($i: ProposeMajorMatterInput!) { proposeMajorMatter(input: $i) { ${MATTER} } }`, { i: { villageCode: villageA, title: '2025年度收益分配方案', subject: 'DISTRIBUTION', amount: '81000.00', proposedOn: '2026-01-02' } })).proposeMajorMatter;
+    const advance = async (step: string, heldOn: string, extra: Record<string, unknown> = {}): Promise<any> =>
+      (await ok(cadreA, `mutation($i: AdvanceMajorMatterInput!) { advanceMajorMatter(input: $i) { ${MATTER} } }`, { i: { id: m.id, expectedVersion: m.version, step, heldOn, ...extra } })).advanceMajorMatter;
+    m = await advance('DELIBERATED', '2026-01-05');
+    m = await advance('REVIEWED', '2026-01-08');
+    m = await advance('RESOLVED', '2026-01-12', { membersEntitled: 40, attendance: 30, votesFor: 25, votesAgainst: 3, votesAbstain: 2 });
+    expect(m.outcome).toBe('ADOPTED');
+    const d = (await ok(cadreA, RUN, { i: { organizationId: big.id, year: 2025, date: '2026-01-15', majorMatterId: m.id } })).runDistribution;
+    // 90,000.00 less the 10 % reserve
+    expect(d).toMatchObject({ surplus: '81000.00', memberCount: 1 });
+    expect(d.members).toEqual([{ memberId: expect.any(String), guaranteedDividend: '24300.00', profitDividend: '32400.00', wages: '16200.00', landRent: '8100.00', total: '81000.00' }]);
+    expect(d.parts.find((p: any) => p.part === 'WAGES')).toMatchObject({ fallback: true, totalShares: 2 });
   });
 });
 
