@@ -30,13 +30,18 @@ export interface CivilityEvents {
     /** Which `civility.list` policy decided (plugin name or `baseline`). */
     policy: string;
   };
-  /** 星级文明户评定完成 star households were rated for a finished year in a region. */
+  /**
+   * 星级文明户评定完成 star households of a village were rated for a finished year (one event per
+   * village of the region a rating run covered).
+   */
   'civility.stars.rated': {
+    /** The region the run was asked for (the village or a region above it). */
     regionCode: string;
+    villageCode: string;
     year: number;
     /** Which `civility.starRating` policy decided (plugin name or `baseline`). */
     policy: string;
-    ratings: { villageCode: string; householdId: string; stars: number; points: number }[];
+    ratings: { householdId: string; stars: number; points: number }[];
   };
 }
 

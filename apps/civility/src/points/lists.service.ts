@@ -279,14 +279,15 @@ export async function rateStarHouseholds(ctx: RequestContext, regionCode: string
         chunk.flatMap((r) => [r.household_id, year, countyCodeOf(r.village_code), r.village_code, r.points, r.stars, r.rule, `${r.zh} / ${r.en}`, r.policy, ctx.actor.id]),
       );
     }
-    await recordEvents(m, 'civility.stars.rated', [
-      {
-        regionCode,
-        year,
-        policy: [...new Set(ratings.map((r) => r.policy))].join(',') || 'baseline',
-        ratings: ratings.map((r) => ({ villageCode: r.village_code, householdId: r.household_id, stars: r.stars, points: r.points })),
-      },
-    ]);
+    const villages = [...new Set(ratings.map((r) => r.village_code))];
+    await recordEvents(
+      m,
+      'civility.stars.rated',
+      villages.map((villageCode) => {
+        const mine = ratings.filter((r) => r.village_code === villageCode);
+        return { regionCode, villageCode, year, policy: mine[0].policy, ratings: mine.map((r) => ({ householdId: r.household_id, stars: r.stars, points: r.points })) };
+      }),
+    );
     const counts = [0, 1, 2, 3, 4, 5].map((stars) => Object.assign(new StarCount(), { stars, households: ratings.filter((r) => r.stars === stars).length }));
     return Object.assign(new StarRatingRun(), { regionCode, year, households: ratings.length, stars: counts });
   });
