@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { composeIdNumber } from '@xiangzhi/grids-api';
 import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
-import { countQueries, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, type TestPlatform } from '@xiangzhi/testing';
+import { CIVILITY_EVENT_SUBJECTS } from '@xiangzhi/civility-api';
+import { countQueries, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, waitFor, type TestPlatform } from '@xiangzhi/testing';
 import { civilitySubgraph } from '../subgraph';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are read field by field */
@@ -323,5 +324,15 @@ describe('red and black lists, star households', () => {
     expect(byName['civility.list.published']).toBe(1);
     expect(byName['civility.stars.rated']).toBe(2);
     expect(byName['civility.points.approved']).toBe(await count('points_entry', `status = 'APPROVED'`));
+    const received: { subject: string; payload: Record<string, unknown> }[] = [];
+    const sub = await platform.events.subscribe(CIVILITY_EVENT_SUBJECTS.all, async (e) => void received.push(e));
+    await platform.drainEvents();
+    await waitFor('the civility events on the bus', () => received.length === names.reduce((n, r) => n + r.n, 0));
+    await sub.unsubscribe();
+    const list = received.find((e) => e.subject === 'civility.list.published');
+    expect(list?.payload).toMatchObject({ villageCode: A, month: '2025-11', policy: 'baseline', black: [{ householdId: hA[2], ruleCode: 'D-FIGHT', points: -10 }] });
+    const stars = received.filter((e) => e.subject === 'civility.stars.rated');
+    expect(stars[0].payload).toMatchObject({ regionCode: A, villageCode: A, year: 2025 });
+    expect((stars[0].payload.ratings as { householdId: string; stars: number }[]).find((r) => r.householdId === hA[0])?.stars).toBe(4);
   });
 });
