@@ -3,6 +3,7 @@ import { onOrganizationRegistered } from '../organization/organization.service';
 import { LedgerAccount, LedgerPeriod, OperatingIncomeCounter, Voucher, VoucherLine } from './ledger.entity';
 import { OrganizationLedgerResolver, VoucherResolver } from './ledger.resolver';
 import { CreateLedger1734000000200 } from './migrations/1734000000200-create-ledger';
+import { LedgerMonthTotals1734000000210 } from './migrations/1734000000210-ledger-month-totals';
 import { createStandardChart } from './postings';
 
 onOrganizationRegistered((manager, org) => createStandardChart(manager, [org.id]));
@@ -14,7 +15,7 @@ onOrganizationRegistered((manager, org) => createStandardChart(manager, [org.id]
  */
 export const ledgerFeature: SubgraphFeature = {
   entities: [LedgerAccount, Voucher, VoucherLine, LedgerPeriod, OperatingIncomeCounter],
-  migrations: [CreateLedger1734000000200],
+  migrations: [CreateLedger1734000000200, LedgerMonthTotals1734000000210],
   resolvers: [VoucherResolver, OrganizationLedgerResolver],
 };
 

@@ -201,7 +201,7 @@ export async function reverseVoucher(ctx: RequestContext, input: ReverseVoucherI
  * books are then closed through it); after that only the month after the last closed one
  * (`PERIOD_OUT_OF_ORDER`), so a closed month never has an open month before it. A month that has
  * not ended (`MONTH_NOT_ENDED`) or is already closed (CONFLICT `PERIOD_ALREADY_CLOSED`) is refused.
- * Records `economy.period.closed` in the same transaction.
+ * Records `economy.period.closed` and the month totals trial balances read (`ledger_month_total`) in the same transaction.
  */
 export async function closePeriod(ctx: RequestContext, input: ClosePeriodInput): Promise<LedgerPeriod> {
   const org = await writableBooks(ctx, input.organizationId);
@@ -233,6 +233,15 @@ export async function closePeriod(ctx: RequestContext, input: ClosePeriodInput):
   return mutate(ctx, { action: 'closePeriod', targetType: 'CollectiveOrganization', regionCode: org.villageCode, targetId: () => org.id, payload: { month: input.month } }, async (manager) => {
     await lockOrganization(manager, org.id);
     check(await lastClosedMonth(manager, org.id));
+    // the month totals of every month this close closes (after the last closed one, up to this one), from the postings
+    const last = await lastClosedMonth(manager, org.id);
+    await manager.query(
+      `INSERT INTO ledger_month_total (organization_id, month_start, account_code, debit_fen, credit_fen)
+       SELECT organization_id, date_trunc('month', posted_on)::date, account_code, sum(debit_fen), sum(credit_fen)
+       FROM ledger_posting WHERE organization_id = $1 AND posted_on <= $2::date AND ($3::date IS NULL OR posted_on >= $3::date)
+       GROUP BY organization_id, date_trunc('month', posted_on)::date, account_code`,
+      [org.id, monthBounds(input.month).to, last === null ? null : `${nextMonth(last)}-01`],
+    );
     await manager.query(`INSERT INTO ledger_period_close (organization_id, month, closed_by) VALUES ($1, $2, $3)`, [org.id, input.month, ctx.actor.id]);
     await recordEvents(manager, 'economy.period.closed', [
       { organizationId: org.id, villageCode: org.villageCode, year: Number(input.month.slice(0, 4)), month: Number(input.month.slice(5, 7)), closedOn: todayInChina() },
@@ -254,21 +263,29 @@ interface BalanceRow {
 
 /**
  * The month's figures of every account in one statement: debits and credits before the month and in
- * it, from the postings up to the month's end (the index on organisation and date covers them).
- * Income and expense posted before the month's year are carried on 322 收益分配.
+ * it — closed months from their stored month totals (`ledger_month_total`), later months from the
+ * postings up to the month's end (the index on organisation and date covers them). Income and
+ * expense of years before the month's year are carried on 322 收益分配.
  */
 async function balances(db: Sql, organizationId: string, month: string): Promise<BalanceRow[]> {
   const { from, to } = monthBounds(month);
   const yearStart = `${month.slice(0, 4)}-01-01`;
   return (await db.query(
-    `WITH moves AS (
-       SELECT account_code, posted_on < $4::date AS prior_year,
-              coalesce(sum(debit_fen) FILTER (WHERE posted_on < $2::date), 0) AS od,
-              coalesce(sum(credit_fen) FILTER (WHERE posted_on < $2::date), 0) AS oc,
-              coalesce(sum(debit_fen) FILTER (WHERE posted_on >= $2::date), 0) AS pd,
-              coalesce(sum(credit_fen) FILTER (WHERE posted_on >= $2::date), 0) AS pc
-       FROM ledger_posting WHERE organization_id = $1 AND posted_on <= $3::date
-       GROUP BY account_code, posted_on < $4::date
+    `WITH closed AS (
+       SELECT (to_date(max(month) || '-01', 'YYYY-MM-DD') + interval '1 month')::date AS after FROM ledger_period_close WHERE organization_id = $1
+     ), src AS (
+       SELECT t.account_code, t.month_start AS on_day, t.debit_fen, t.credit_fen
+       FROM ledger_month_total t, closed WHERE t.organization_id = $1 AND t.month_start <= $3::date AND closed.after IS NOT NULL AND t.month_start < closed.after
+       UNION ALL
+       SELECT p.account_code, p.posted_on, p.debit_fen, p.credit_fen
+       FROM ledger_posting p, closed WHERE p.organization_id = $1 AND p.posted_on <= $3::date AND (closed.after IS NULL OR p.posted_on >= closed.after)
+     ), moves AS (
+       SELECT account_code, on_day < $4::date AS prior_year,
+              coalesce(sum(debit_fen) FILTER (WHERE on_day < $2::date), 0) AS od,
+              coalesce(sum(credit_fen) FILTER (WHERE on_day < $2::date), 0) AS oc,
+              coalesce(sum(debit_fen) FILTER (WHERE on_day >= $2::date), 0) AS pd,
+              coalesce(sum(credit_fen) FILTER (WHERE on_day >= $2::date), 0) AS pc
+       FROM src GROUP BY account_code, on_day < $4::date
      ), mapped AS (
        SELECT CASE WHEN m.prior_year AND a.category IN ('INCOME', 'EXPENSE') THEN $5 ELSE m.account_code END AS code, m.od, m.oc, m.pd, m.pc
        FROM moves m JOIN ledger_account a ON a.organization_id = $1 AND a.code = m.account_code

@@ -253,6 +253,15 @@ describe('periods, reversals, trial balance and balance sheet', () => {
     const large = await countQueries(platform.subgraphs.economy, () => ok(cadreA, TB, { o: org.id, m: '2025-12' }));
     expect(large.count).toBe(small.count);
     expect(large.result.trialBalance.balanced).toBe(true);
+    // closing months stores their totals: the same trial balances before and after, to the fen
+    const before = await Promise.all(['2025-06', '2025-12', '2026-01'].map(async (m) => (await ok(cadreA, TB, { o: org.id, m })).trialBalance));
+    for (let month = 2; month <= 11; month += 1) {
+      await ok(cadreA, `mutation($i: ClosePeriodInput!) { closePeriod(input: $i) { month } }`, { i: { organizationId: org.id, month: `2025-${String(month).padStart(2, '0')}` } });
+    }
+    expect(await count('ledger_month_total', 'organization_id = $1', [org.id])).toBeGreaterThan(10);
+    const after = await Promise.all(['2025-06', '2025-12', '2026-01'].map(async (m) => (await ok(cadreA, TB, { o: org.id, m })).trialBalance));
+    expect(after.map((t) => ({ ...t, closed: undefined }))).toEqual(before.map((t) => ({ ...t, closed: undefined })));
+    expect(after.map((t) => t.closed)).toEqual([true, false, false]);
   });
 });
 
