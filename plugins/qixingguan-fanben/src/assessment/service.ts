@@ -177,11 +177,13 @@ export async function screenApplication(ctx: RequestContext, input: ScreenExempl
     async (manager) => {
       const row = (await loadApplication(manager, found.id, true)) as ApplicationRow;
       if (Number(row.version) !== input.expectedVersion || row.status !== QixingguanApplicationStatus.APPLIED) throw stale(row.id, input.expectedVersion, Number(row.version));
-      const rows: ApplicationRow[] = await manager.query(
-        `UPDATE qxg_application SET status = $2, screened_by = $3, screened_at = now(), screening_note = $4, version = version + 1 WHERE id = $1 RETURNING *`,
-        [row.id, input.approve ? 'SCREENED' : 'DECLINED', ctx.actor.id, note],
-      );
-      return toApplication(rows[0]);
+      await manager.query(`UPDATE qxg_application SET status = $2, screened_by = $3, screened_at = now(), screening_note = $4, version = version + 1 WHERE id = $1`, [
+        row.id,
+        input.approve ? 'SCREENED' : 'DECLINED',
+        ctx.actor.id,
+        note,
+      ]);
+      return toApplication((await loadApplication(manager, row.id)) as ApplicationRow);
     },
   );
 }
