@@ -1,5 +1,4 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
-import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
 import { baseFeature } from './base';
 import { advisorFeature } from './advisor';
 import { aidFeature } from './aid';
@@ -8,10 +7,11 @@ import { petitionFeature } from './petition/petition';
 import { requestFeature } from './request/request';
 import { statsFeature } from './stats/stats';
 import { seedLegalDemo } from './seed';
+import { LegalGrid, LegalHousehold, LegalRegion, LegalResident } from './shared/stubs';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('legal', 'Region'))`). */
 const extensionFeature: SubgraphFeature = {
-  extensibleTypes: { Region: RegionRef, Resident: ResidentRef, Household: HouseholdRef, Grid: GridRef },
+  extensibleTypes: { Region: LegalRegion, Resident: LegalResident, Household: LegalHousehold, Grid: LegalGrid },
 };
 
 /** 法治 the legal subgraph: legal advisors, legal-service requests, legal aid, disputes and their tiers, petitions, safe-village designations. */

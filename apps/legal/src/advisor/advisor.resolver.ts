@@ -1,4 +1,4 @@
-import { RegionRef } from '@xiangzhi/grids-api';
+import { LegalRegion } from '../shared/stubs';
 import { badInput, referenceResolver, todayInChina, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -175,10 +175,10 @@ export class AdvisorLoadResolver {
   }
 }
 
-@Resolver(() => RegionRef)
+@Resolver(() => LegalRegion)
 export class AdvisorRegionResolver {
   @FieldResolver(() => [AdvisorAssignment], { description: '区划内各村的现任法律顾问（限辖区）/ Current advisor assignments of the villages under the region (within your scope)' })
-  legalAdvisors(@Root() region: RegionRef, @Ctx() ctx: RequestContext): Promise<AdvisorAssignment[]> {
+  legalAdvisors(@Root() region: LegalRegion, @Ctx() ctx: RequestContext): Promise<AdvisorAssignment[]> {
     return currentAssignmentsLoader(ctx).load(region.code);
   }
 }

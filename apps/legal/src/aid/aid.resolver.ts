@@ -1,4 +1,4 @@
-import { ResidentRef } from '@xiangzhi/grids-api';
+import { LegalResident } from '../shared/stubs';
 import { referenceResolver, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fenToYuan, LegalAccess, missing } from '../shared/access';
@@ -84,16 +84,16 @@ export class LegalAidResolver {
     return a.decisionReasons;
   }
 
-  @FieldResolver(() => ResidentRef, { description: '申请人 / Applicant' })
-  applicant(@Root() a: LegalAidApplication): ResidentRef {
-    return ResidentRef.of(a.applicantResidentId);
+  @FieldResolver(() => LegalResident, { description: '申请人 / Applicant' })
+  applicant(@Root() a: LegalAidApplication): LegalResident {
+    return LegalResident.of(a.applicantResidentId);
   }
 }
 
-@Resolver(() => ResidentRef)
+@Resolver(() => LegalResident)
 export class LegalAidResidentResolver {
   @FieldResolver(() => [LegalAidApplication], { description: '法律援助申请（限辖区，居民只见本人）/ Legal-aid applications (within your scope; a resident sees their own)' })
-  legalAidApplications(@Root() resident: ResidentRef, @Ctx() ctx: RequestContext): Promise<LegalAidApplication[]> {
+  legalAidApplications(@Root() resident: LegalResident, @Ctx() ctx: RequestContext): Promise<LegalAidApplication[]> {
     return applicationsByResidentLoader(ctx).load(resident.id);
   }
 }

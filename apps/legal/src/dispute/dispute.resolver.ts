@@ -1,4 +1,4 @@
-import { RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { LegalRegion, LegalResident } from '../shared/stubs';
 import { checkPageSize, referenceResolver, todayInChina, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fenToYuan, missing } from '../shared/access';
@@ -58,9 +58,9 @@ export class DisputeResolver {
     return d.status === DisputeStatus.OPEN && todayInChina() > d.deadline;
   }
 
-  @FieldResolver(() => RegionRef, { description: '所在村 / The village' })
-  village(@Root() d: Dispute): RegionRef {
-    return RegionRef.of(d.villageCode);
+  @FieldResolver(() => LegalRegion, { description: '所在村 / The village' })
+  village(@Root() d: Dispute): LegalRegion {
+    return LegalRegion.of(d.villageCode);
   }
 
   @FieldResolver(() => IncidentRef, { nullable: true, description: '转自的网格事件 / The grids incident it was taken over from' })
@@ -86,17 +86,17 @@ export class DisputeResolver {
 
 @Resolver(() => DisputeParty)
 export class DisputePartyResolver {
-  @FieldResolver(() => ResidentRef, { nullable: true, description: '居民（网格子图）/ The resident (grids subgraph)' })
-  resident(@Root() p: DisputeParty): ResidentRef | null {
-    return p.residentId ? ResidentRef.of(p.residentId) : null;
+  @FieldResolver(() => LegalResident, { nullable: true, description: '居民（网格子图）/ The resident (grids subgraph)' })
+  resident(@Root() p: DisputeParty): LegalResident | null {
+    return p.residentId ? LegalResident.of(p.residentId) : null;
   }
 }
 
-@Resolver(() => RegionRef)
+@Resolver(() => LegalRegion)
 export class DisputeRegionResolver {
   @FieldResolver(() => [Dispute], { description: '区划内的矛盾纠纷（最新在前，限辖区）/ Disputes under the region, newest first (within your scope)' })
   disputes(
-    @Root() region: RegionRef,
+    @Root() region: LegalRegion,
     @Ctx() ctx: RequestContext,
     @Arg('status', () => DisputeStatus, { nullable: true, description: '状态 / Status' }) status: DisputeStatus | null,
     @Arg('crimeRisk', () => Boolean, { nullable: true, description: '仅民转刑风险（乡镇预警）/ Only those at risk of turning criminal (township alert)' }) crimeRisk: boolean | null,
@@ -107,10 +107,10 @@ export class DisputeRegionResolver {
   }
 }
 
-@Resolver(() => ResidentRef)
+@Resolver(() => LegalResident)
 export class DisputeResidentResolver {
   @FieldResolver(() => [Dispute], { description: '该居民作为当事人的纠纷（限辖区）/ Disputes the resident is a party to (within your scope)' })
-  disputes(@Root() resident: ResidentRef, @Ctx() ctx: RequestContext): Promise<Dispute[]> {
+  disputes(@Root() resident: LegalResident, @Ctx() ctx: RequestContext): Promise<Dispute[]> {
     return disputesByResidentLoader(ctx).load(resident.id);
   }
 }

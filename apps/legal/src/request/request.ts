@@ -1,10 +1,10 @@
+import { LegalResident } from '../shared/stubs';
 import { checkReferences } from '@xiangzhi/grids-api';
 import { forbidden, hasRole, IdempotentInput, isUuid, mutate, mutateOnce, Role, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
 import { IsEnum, IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { ResidentRef } from '@xiangzhi/grids-api';
 import { legalAidPolicyFor } from '../aid/aid.service';
 import { LEGAL_WRITER_ROLES, LegalAccess, missing, staleVersion } from '../shared/access';
 
@@ -197,9 +197,9 @@ export class LegalServiceRequestResolver {
     return r.answeredOn !== null ? r.answeredOn > r.deadline : todayInChina() > r.deadline;
   }
 
-  @FieldResolver(() => ResidentRef, { description: '请求人 / Requester' })
-  requester(@Root() r: LegalServiceRequest): ResidentRef {
-    return ResidentRef.of(r.residentId);
+  @FieldResolver(() => LegalResident, { description: '请求人 / Requester' })
+  requester(@Root() r: LegalServiceRequest): LegalResident {
+    return LegalResident.of(r.residentId);
   }
 }
 

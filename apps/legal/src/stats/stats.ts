@@ -1,4 +1,4 @@
-import { RegionRef } from '@xiangzhi/grids-api';
+import { LegalRegion } from '../shared/stubs';
 import { badInput, isRegionCode, levelOf, mutate, RegionLevel, regionPrefix, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
 import { DefaultDesignationPolicy, designationPolicyPoint, DesignationKind, type DesignationDecision, type DesignationPolicy, type VillageYearRecord } from '@xiangzhi/legal-api';
 import type { EntityManager } from 'typeorm';
@@ -382,13 +382,13 @@ export class RuleOfLawResolver {
   }
 }
 
-@Resolver(() => RegionRef)
+@Resolver(() => LegalRegion)
 export class RuleOfLawRegionResolver {
   @FieldResolver(() => RuleOfLaw, {
     description:
       '村（区划）法治页：三源共治年度统计。辅警（一村一辅警）、村干部由干部子图的 Region.posts / Region.cadres 在同一查询中给出 / The region’s rule-of-law page: three-sources statistics of a year. The auxiliary police post (一村一辅警) and cadres come from the personnel subgraph’s Region.posts / Region.cadres in the same query',
   })
-  ruleOfLaw(@Root() region: RegionRef, @Arg('year', () => Int, { description: '年度 / Year' }) year: number, @Ctx() ctx: RequestContext): Promise<RuleOfLaw> {
+  ruleOfLaw(@Root() region: LegalRegion, @Arg('year', () => Int, { description: '年度 / Year' }) year: number, @Ctx() ctx: RequestContext): Promise<RuleOfLaw> {
     requireYear(year);
     return ruleOfLawLoader(ctx, year).load(region.code);
   }
