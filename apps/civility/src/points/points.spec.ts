@@ -1,12 +1,31 @@
 import 'reflect-metadata';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { composeIdNumber } from '@xiangzhi/grids-api';
-import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
-import { CIVILITY_EVENT_SUBJECTS } from '@xiangzhi/civility-api';
+import { bindPolicy, definePlugin, Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
+import { CIVILITY_EVENT_SUBJECTS, pointsPolicyPoint, type PointsPolicy } from '@xiangzhi/civility-api';
+import { z } from 'zod';
 import { countQueries, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, waitFor, type TestPlatform } from '@xiangzhi/testing';
 import { civilitySubgraph } from '../subgraph';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are read field by field */
+
+/** A county model adding its 520 文明集市 rule to the catalogue, with its own cap. */
+const market520 = definePlugin({
+  name: 'civility-520-test',
+  version: '0.0.0',
+  title: { zh: '520文明集市（测试）', en: '520 market (test)' },
+  config: z.object({ cap: z.number().default(10) }),
+  subgraphs: {
+    civility: {
+      policies: [
+        bindPolicy(pointsPolicyPoint, (c: { cap: number }, next): PointsPolicy => ({
+          catalogueAdditions: () => [{ code: 'E-520', description: '520文明集市志愿服务', points: 5, evidenceRequired: false, monthlyCap: null, articleRef: null }],
+          monthlyCap: (rule) => (rule.code === 'E-520' ? c.cap : next().monthlyCap(rule)),
+        })),
+      ],
+    },
+  },
+});
 
 let platform: TestPlatform;
 const { gql, ok, codeOf } = graphqlClient<any>(() => platform);
@@ -57,7 +76,7 @@ async function audits(action: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ subgraphs: [grids, civilitySubgraph] });
+  platform = await startTestPlatform({ subgraphs: [grids, civilitySubgraph], plugins: [market520], countyParams: { '360722': { 'civility-520-test': {} } } });
   const { village } = testFixtures(() => platform);
   await village({ code: A });
   await village({ code: B });
@@ -123,6 +142,21 @@ describe('points entries: bad input refused with nothing written', () => {
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleCode', rule: 'MONTHLY_CAP_EXCEEDED', cap: 15, used: 15 });
     expect(await count('points_entry')).toBe(before);
     await ok(workerA, RECORD, { i: { householdId: hA[10], ruleCode: 'E-CLEAN', occurredOn: '2024-06-01' } });
+  });
+
+  it('a county plugin adds a catalogue rule (created on first use) and caps it', async () => {
+    const RULES = `query($c: String!) { pointsRules(regionCode: $c, on: "2025-02-01") { id code source monthlyCap } }`;
+    const before = (await ok(cadreA, RULES, { c: A })).pointsRules.find((r: any) => r.code === 'E-520');
+    expect(before).toEqual({ id: null, code: 'E-520', source: 'civility-520-test', monthlyCap: null });
+    await earn(hA[8], 'E-520', '2024-02-01');
+    await earn(hA[8], 'E-520', '2024-02-02');
+    const over = await gql(workerA, RECORD, { i: { householdId: hA[8], ruleCode: 'E-520', occurredOn: '2024-02-03' } });
+    expect(over.errors?.[0]?.extensions).toMatchObject({ rule: 'MONTHLY_CAP_EXCEEDED', cap: 10, used: 10 });
+    const after = (await ok(cadreA, RULES, { c: A })).pointsRules.filter((r: any) => r.code === 'E-520');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ code: 'E-520', source: 'civility-520-test' });
+    expect(after[0].id).not.toBeNull();
+    expect(await count('points_rule', `code = 'E-520'`)).toBe(1);
   });
 
   it('creates once per idempotency key', async () => {
