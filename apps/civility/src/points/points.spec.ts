@@ -142,6 +142,10 @@ describe('points entries: bad input refused with nothing written', () => {
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleCode', rule: 'MONTHLY_CAP_EXCEEDED', cap: 15, used: 15 });
     expect(await count('points_entry')).toBe(before);
     await ok(workerA, RECORD, { i: { householdId: hA[10], ruleCode: 'E-CLEAN', occurredOn: '2024-06-01' } });
+    // concurrent entries queue on the household: the cap holds
+    const parallel = await Promise.all(Array.from({ length: 6 }, (_, i) => gql(workerA, RECORD, { i: { householdId: hA[7], ruleCode: 'E-CLEAN', occurredOn: `2024-07-0${i + 1}` } })));
+    expect(parallel.filter((r) => !r.errors)).toHaveLength(3);
+    expect(parallel.filter((r) => r.errors).map((r) => r.errors?.[0]?.extensions?.rule)).toEqual(Array(3).fill('MONTHLY_CAP_EXCEEDED'));
   });
 
   it('a county plugin adds a catalogue rule (created on first use) and caps it', async () => {
