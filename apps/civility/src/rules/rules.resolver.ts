@@ -31,7 +31,7 @@ export class VillageRulesResolver {
     return pointsRules(ctx, regionCode, on ?? today());
   }
 
-  @Mutation(() => PointsRule, { description: '制定积分细则：县目录（县、乡镇管理人员）或村补充细则（须依据现行村规民约的条款）/ Define a points rule: county catalogue (county and township managers) or village addition (from an article of the village rules in force)' })
+  @Mutation(() => PointsRule, { description: '制定积分细则：县目录（县级管理员）或村补充细则（村、乡镇、县干部，须依据现行村规民约的条款）/ Define a points rule: county catalogue (county administrators) or village addition (cadres of the village; from an article of the village rules in force)' })
   definePointsRule(@Arg('input', () => DefinePointsRuleInput, { description: '输入 / Input' }) input: DefinePointsRuleInput, @Ctx() ctx: RequestContext): Promise<PointsRule> {
     return definePointsRule(ctx, input);
   }

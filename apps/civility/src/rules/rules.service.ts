@@ -249,7 +249,7 @@ export async function pointsRules(ctx: RequestContext, regionCode: string, on: s
   return [...found, ...additions];
 }
 
-/** 制定积分细则 a county catalogue rule (county and township managers of the county) or a village addition derived from an article of the village rules in force (village cadres). */
+/** 制定积分细则 a county catalogue rule (county administrators: the scope must cover the county) or a village addition derived from an article of the village rules in force (village cadres). */
 export async function definePointsRule(ctx: RequestContext, input: DefinePointsRuleInput): Promise<PointsRule> {
   requireRegionCode(input.regionCode);
   const access = CivilityAccess.of(ctx);
