@@ -11,6 +11,9 @@
  *     and in a 七星关区 village (no plugin).
  *  5. Events: a township of 100 villages imported into grids until personnel's region projection
  *     has it (import, outbox relay, consumer), on the in-process bus vs NATS JetStream.
+ *  6. The 三资 ledger: `trialBalance` of an organisation with 100,000 postings vs one with its demo
+ *     year, and `Region.collectiveEconomy` rolled up over counties of 65 to 508 villages, with SQL
+ *     statements counted (flat in the number of villages), on PGlite and PostgreSQL.
  *
  * The platforms run the default deployment's county models: suyu-sanding in 宿豫区, longshan-qihua in
  * 龙山县, jiangxi-135 in 信丰县.
@@ -20,6 +23,7 @@
 import { featuredVillages } from '@xiangzhi/demo';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { subgraph as personnel } from '@xiangzhi/personnel';
+import { bulkInsertPostings, subgraph as economy } from '@xiangzhi/economy';
 import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
 import { TEST_SECRETS, startTestPlatform, type TestPlatform, type TestPlatformOptions } from '@xiangzhi/testing';
 import jiangxi135 from '@xiangzhi/jiangxi-135';
@@ -198,6 +202,56 @@ function importTownship(platform: TestPlatform): Run {
   };
 }
 
+const LEDGER_POSTINGS = Number(process.env.BENCH_LEDGER_POSTINGS ?? 100_000);
+const ROLL_UP = (code: string): string => `{ region(code: "${code}") { collectiveEconomy(year: 2025) { operatingIncome villages weakVillages } } }`;
+const TRIAL_BALANCE = (organizationId: string): string => `{ trialBalance(organizationId: "${organizationId}", month: "2025-12") { closingDebit closingCredit balanced } }`;
+
+/** Section 6: the 三资 ledger at size and the county roll-up, on PGlite and (when reachable) PostgreSQL. */
+async function economyComparison(lines: string[], withPostgres: boolean): Promise<void> {
+  const setups: Record<string, TestPlatform> = {};
+  try {
+    log('booting grids + economy with demo data on PGlite for the ledger comparison…');
+    setups.pglite = await startTestPlatform({ subgraphs: [grids, economy], seed: true, databaseUrl: '' });
+    if (withPostgres) {
+      log('booting grids + economy with demo data on PostgreSQL…');
+      setups.postgres = await startTestPlatform({ subgraphs: [grids, economy], seed: true, databaseUrl: PG_URL });
+    }
+    const countyAdmin = (code: string): Actor => ({ id: 'bench-economy', roles: [Role.COUNTY_ADMIN], scope: code });
+    lines.push('');
+    lines.push(row([`trialBalance (2025-12), PGlite${withPostgres ? ' / PostgreSQL' : ''}`, 'median ms', 'p90 ms', 'ratio (median)']));
+    for (const [engine, platform] of Object.entries(setups)) {
+      const ds = platform.subgraphs.economy.db.dataSource;
+      const orgs = (await ds.query(`SELECT id, village_code AS "villageCode" FROM collective_organization WHERE county_code = '520502000000' ORDER BY village_code LIMIT 2`)) as { id: string; villageCode: string }[];
+      const [{ n: demoPostings }] = (await ds.query('SELECT count(*)::int AS n FROM ledger_posting WHERE organization_id = $1', [orgs[1].id])) as { n: number }[];
+      const t0 = Date.now();
+      const written = await bulkInsertPostings(ds, orgs[0], LEDGER_POSTINGS, { year: 2025 });
+      const seconds = (Date.now() - t0) / 1000;
+      log(`${engine}: ${written} postings written in ${seconds.toFixed(1)} s (${Math.round(written / seconds)} postings/s)`);
+      const actor = countyAdmin('520502000000');
+      const r = await compare(`${engine}: trial balance ${LEDGER_POSTINGS} vs demo postings`, {
+        demo: viaGateway(platform, TRIAL_BALANCE(orgs[1].id), actor),
+        large: viaGateway(platform, TRIAL_BALANCE(orgs[0].id), actor),
+      });
+      const statements = await statementsFor(platform, TRIAL_BALANCE(orgs[0].id), actor, 'economy');
+      lines.push(row([`${engine}: ${Number(demoPostings)} postings (demo year)`, r.demo.median, r.demo.p90, 1]));
+      lines.push(row([`${engine}: ${written + Number(demoPostings)} postings, ${statements} SQL statements`, r.large.median, r.large.p90, r.large.median / r.demo.median]));
+    }
+    lines.push('');
+    lines.push(row(['collectiveEconomy(2025) roll-up', 'villages', 'statements', 'median ms']));
+    for (const [engine, platform] of Object.entries(setups)) {
+      for (const code of ['513424000000', '511102000000', '433130000000', '520502000000']) {
+        const query = ROLL_UP(code);
+        const statements = await statementsFor(platform, query, countyAdmin(code), 'economy');
+        const res = await platform.query<{ region: { collectiveEconomy: { villages: number } } }>(query, {}, countyAdmin(code));
+        const r = await compare(`${engine}: roll-up ${code}`, { rollUp: viaGateway(platform, query, countyAdmin(code)) });
+        lines.push(row([`${engine}: county ${code}`, res.data?.region.collectiveEconomy.villages ?? 0, statements, r.rollUp.median]));
+      }
+    }
+  } finally {
+    for (const platform of Object.values(setups)) await platform.stop();
+  }
+}
+
 /** Section 5: region events from grids to personnel's projection, in-process bus vs NATS JetStream (both on PGlite, no demo data). */
 async function eventComparison(lines: string[]): Promise<void> {
   const unreachable = natsUnreachable(TEST_NATS_URL);
@@ -303,6 +357,7 @@ async function main(): Promise<void> {
     lines.push(row([`baseline village ${baselineVillage.code} (no plugin)`, Number(baselineCadres), baselinePayroll, baselinePayroll / payrolls[0].statements]));
 
     await eventComparison(lines);
+    await economyComparison(lines, postgres !== null);
 
     process.stdout.write(`\nxiangzhi benchmark — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n\n${lines.join('\n')}\n`);
   } finally {
