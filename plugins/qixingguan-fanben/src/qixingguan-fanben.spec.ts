@@ -2,7 +2,7 @@ import { subgraph as grids } from '@xiangzhi/grids';
 import type { DataSource } from 'typeorm';
 import { recordOutboxEvents } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
-import { actors, nonNullPluginFields, startPluginTestPlatform, type PluginTestPlatform, type VillageFixture } from '@xiangzhi/testing';
+import { actors, countQueries, nonNullPluginFields, startPluginTestPlatform, type PluginTestPlatform, type VillageFixture } from '@xiangzhi/testing';
 import plugin from './index';
 import { publisherOutbox } from './testing/publisher-outbox';
 
@@ -255,6 +255,25 @@ describe('qixingguan-fanben (七星关区 520502, gateway)', () => {
     await p.drainEvents();
     const [relayed] = (await p.subgraphs.personnel.db.dataSource.query(`SELECT published_at FROM qxg_event`)) as { published_at: Date | null }[];
     expect(relayed.published_at).not.toBeNull();
+  });
+
+  it('answers Region.exemplarTier for a list of villages with the same statements as for one', async () => {
+    const one = await countQueries(p.subgraphs.personnel, () => p.client.ok(admin(), TIER, { c: a.code }));
+    const list = await countQueries(p.subgraphs.personnel, () =>
+      p.client.ok<{ regions: { code: string; exemplarTier: string | null }[] }>(admin(), `query ($t: ID!) { regions(parentCode: $t) { code exemplarTier(year: ${YEAR}) } }`, { t: p.county.township() }),
+    );
+    expect(list.result.regions).toEqual(expect.arrayContaining([{ code: a.code, exemplarTier: 'MODEL' }, { code: b.code, exemplarTier: null }]));
+    expect(one.count).toBeGreaterThan(0);
+    expect(list.count).toBe(one.count);
+  });
+
+  it('creates an application once for a retried idempotency key', async () => {
+    const v = p.county.village(3);
+    const input = { villageCode: v, year: YEAR, tier: 'STANDARD', idempotencyKey: 'qxg-apply-0003' };
+    const first = await p.client.ok<{ applyForExemplarTier: { id: string } }>(admin(), APPLY, { i: input });
+    const retry = await p.client.ok<{ applyForExemplarTier: { id: string } }>(admin(), APPLY, { i: input });
+    expect(retry.applyForExemplarTier.id).toBe(first.applyForExemplarTier.id);
+    expect(await personnelRows()('qxg_application', 'village_code = $1', [v])).toBe(1);
   });
 
   it('gives a county without the plugin nothing: PLUGIN_NOT_ENABLED, and no reward in its payroll even with a reward row', async () => {

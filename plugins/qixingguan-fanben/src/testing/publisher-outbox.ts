@@ -1,6 +1,11 @@
-import { InProcessEventBus, outboxFeature } from '@xiangzhi/kernel';
-import type { TestPlatform } from '@xiangzhi/testing';
+import { InProcessEventBus, outboxFeature, type EventBus } from '@xiangzhi/kernel';
 import type { DataSource } from 'typeorm';
+
+/** What the helper needs of a test platform (`startPluginTestPlatform`'s answer). */
+export interface PlatformWithBus {
+  subgraphs: Record<string, { db: { dataSource: DataSource } }>;
+  events: EventBus;
+}
 
 /**
  * An outbox table of another subgraph (`economy_event`, `civility_event`, `legal_event`…), created
@@ -11,7 +16,7 @@ import type { DataSource } from 'typeorm';
  * yet compose with personnel in one test process (their `Region` fields on the shared `RegionRef`
  * stub are picked up by every subgraph's schema there). Returns the database to write events with.
  */
-export async function publisherOutbox(platform: TestPlatform, table: string, subgraph: string): Promise<DataSource> {
+export async function publisherOutbox(platform: PlatformWithBus, table: string, subgraph: string): Promise<DataSource> {
   const dataSource = platform.subgraphs.grids.db.dataSource;
   const [migration] = outboxFeature({ table, migrationTimestamp: 1768000000009 }).migrations;
   const runner = dataSource.createQueryRunner();
