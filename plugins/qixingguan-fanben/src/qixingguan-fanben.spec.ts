@@ -121,11 +121,17 @@ describe('qixingguan-fanben (七星关区 520502, gateway)', () => {
     });
     const civilityDb = outboxes.civility;
     const legalDb = outboxes.legal;
-    const households = (village: string, stars: number[]) => stars.map((s, i) => ({ villageCode: village, householdId: `${village}-h${i}`, stars: s, points: s * 20 }));
+    const rated = (village: string, stars: number[]) => ({
+      regionCode: p.county.code,
+      villageCode: village,
+      year: YEAR,
+      policy: 'baseline',
+      ratings: stars.map((s, i) => ({ householdId: `${village}-h${i}`, stars: s, points: s * 20 })),
+    });
     await civilityDb.transaction(async (m) => {
-      await recordOutboxEvents(m, 'civility_event', 'civility.stars.rated', [
-        { regionCode: p.county.code, year: YEAR, policy: 'baseline', ratings: [...households(a.code, [4, 4, 3, 5, 2, 1, 3, 4]), ...households(b.code, [3, 3, 1, 4])] },
-      ]);
+      // a first run, then a new run that replaces village A's ratings of the year
+      await recordOutboxEvents(m, 'civility_event', 'civility.stars.rated', [rated(a.code, [1, 1, 1]), rated(b.code, [3, 3, 1, 4])]);
+      await recordOutboxEvents(m, 'civility_event', 'civility.stars.rated', [rated(a.code, [4, 4, 3, 5, 2, 1, 3, 4])]);
       await recordOutboxEvents(m, 'civility_event', 'civility.list.published', [
         { listId: 'l1', villageCode: a.code, month: `${YEAR}-03`, red: [], black: [], policy: 'baseline' },
         { listId: 'l2', villageCode: a.code, month: `${YEAR}-04`, red: [], black: [{ householdId: `${a.code}-h5`, ruleCode: 'D-01', points: -10 }], policy: 'baseline' },

@@ -1,4 +1,4 @@
-import { defineConsumer, regionPrefix, type ConsumedEvent, type EventConsumerContext } from '@xiangzhi/kernel';
+import { defineConsumer, type ConsumedEvent, type EventConsumerContext } from '@xiangzhi/kernel';
 import { CIVILITY_EVENT_SUBJECTS, type CivilityEvents } from '@xiangzhi/civility-api';
 import { ECONOMY_EVENT_SUBJECTS, type EconomyEvents } from '@xiangzhi/economy-api';
 import { LEGAL_EVENT_SUBJECTS, type LegalEvents } from '@xiangzhi/legal-api';
@@ -38,12 +38,13 @@ export const incomeConsumer = defineConsumer({
 
 /**
  * 乡风纯 the months each village's published black list named households (`civility.list.published`,
- * frozen once published) and the star households of each year (`civility.stars.rated`: a new run for a
- * region replaces that region's counts of the year).
+ * frozen once published) and the star households of each year (`civility.stars.rated`, one event per
+ * village of a rating run: a new run replaces the village's counts of the year).
  */
 export const civilityConsumer = defineConsumer({
   name: 'qixingguan-civility',
   subjects: [CIVILITY_EVENT_SUBJECTS.listPublished, CIVILITY_EVENT_SUBJECTS.starsRated],
+  aggregateOf: (e) => String(e.payload.villageCode ?? ''),
   handle: async (event, ctx) => {
     if (event.subject === 'civility.list.published') {
       const e = payload<CivilityEvents['civility.list.published']>(event);
@@ -55,19 +56,15 @@ export const civilityConsumer = defineConsumer({
       );
     } else if (event.subject === 'civility.stars.rated') {
       const e = payload<CivilityEvents['civility.stars.rated']>(event);
-      await ctx.manager.query(`DELETE FROM qxg_star_count WHERE village_code LIKE $1 AND year = $2`, [`${regionPrefix(e.regionCode)}%`, e.year]);
-      const counts = new Map<string, number>();
-      for (const r of e.ratings) {
-        if (!kept(ctx, r.villageCode)) continue;
-        const key = `${r.villageCode}:${r.stars}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
+      if (!kept(ctx, e.villageCode)) return;
+      await ctx.manager.query(`DELETE FROM qxg_star_count WHERE village_code = $1 AND year = $2`, [e.villageCode, e.year]);
+      const counts = new Map<number, number>();
+      for (const r of e.ratings) counts.set(r.stars, (counts.get(r.stars) ?? 0) + 1);
       if (counts.size === 0) return;
-      const entries = [...counts.entries()].map(([k, n]) => [...k.split(':'), n] as [string, string, number]);
       await ctx.manager.query(
         `INSERT INTO qxg_star_count (village_code, year, stars, households)
-         SELECT v.village_code, $1, v.stars, v.households FROM unnest($2::text[], $3::int[], $4::int[]) AS v(village_code, stars, households)`,
-        [e.year, entries.map((x) => x[0]), entries.map((x) => Number(x[1])), entries.map((x) => x[2])],
+         SELECT $1, $2, v.stars, v.households FROM unnest($3::int[], $4::int[]) AS v(stars, households)`,
+        [e.villageCode, e.year, [...counts.keys()], [...counts.values()]],
       );
     }
   },
