@@ -167,6 +167,20 @@ const awards = z
   })
   .refine((a) => a.honourMin <= a.honourMax, { message: 'honourMin must not exceed honourMax', path: ['honourMin'] });
 
+/**
+ * 村集体经济提成 the collective-economy share of the target pay structure (seed: "形成'基本报酬+职级报酬+
+ * 绩效报酬+村集体经济提成'报酬体系"). The seed names the component but gives no rate, basis or cap: every
+ * number below is an assumption. Each month the village's cadres paid that month share
+ * `basisPoints` ÷ 10,000 of the village's operating income of that month (the economy ledger's
+ * 经营收入 + 发包及上交收入 + 投资收益, as recorded), equally, each share capped at `monthlyCapPerCadre`.
+ */
+const collectiveShare = z.strictObject({
+  /** 提成比例（万分比）share of the month's operating income, in basis points; assumption: 500 (5%). 0 turns the component off. */
+  basisPoints: z.number().int().min(0).max(5000).default(500),
+  /** 每人每月提成上限（元）most one cadre gets a month; assumption: 1,000 yuan; null: no cap. */
+  monthlyCapPerCadre: yuan.nullable().default(1000),
+});
+
 /** Per-county parameters; each default is the number of the county's source document (or a marked assumption). */
 export const longshanQihuaConfig = z.strictObject({
   eligibility: eligibility.prefault({}),
@@ -175,6 +189,7 @@ export const longshanQihuaConfig = z.strictObject({
   pay: pay.prefault({}),
   dispatch: dispatch.prefault({}),
   awards: awards.prefault({}),
+  collectiveShare: collectiveShare.prefault({}),
 });
 
 export type LongshanQihuaConfig = z.output<typeof longshanQihuaConfig>;

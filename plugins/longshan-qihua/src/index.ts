@@ -8,6 +8,9 @@ import { LongshanTask } from './dispatch/task.entity';
 import { LongshanTaskResolver } from './dispatch/task.resolver';
 import { LongshanEligibilityPolicy } from './eligibility/eligibility.policy';
 import { CreateLongshanQihua1754300000000 } from './migrations/1754300000000-create-longshan-qihua';
+import { collectiveShareProblems } from './collective-share/collective-share';
+import { LongshanCollectiveIncome1769000000000 } from './migrations/1769000000000-longshan-collective-income';
+import { longshanIncomeConsumer } from './collective-share/income.consumer';
 import { LongshanPayItemSource } from './pay/pay-items';
 import { LongshanPayPolicy, payBandProblems } from './pay/pay.policy';
 import { LongshanPostTemplatePolicy } from './posts/post-template.policy';
@@ -20,6 +23,8 @@ export { LongshanAttendancePolicy } from './attendance/attendance.policy';
 export { LongshanEligibilityPolicy } from './eligibility/eligibility.policy';
 export { NINE_VETTING_DEPARTMENTS, TEN_SITUATIONS } from './eligibility/situations';
 export { LongshanPayItemSource } from './pay/pay-items';
+export { COLLECTIVE_SHARE_RULE, collectiveShareItems, collectiveShareProblems } from './collective-share/collective-share';
+export { longshanIncomeConsumer } from './collective-share/income.consumer';
 export { LongshanPayPolicy } from './pay/pay.policy';
 export { LONGSHAN_POSTS, LongshanPostTemplatePolicy } from './posts/post-template.policy';
 export { LongshanRankPolicy } from './rank/rank.policy';
@@ -42,7 +47,9 @@ export default definePlugin({
     personnel: {
       entities: [LongshanTask, LongshanAward, LongshanTeamRating],
       resolvers: [LongshanQihuaSettingsResolver, LongshanTaskResolver, LongshanAwardResolver],
-      migrations: [CreateLongshanQihua1754300000000],
+      migrations: [CreateLongshanQihua1754300000000, LongshanCollectiveIncome1769000000000],
+      // 村集体经济提成: the villages' operating income, projected from the economy subgraph's events
+      consumers: [longshanIncomeConsumer],
       policies: [
         bindPolicy(postTemplatePolicyPoint, () => new LongshanPostTemplatePolicy()),
         bindPolicy(eligibilityPolicyPoint, (config: LongshanQihuaConfig) => new LongshanEligibilityPolicy(config)),
@@ -55,5 +62,5 @@ export default definePlugin({
     },
   },
   // pay parameters that put a post outside the county's own band would refuse its payrolls: `xz check` says so first
-  checkConsistency: (config: LongshanQihuaConfig) => payBandProblems(config),
+  checkConsistency: (config: LongshanQihuaConfig) => [...payBandProblems(config), ...collectiveShareProblems(config)],
 });

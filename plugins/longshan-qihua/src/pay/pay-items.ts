@@ -1,5 +1,6 @@
 import { PayComponentKind, roundYuan, type PayItem, type PayItemQuery, type PayItemSource } from '@xiangzhi/personnel-api';
 import { LongshanAwardKind } from '../awards/award.entity';
+import { collectiveShareItems } from '../collective-share/collective-share';
 import type { LongshanQihuaConfig } from '../config';
 
 /** An assessed task of the month, as the payroll sees it. */
@@ -84,7 +85,7 @@ export function awardItems(awards: MonthAward[], cadreIds: readonly string[]): M
 }
 
 interface ItemRow {
-  source: 'TASK' | 'AWARD';
+  source: 'TASK' | 'AWARD' | 'INCOME';
   id: string;
   title: string;
   score: number | null;
@@ -92,39 +93,52 @@ interface ItemRow {
   kind: LongshanAwardKind | null;
   year: number | null;
   amount: number | null;
+  /** INCOME: the village's operating income of the month, integer fen as text (null when none is projected). */
+  income_fen: string | null;
 }
 
 /**
- * 报酬事项 the month's dispatched-task results and awards of a village, read in one statement for
- * every cadre of the payroll.
+ * 报酬事项 the month's dispatched-task results, awards and the village's operating income of the
+ * month (for the collective-economy share 村集体经济提成, from the plugin's projection of economy
+ * events), read in one statement for every cadre of the payroll.
  */
 export class LongshanPayItemSource implements PayItemSource {
   private readonly reward: number;
+  private readonly collectiveShare: LongshanQihuaConfig['collectiveShare'];
 
   constructor(config: LongshanQihuaConfig) {
     this.reward = config.dispatch.taskRewardMonthly;
+    this.collectiveShare = config.collectiveShare;
   }
 
   async itemsFor({ manager, villageCode, month, cadreIds }: PayItemQuery): Promise<Map<string, PayItem[]>> {
+    const [year, monthOfYear] = month.split('-').map(Number);
     const rows: ItemRow[] = await manager.query(
-      `SELECT 'TASK' AS source, t.id, t.title, t.score::float8 AS score, t.cadre_ids, NULL AS kind, NULL::int AS year, NULL::float8 AS amount, t.created_at
+      `SELECT 'TASK' AS source, t.id, t.title, t.score::float8 AS score, t.cadre_ids, NULL AS kind, NULL::int AS year, NULL::float8 AS amount, NULL::text AS income_fen, t.created_at
          FROM longshan_task t
         WHERE t.village_code = $1 AND t.month = $2 AND t.score IS NOT NULL
        UNION ALL
-       SELECT 'AWARD', a.id, a.title, NULL::float8, NULL::jsonb, a.kind, a.year, a.amount::float8, a.created_at
+       SELECT 'AWARD', a.id, a.title, NULL::float8, NULL::jsonb, a.kind, a.year, a.amount::float8, NULL::text, a.created_at
          FROM longshan_award a
         WHERE a.village_code = $1 AND a.month = $2
+       UNION ALL
+       SELECT 'INCOME', NULL::uuid, '', NULL::float8, NULL::jsonb, NULL, NULL::int, NULL::float8, sum(i.month_total_fen)::text, NULL::timestamptz
+         FROM longshan_collective_income i
+        WHERE i.village_code = $1 AND i.year = $3 AND i.month = $4
        ORDER BY source DESC, created_at, id`,
-      [villageCode, month],
+      [villageCode, month, year, monthOfYear],
     );
     const tasks: AssessedTask[] = [];
     const awards: MonthAward[] = [];
+    let incomeFen = 0n;
     for (const r of rows) {
       if (r.source === 'TASK') tasks.push({ id: r.id, title: r.title, score: Number(r.score), cadreIds: r.cadre_ids ?? [] });
-      else awards.push({ id: r.id, kind: r.kind as LongshanAwardKind, year: Number(r.year), title: r.title, amount: Number(r.amount) });
+      else if (r.source === 'AWARD') awards.push({ id: r.id, kind: r.kind as LongshanAwardKind, year: Number(r.year), title: r.title, amount: Number(r.amount) });
+      else if (r.income_fen !== null) incomeFen = BigInt(r.income_fen);
     }
     const out = taskResultItems(tasks, cadreIds, this.reward);
     for (const [cadreId, items] of awardItems(awards, cadreIds)) out.set(cadreId, [...(out.get(cadreId) ?? []), ...items]);
+    for (const [cadreId, items] of collectiveShareItems(incomeFen, cadreIds, this.collectiveShare, month)) out.set(cadreId, [...(out.get(cadreId) ?? []), ...items]);
     return out;
   }
 }
