@@ -5,11 +5,13 @@ import { PLUGIN_NAME, qixingguanConfig } from './config';
 import { CreateQixingguanActivityFunds1768000000002, CreateQixingguanFanben1768000000000 } from './migrations/1768000000000-create-qixingguan-fanben';
 import { QixingguanRewardItemSource } from './pay/reward-items';
 import { activityFundsConsumer, civilityConsumer, incomeConsumer, legalConsumer } from './projections/consumers';
+import { seedQixingguanFanben } from './seed';
 
 export { DEFAULT_CONFIG, DEFAULT_STANDARDS, PLUGIN_NAME, qixingguanConfig, type QixingguanConfig } from './config';
 export { assessShortBoardFirst } from './assessment/short-board';
 export { QixingguanRewardItemSource } from './pay/reward-items';
 export type { QixingguanEvents } from './projections/consumers';
+export { seedQixingguanFanben } from './seed';
 
 const outbox = outboxFeature({ table: 'qxg_event', migrationTimestamp: 1768000000001 });
 
@@ -30,6 +32,7 @@ export default definePlugin({
       resolvers: [QixingguanExemplarResolver, QixingguanRegionFields],
       consumers: [incomeConsumer, civilityConsumer, legalConsumer],
       policies: [bindPolicy(payItemSourcePoint, () => new QixingguanRewardItemSource())],
+      seed: seedQixingguanFanben,
     },
     economy: {
       migrations: [CreateQixingguanActivityFunds1768000000002],

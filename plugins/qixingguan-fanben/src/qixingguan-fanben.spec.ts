@@ -1,9 +1,9 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import type { DataSource } from 'typeorm';
-import { recordOutboxEvents } from '@xiangzhi/kernel';
+import { createLogger, recordOutboxEvents, todayInChina } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { actors, countQueries, nonNullPluginFields, startPluginTestPlatform, type PluginTestPlatform, type VillageFixture } from '@xiangzhi/testing';
-import plugin from './index';
+import plugin, { DEFAULT_CONFIG, seedQixingguanFanben } from './index';
 import { publisherOutbox } from './testing/publisher-outbox';
 
 /**
@@ -296,5 +296,19 @@ describe('qixingguan-fanben (七星关区 520502, gateway)', () => {
     const payroll = await p.client.ok<{ computePayroll: { records: { components: PayComponent[] }[] } }>(controlAdmin, PAYROLL, { v: control.code, m: PAY_MONTH });
     expect(payroll.computePayroll.records).toHaveLength(1);
     expect(payroll.computePayroll.records[0].components.filter((c) => c.decision.policy === 'qixingguan-fanben')).toEqual([]);
+  });
+
+  it('seeds last year’s township figures for every village of the county once, keeping figures already recorded', async () => {
+    const db = p.subgraphs.personnel.db.dataSource;
+    const year = Number(todayInChina().slice(0, 4)) - 1;
+    const seed = () => seedQixingguanFanben({ dataSource: db, logger: createLogger('qxg-seed-test'), counties: [{ countyCode: p.county.code, config: DEFAULT_CONFIG }] });
+    const villages = await personnelRows()('region_ref', `code LIKE '520502%' AND level = 'VILLAGE' AND valid_to IS NULL`);
+    const recordedA = (await db.query(`SELECT indicator, value::text AS value, recorded_by FROM qxg_recorded_indicator WHERE village_code = $1 AND year = $2 ORDER BY indicator`, [a.code, year])) as unknown[];
+    await seed();
+    expect(await personnelRows()('qxg_recorded_indicator', 'year = $1', [year])).toBe(villages * 3); // the villages already recorded keep their figures
+    await seed();
+    expect(await personnelRows()('qxg_recorded_indicator', 'year = $1', [year])).toBe(villages * 3); // the villages already recorded keep their figures
+    expect(await db.query(`SELECT indicator, value::text AS value, recorded_by FROM qxg_recorded_indicator WHERE village_code = $1 AND year = $2 ORDER BY indicator`, [a.code, year])).toEqual(recordedA);
+    expect(await personnelRows()('qxg_recorded_indicator', `year = $1 AND indicator = 'ENVIRONMENT_SCORE' AND (value < 60 OR value > 100)`, [year])).toBe(0);
   });
 });
