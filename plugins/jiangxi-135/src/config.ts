@@ -129,6 +129,83 @@ const collegeTargetConfig = z.strictObject({
   deadlineYear: z.number().int().min(2000).max(2100).default(2026),
 });
 
+/**
+ * 三源共治 分级化解 (seed: "实行矛源、访源、诉源'三源共治'，建立村矛调室'初诊'、镇矛调中心'会诊'、县'三源'治理
+ * 中心'联诊'分级化解机制"). The seed names the three tiers and their bodies but no deadlines: the days
+ * are assumptions (shorter than the national baseline's 7 / 15 / 30, the pilot's 快速化解), counted in
+ * working days of the county's calendar.
+ */
+const legalConfig = z
+  .strictObject({
+    /** 村矛调室“初诊”期限（工作日）; assumption: 3 */
+    villageDays: z.number().int().min(1).max(90).default(3),
+    /** 镇矛调中心“会诊”期限（工作日）; assumption: 7 */
+    townshipDays: z.number().int().min(1).max(90).default(7),
+    /** 县“三源”治理中心“联诊”期限（工作日）; assumption: 15 */
+    countyDays: z.number().int().min(1).max(180).default(15),
+  })
+  .refine((c) => c.villageDays <= c.townshipDays && c.townshipDays <= c.countyDays, {
+    message: 'a higher tier must not have fewer days than a lower one (villageDays ≤ townshipDays ≤ countyDays)',
+  });
+
+/** One rule the pilot adds to a county's points catalogue (civility's `PointsRuleSpec`). */
+const pointsRule = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  description: z.string().min(1).max(200),
+  points: z
+    .number()
+    .int()
+    .min(-1000)
+    .max(1000)
+    .refine((n) => n !== 0, { message: 'points must not be zero' }),
+  evidenceRequired: z.boolean(),
+  monthlyCap: z.number().int().min(1).max(10_000).nullable(),
+  articleRef: z.string().min(1).max(60).nullable(),
+});
+
+/**
+ * 农户文明积分 additions to the county catalogue (seed §10–11: "打造'520文明集市'志愿服务品牌"; "围绕喜事新办、
+ * 丧事简办、尊老爱幼、扶残助残……整治婚丧嫁娶与升学乔迁大操大办、涉黄涉赌涉毒、封建迷信等不良风气"; "推行农户文明
+ * 积分制度"). The seed names the behaviours, not the points: every number is an assumption.
+ */
+export const DEFAULT_POINTS_ADDITIONS: z.input<typeof pointsRule>[] = [
+  { code: 'JX-520-MARKET', description: '参加“520文明集市”志愿服务（每次）', points: 5, evidenceRequired: false, monthlyCap: 20, articleRef: null },
+  { code: 'JX-NEW-WEDDING', description: '喜事新办（不收彩礼或低彩礼、不大摆宴席）', points: 10, evidenceRequired: true, monthlyCap: 10, articleRef: null },
+  { code: 'JX-SIMPLE-FUNERAL', description: '丧事简办', points: 10, evidenceRequired: true, monthlyCap: 10, articleRef: null },
+  { code: 'JX-CARE', description: '尊老爱幼、扶残助残、和谐邻里（经核实）', points: 5, evidenceRequired: true, monthlyCap: 10, articleRef: null },
+  { code: 'JX-BAD-LAVISH', description: '婚丧嫁娶、升学乔迁大操大办', points: -20, evidenceRequired: true, monthlyCap: 20, articleRef: null },
+  { code: 'JX-BAD-VICE', description: '涉黄涉赌涉毒', points: -20, evidenceRequired: true, monthlyCap: 40, articleRef: null },
+  { code: 'JX-BAD-SUPERSTITION', description: '搞封建迷信活动', points: -5, evidenceRequired: true, monthlyCap: 10, articleRef: null },
+];
+
+/**
+ * 德治：积分、红黑榜 (seed: "推行农户文明积分制度，设立乡风文明'红黑榜'"). The list sizes are the national
+ * baseline's (the seed gives none); what the pilot adds is that any deduction under one of its
+ * 不良风气 rules (`blackListRules`) puts the household on the month's black list, however small.
+ */
+const civilityConfig = z
+  .strictObject({
+    /** 县目录补充细则 rules added to the county's catalogue (defaults: `DEFAULT_POINTS_ADDITIONS`) */
+    additions: z.array(pointsRule).max(50).default(DEFAULT_POINTS_ADDITIONS),
+    /** 红榜户数 households on the red list (baseline: 10) */
+    redListSize: z.number().int().min(1).max(100).default(10),
+    /** 单次扣分达到此数上黑榜 a single deduction of this many points puts a household on the black list (baseline: 10) */
+    blackListDeduction: z.number().int().min(1).max(1000).default(10),
+    /** 不良风气细则：有一次扣分即上黑榜 rules any deduction under which puts a household on the black list */
+    blackListRules: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/)).max(50).default(['JX-BAD-LAVISH', 'JX-BAD-VICE', 'JX-BAD-SUPERSTITION']),
+  })
+  .refine((c) => new Set(c.additions.map((a) => a.code)).size === c.additions.length, { message: 'addition codes must be unique', path: ['additions'] });
+
+/**
+ * 四议两公开 (seed: "严格落实村级重大事项'四议两公开'制度"). The seed fixes no amount; the threshold is an
+ * assumption (30,000 CNY, the 3万元 line below which a village is 薄弱, instead of the baseline's
+ * 50,000), in yuan. Quorum and majority stay the law's (村民委员会组织法 §22).
+ */
+const economyConfig = z.strictObject({
+  /** 重大事项金额门槛（元）; assumption: 30,000 */
+  majorMatterThresholdYuan: z.number().int().min(0).max(100_000_000).default(30_000),
+});
+
 /** Per-county parameters; each default is the seed's number or a documented assumption. */
 export const jiangxi135Config = z.strictObject({
   grid: gridConfig.prefault({}),
@@ -136,6 +213,9 @@ export const jiangxi135Config = z.strictObject({
   pay: payConfig.prefault({}),
   headGoose: headGooseConfig.prefault({}),
   collegeTarget: collegeTargetConfig.prefault({}),
+  legal: legalConfig.prefault({}),
+  civility: civilityConfig.prefault({}),
+  economy: economyConfig.prefault({}),
 });
 
 export type Jiangxi135Config = z.output<typeof jiangxi135Config>;
@@ -144,3 +224,6 @@ export type JiangxiGridWorkerAppraisalConfig = Jiangxi135Config['gridWorkerAppra
 export type JiangxiPayConfig = Jiangxi135Config['pay'];
 export type JiangxiHeadGooseConfig = Jiangxi135Config['headGoose'];
 export type JiangxiCollegeTargetConfig = Jiangxi135Config['collegeTarget'];
+export type JiangxiLegalConfig = Jiangxi135Config['legal'];
+export type JiangxiCivilityConfig = Jiangxi135Config['civility'];
+export type JiangxiEconomyConfig = Jiangxi135Config['economy'];

@@ -1,6 +1,12 @@
+import { listPolicyPoint, pointsPolicyPoint } from '@xiangzhi/civility-api';
+import { majorMatterPolicyPoint } from '@xiangzhi/economy-api';
 import { gridSizingPolicyPoint } from '@xiangzhi/grids-api';
+import { disputeEscalationPolicyPoint } from '@xiangzhi/legal-api';
 import { bindPolicy, definePlugin } from '@xiangzhi/kernel';
 import { payPolicyPoint, postTemplatePolicyPoint } from '@xiangzhi/personnel-api';
+import { civilityProblems, JiangxiListPolicy, JiangxiPointsPolicy } from './civility/civility.policy';
+import { JiangxiMajorMatterProcedure } from './economy/major-matter.policy';
+import { JiangxiDisputeEscalationPolicy } from './legal/escalation.policy';
 import { JiangxiCollegeTargetResolver } from './college-target/college-target.resolver';
 import { jiangxi135Config, PLUGIN_NAME, type Jiangxi135Config } from './config';
 import { JiangxiGridSizingPolicy } from './grids/grid-sizing.policy';
@@ -22,6 +28,9 @@ export { JiangxiGridSizingPolicy } from './grids/grid-sizing.policy';
 export { JiangxiGridWorkerTier, JiangxiGridWorkerTiers } from './grids/grid-worker-tiers';
 export { headGooseIndex } from './head-goose/head-goose.index';
 export { collegeProgress } from './college-target/college-target';
+export { civilityProblems, JiangxiListPolicy, JiangxiPointsPolicy } from './civility/civility.policy';
+export { JiangxiMajorMatterProcedure } from './economy/major-matter.policy';
+export { JiangxiDisputeEscalationPolicy } from './legal/escalation.policy';
 
 /**
  * 江西“135”党建引领乡村治理试点 / Jiangxi 135 pilot (demo county 信丰县 360722): 大岗位制 posts and
@@ -55,6 +64,21 @@ export default definePlugin({
       policies: [bindPolicy(gridSizingPolicyPoint, (config: Jiangxi135Config) => new JiangxiGridSizingPolicy(config.grid))],
       seed: (ctx) => seedGridWorkerAppraisals(ctx).then(() => undefined),
     },
+    // 三源共治: the three tiers' deadlines
+    legal: {
+      policies: [bindPolicy(disputeEscalationPolicyPoint, (config: Jiangxi135Config) => new JiangxiDisputeEscalationPolicy(config.legal))],
+    },
+    // 农户文明积分 (520文明集市, 移风易俗) and 红黑榜
+    civility: {
+      policies: [
+        bindPolicy(pointsPolicyPoint, (config: Jiangxi135Config) => new JiangxiPointsPolicy(config.civility)),
+        bindPolicy(listPolicyPoint, (config: Jiangxi135Config) => new JiangxiListPolicy(config.civility)),
+      ],
+    },
+    // 四议两公开
+    economy: {
+      policies: [bindPolicy(majorMatterPolicyPoint, (config: Jiangxi135Config) => new JiangxiMajorMatterProcedure(config.economy))],
+    },
   },
-  checkConsistency: (config: Jiangxi135Config) => jiangxiPayProblems(config.pay),
+  checkConsistency: (config: Jiangxi135Config) => [...jiangxiPayProblems(config.pay), ...civilityProblems(config.civility)],
 });
