@@ -237,6 +237,13 @@ describe('qixingguan-fanben (七星关区 520502, gateway)', () => {
     expect(byCode.RULE_OF_LAW).toMatchObject({ value: '1' });
     expect(byCode.PUBLIC_SECURITY).toMatchObject({ value: '0' });
 
+    // assessed once: again is refused and writes nothing
+    const assessments = await personnelRows()('qxg_assessment');
+    const again = await p.client.gql(admin(), ASSESS, { i: { applicationId: id, payMonth: PAY_MONTH } });
+    expect(p.client.codeOf(again)).toBe('BAD_USER_INPUT');
+    expect(await personnelRows()('qxg_assessment')).toBe(assessments);
+    expect(await personnelRows()('qxg_reward', 'village_code = $1', [a.code])).toBe(1);
+
     const stored = await p.client.ok<{ exemplarAssessment: { rated: boolean; ratedTier: string } }>(officer(), ASSESSMENT, { v: a.code, y: YEAR });
     expect(stored.exemplarAssessment).toMatchObject({ rated: true, ratedTier: 'MODEL' });
     const tier = await p.client.ok<{ region: { exemplarTier: string | null } }>(admin(), TIER, { c: a.code });

@@ -361,7 +361,9 @@ export async function assessVillage(ctx: RequestContext, input: AssessExemplarVi
       { action: 'assessExemplarVillage', targetType: 'QixingguanAssessment', regionCode: found.village_code, targetId: (a) => a.id, payload: { applicationId: found.id, tier } },
       async (manager) => {
         const row = (await loadApplication(manager, found.id, true)) as ApplicationRow;
-        if (row.status !== QixingguanApplicationStatus.SCREENED) throw stale(row.id, Number(found.version), Number(row.version));
+        if (row.status !== QixingguanApplicationStatus.SCREENED) {
+          throw conflict(`申报已在此期间被考评（${row.status}）：${row.id}`, `The application was assessed meanwhile (${row.status}): ${row.id}`, { field: 'applicationId', rule: 'ALREADY_ASSESSED', value: row.id });
+        }
         const figures = await villageFigures(manager, row.village_code, Number(row.year), config.starLevel);
         const result = assessShortBoardFirst(config, tier, figures);
         const standards = result.standards.map(stored);
