@@ -1,6 +1,6 @@
 import { defineConsumer, type ConsumedEvent, type EventConsumerContext } from '@xiangzhi/kernel';
 import { CIVILITY_EVENT_SUBJECTS, type CivilityEvents } from '@xiangzhi/civility-api';
-import { ECONOMY_EVENT_SUBJECTS, type EconomyEvents } from '@xiangzhi/economy-api';
+import type { EconomyEventName, EconomyEvents } from '@xiangzhi/economy-api';
 import { LEGAL_EVENT_SUBJECTS, type LegalEvents } from '@xiangzhi/legal-api';
 import { PLUGIN_NAME } from '../config';
 
@@ -19,7 +19,7 @@ function payload<T>(event: ConsumedEvent): T {
  */
 export const incomeConsumer = defineConsumer({
   name: 'qixingguan-income',
-  subjects: [ECONOMY_EVENT_SUBJECTS.all],
+  subjects: ['economy.income.recorded' satisfies EconomyEventName],
   aggregateOf: (e) => String(e.payload.villageCode ?? ''),
   handle: async (event, ctx) => {
     if (event.subject !== 'economy.income.recorded') return;
