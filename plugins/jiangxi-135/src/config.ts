@@ -102,16 +102,24 @@ const payConfig = z
 const headGooseConfig = z.strictObject({
   weights: z
     .strictObject({
-      /** 年度考核 the secretary's latest annual appraisal total; assumption: 0.4 */
-      appraisal: z.number().min(0).max(1).default(0.4),
-      /** 教育培训 training days this year against `trainingDaysTarget`; assumption: 0.15 */
-      training: z.number().min(0).max(1).default(0.15),
-      /** 党员积分 the village's average Party member points against `partyPointsTarget`; assumption: 0.15 */
-      partyPoints: z.number().min(0).max(1).default(0.15),
-      /** 事件按期办结率 closed incidents resolved by their deadline ÷ incidents this year (grids); assumption: 0.2 */
-      incidentOnTime: z.number().min(0).max(1).default(0.2),
-      /** 群众评价 residents' average rating ÷ 5 (grids); assumption: 0.1 */
-      incidentRating: z.number().min(0).max(1).default(0.1),
+      /** 年度考核 the secretary's latest annual appraisal total; assumption: 0.3 */
+      appraisal: z.number().min(0).max(1).default(0.3),
+      /** 教育培训 training days this year against `trainingDaysTarget`; assumption: 0.1 */
+      training: z.number().min(0).max(1).default(0.1),
+      /** 党员积分 the village's average Party member points against `partyPointsTarget`; assumption: 0.1 */
+      partyPoints: z.number().min(0).max(1).default(0.1),
+      /** 事件按期办结率 closed incidents resolved by their deadline ÷ incidents this year (grids); assumption: 0.15 */
+      incidentOnTime: z.number().min(0).max(1).default(0.15),
+      /** 群众评价 residents' average rating ÷ 5 (grids); assumption: 0.05 */
+      incidentRating: z.number().min(0).max(1).default(0.05),
+      /** 矛盾纠纷化解 disputes closed ÷ disputes opened this year (legal events); assumption: 0.1 */
+      disputesResolved: z.number().min(0).max(1).default(0.1),
+      /** 乡风文明 red-black lists without a black-list household ÷ lists published this year (civility events); assumption: 0.1 */
+      civilityLists: z.number().min(0).max(1).default(0.1),
+      /** 三务公开 disclosures on time ÷ disclosures published this year (economy events); assumption: 0.05 */
+      disclosureOnTime: z.number().min(0).max(1).default(0.05),
+      /** 集体经济 operating income this year against `collectiveIncomeTargetYuan` (economy events); assumption: 0.05 */
+      collectiveIncome: z.number().min(0).max(1).default(0.05),
     })
     .prefault({})
     .refine((w) => Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'weights must add up to 1' }),
@@ -119,6 +127,8 @@ const headGooseConfig = z.strictObject({
   trainingDaysTarget: z.number().min(0.5).max(100).default(5),
   /** average Party member points that score 100; assumption: 30 */
   partyPointsTarget: z.number().min(1).max(10_000).default(30),
+  /** 集体经济持续壮大 a year's operating income that scores 100, yuan; assumption: 100,000 */
+  collectiveIncomeTargetYuan: z.number().int().min(1).max(100_000_000).default(100_000),
 });
 
 /** 村干部学历提升计划 (seed: "三年内大专以上学历村干部占比达到70%以上"). */

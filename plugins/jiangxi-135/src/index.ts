@@ -15,6 +15,8 @@ import { JiangxiGridAppraisalsResolver, JiangxiGridWorkerAppraisalResolver } fro
 import { JiangxiGridWorkerAppraisal1767225600000 } from './grids/migrations/1767225600000-jiangxi-grid-worker-appraisal';
 import { seedGridWorkerAppraisals } from './grids/seed';
 import { JiangxiHeadGooseResolver } from './head-goose/head-goose.resolver';
+import { headGooseIndicatorsConsumer } from './head-goose/indicators.consumer';
+import { JiangxiVillageIndicators1769500000000 } from './head-goose/migrations/1769500000000-jiangxi-village-indicators';
 import { ExternalIncidentHandling } from './head-goose/head-goose.types';
 import { jiangxiPayProblems, JiangxiPayPolicy } from './pay/pay.policy';
 import { JiangxiPostClassResolver } from './posts/post-class.resolver';
@@ -52,6 +54,9 @@ export default definePlugin({
     personnel: {
       resolvers: [JiangxiPostClassResolver, JiangxiHeadGooseResolver, JiangxiCollegeTargetResolver],
       orphanedTypes: [ExternalIncidentHandling],
+      // 头雁指数: the villages' year in legal, civility and economy, projected from their events
+      migrations: [JiangxiVillageIndicators1769500000000],
+      consumers: [headGooseIndicatorsConsumer],
       policies: [
         bindPolicy(postTemplatePolicyPoint, () => new JiangxiPostTemplatePolicy()),
         bindPolicy(payPolicyPoint, (config: Jiangxi135Config) => new JiangxiPayPolicy(config.pay)),

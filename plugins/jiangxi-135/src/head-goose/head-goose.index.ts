@@ -10,11 +10,35 @@ export interface HeadGooseFacts {
   partyPoints: { members: number; average: number } | null;
   /** The village's incident handling this year (grids, through federation). */
   incidents: { total: number; closed: number; due: number; closedOnTime: number; averageRating: number | null } | null;
+  /** The village's year in legal, civility and economy (the plugin's projection of their events); null when none arrived. */
+  governance?: GovernanceFacts | null;
+}
+
+/** 治理指标 what the legal, civility and economy subgraphs published about a village's year. */
+export interface GovernanceFacts {
+  disputesOpened: number;
+  disputesClosed: number;
+  listsPublished: number;
+  /** Lists published without a black-list household. */
+  listsClean: number;
+  disclosures: number;
+  disclosuresOnTime: number;
+  /** Operating income of the year in fen; null when no income was recorded. */
+  operatingIncomeFen: bigint | null;
 }
 
 /** 指标 one part of the index: its weight and its value on a 0–100 scale (null when there is no data). */
 export interface HeadGoosePartValue {
-  code: 'ANNUAL_APPRAISAL' | 'TRAINING' | 'PARTY_POINTS' | 'INCIDENT_ON_TIME' | 'INCIDENT_RATING';
+  code:
+    | 'ANNUAL_APPRAISAL'
+    | 'TRAINING'
+    | 'PARTY_POINTS'
+    | 'INCIDENT_ON_TIME'
+    | 'INCIDENT_RATING'
+    | 'DISPUTES_RESOLVED'
+    | 'CIVILITY_LISTS'
+    | 'DISCLOSURE_ON_TIME'
+    | 'COLLECTIVE_INCOME';
   title: string;
   titleEn: string;
   weight: number;
@@ -40,7 +64,11 @@ const capped = (x: number) => round1(Math.max(0, Math.min(100, x)));
  * - PARTY_POINTS: the village's average Party member points ÷ `partyPointsTarget` (capped);
  * - INCIDENT_ON_TIME: closed incidents resolved (办结) by their deadline ÷ this year's incidents due by
  *   now — resolved, closed, or past their deadline — so an incident not yet due costs nothing (grids);
- * - INCIDENT_RATING: residents' average rating ÷ 5 (grids).
+ * - INCIDENT_RATING: residents' average rating ÷ 5 (grids);
+ * - DISPUTES_RESOLVED: disputes closed ÷ disputes opened this year (legal events; capped);
+ * - CIVILITY_LISTS: red-black lists without a black-list household ÷ lists published this year (civility events);
+ * - DISCLOSURE_ON_TIME: disclosures published by their due day ÷ disclosures published this year (economy events);
+ * - COLLECTIVE_INCOME: operating income this year ÷ `collectiveIncomeTargetYuan` (economy events; capped).
  * A part with weight 0 is left out; a part without data (no appraisal, no members, no incidents, no
  * rating) is shown with a null value and the weights of the others are rescaled, so a secretary is
  * neither rewarded nor punished for what cannot be measured.
@@ -95,6 +123,46 @@ export function headGooseIndex(facts: HeadGooseFacts, config: JiangxiHeadGooseCo
     value: i && i.averageRating !== null ? capped((i.averageRating / 5) * 100) : null,
     basis: i && i.averageRating !== null ? `已关闭${i.closed}件，平均评价${i.averageRating}（满分5）` : '尚无群众评价',
     basisEn: i && i.averageRating !== null ? `${i.closed} closed, average rating ${i.averageRating} of 5` : 'no ratings yet',
+  });
+  const g = facts.governance ?? null;
+  parts.push({
+    code: 'DISPUTES_RESOLVED',
+    title: '矛盾纠纷化解',
+    titleEn: 'Disputes resolved',
+    weight: w.disputesResolved,
+    value: g && g.disputesOpened > 0 ? capped((g.disputesClosed / g.disputesOpened) * 100) : null,
+    basis: g && g.disputesOpened > 0 ? `本年度受理纠纷${g.disputesOpened}件，办结${g.disputesClosed}件` : '本年度无纠纷数据',
+    basisEn: g && g.disputesOpened > 0 ? `${g.disputesOpened} disputes opened this year, ${g.disputesClosed} closed` : 'no dispute data this year',
+  });
+  parts.push({
+    code: 'CIVILITY_LISTS',
+    title: '乡风文明（红黑榜）',
+    titleEn: 'Civility (red and black lists)',
+    weight: w.civilityLists,
+    value: g && g.listsPublished > 0 ? capped((g.listsClean / g.listsPublished) * 100) : null,
+    basis: g && g.listsPublished > 0 ? `本年度发布红黑榜${g.listsPublished}期，其中${g.listsClean}期无黑榜户` : '本年度未发布红黑榜',
+    basisEn: g && g.listsPublished > 0 ? `${g.listsPublished} lists published this year, ${g.listsClean} without a black-list household` : 'no list published this year',
+  });
+  parts.push({
+    code: 'DISCLOSURE_ON_TIME',
+    title: '三务按时公开',
+    titleEn: 'Disclosures on time',
+    weight: w.disclosureOnTime,
+    value: g && g.disclosures > 0 ? capped((g.disclosuresOnTime / g.disclosures) * 100) : null,
+    basis: g && g.disclosures > 0 ? `本年度公开${g.disclosures}次，按时${g.disclosuresOnTime}次` : '本年度无公开记录',
+    basisEn: g && g.disclosures > 0 ? `${g.disclosures} disclosures this year, ${g.disclosuresOnTime} on time` : 'no disclosure this year',
+  });
+  const income = g?.operatingIncomeFen ?? null;
+  const target = config.collectiveIncomeTargetYuan;
+  const incomeYuan = income === null ? null : Number(income) / 100;
+  parts.push({
+    code: 'COLLECTIVE_INCOME',
+    title: '村集体经济',
+    titleEn: 'Collective income',
+    weight: w.collectiveIncome,
+    value: incomeYuan === null ? null : capped((incomeYuan / target) * 100),
+    basis: incomeYuan === null ? '本年度无经营性收入记录' : `本年度村集体经营性收入${incomeYuan.toFixed(2)}元（目标${target}元）`,
+    basisEn: incomeYuan === null ? 'no operating income recorded this year' : `operating income this year ${incomeYuan.toFixed(2)} CNY (target ${target})`,
   });
   const shown = parts.filter((x) => x.weight > 0);
   const measured = shown.filter((x): x is HeadGoosePartValue & { value: number } => x.value !== null);

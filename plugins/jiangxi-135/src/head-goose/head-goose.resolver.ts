@@ -18,6 +18,14 @@ interface SecretaryFacts {
   training_days: string | number | null;
   members: number | null;
   average_points: string | number | null;
+  disputes_opened: number | null;
+  disputes_closed: number | null;
+  lists_published: number | null;
+  lists_clean: number | null;
+  disclosures: number | null;
+  disclosures_on_time: number | null;
+  income_recorded: boolean | null;
+  operating_income_fen: string | null;
 }
 
 const T = PERSONNEL_TABLES;
@@ -25,7 +33,8 @@ const T = PERSONNEL_TABLES;
 /**
  * The personnel side of many villages' indexes in ONE statement: each village's serving Party
  * secretary (holder of its active PARTY_SECRETARY post), their latest annual appraisal up to this
- * year, their training days this year, and the village's Party members with their average points.
+ * year, their training days this year, the village's Party members with their average points, and
+ * the village's year in legal, civility and economy from the plugin's projection of their events.
  */
 export function secretaryFactsLoader(ctx: RequestContext, year: number) {
   return ctx.loaders.get<string, SecretaryFacts | null>(`jiangxi135:headGoose:${year}`, async (villages) => {
@@ -38,8 +47,11 @@ export function secretaryFactsLoader(ctx: RequestContext, year: number) {
                ORDER BY p.village_code, p.code)
        SELECT v.village_code, sec.id AS cadre_id, sec.name AS cadre_name,
               ap.period AS appraisal_year, ap.total AS appraisal_total,
-              tr.days AS training_days, pm.members, pm.average_points
+              tr.days AS training_days, pm.members, pm.average_points,
+              ind.disputes_opened, ind.disputes_closed, ind.lists_published, ind.lists_clean,
+              ind.disclosures, ind.disclosures_on_time, ind.income_recorded, ind.operating_income_fen::text AS operating_income_fen
          FROM v
+         LEFT JOIN jiangxi_village_indicator ind ON ind.village_code = v.village_code AND ind.year = $6
          LEFT JOIN sec ON sec.village_code = v.village_code
          LEFT JOIN LATERAL (
            SELECT a.period, a.total FROM ${T.appraisal.table} a
@@ -51,7 +63,7 @@ export function secretaryFactsLoader(ctx: RequestContext, year: number) {
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS members, avg(m.points) AS average_points FROM ${T.partyMember.table} m
             WHERE m.region_code = v.village_code) pm ON true`,
-      [[...villages], PostCategory.PARTY_SECRETARY, String(year), `${year}-01-01`, `${year + 1}-01-01`],
+      [[...villages], PostCategory.PARTY_SECRETARY, String(year), `${year}-01-01`, `${year + 1}-01-01`, year],
     );
     const byVillage = new Map(rows.map((r) => [r.village_code, r]));
     return villages.map((v) => byVillage.get(v) ?? null);
@@ -67,6 +79,18 @@ function factsOf(row: SecretaryFacts, incidents: ExternalIncidentHandling | unde
     incidents: incidents
       ? { total: incidents.total, closed: incidents.closed, due: incidents.due, closedOnTime: incidents.closedOnTime, averageRating: incidents.averageRating ?? null }
       : null,
+    governance:
+      row.disputes_opened === null
+        ? null
+        : {
+            disputesOpened: Number(row.disputes_opened),
+            disputesClosed: Number(row.disputes_closed ?? 0),
+            listsPublished: Number(row.lists_published ?? 0),
+            listsClean: Number(row.lists_clean ?? 0),
+            disclosures: Number(row.disclosures ?? 0),
+            disclosuresOnTime: Number(row.disclosures_on_time ?? 0),
+            operatingIncomeFen: row.income_recorded ? BigInt(row.operating_income_fen ?? '0') : null,
+          },
   };
 }
 

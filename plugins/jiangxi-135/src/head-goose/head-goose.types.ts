@@ -34,8 +34,9 @@ export class ExternalIncidentHandling {
 export class JiangxiHeadGoosePart {
   @Field(() => String, {
     description:
-      '指标代码（ANNUAL_APPRAISAL 年度考核、TRAINING 教育培训、PARTY_POINTS 党员积分、INCIDENT_ON_TIME 事件按期办结、INCIDENT_RATING 群众评价）/ ' +
-      'Part code (ANNUAL_APPRAISAL, TRAINING, PARTY_POINTS, INCIDENT_ON_TIME, INCIDENT_RATING)',
+      '指标代码（ANNUAL_APPRAISAL 年度考核、TRAINING 教育培训、PARTY_POINTS 党员积分、INCIDENT_ON_TIME 事件按期办结、INCIDENT_RATING 群众评价、' +
+      'DISPUTES_RESOLVED 矛盾纠纷化解、CIVILITY_LISTS 乡风文明红黑榜、DISCLOSURE_ON_TIME 三务按时公开、COLLECTIVE_INCOME 村集体经济）/ ' +
+      'Part code (ANNUAL_APPRAISAL, TRAINING, PARTY_POINTS, INCIDENT_ON_TIME, INCIDENT_RATING, DISPUTES_RESOLVED, CIVILITY_LISTS, DISCLOSURE_ON_TIME, COLLECTIVE_INCOME)',
   })
   code!: string;
 
