@@ -1,6 +1,7 @@
 import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
 import { DefaultListPolicy, DefaultPointsPolicy, DefaultStarRatingPolicy, listPolicyPoint, pointsPolicyPoint, starRatingPolicyPoint } from '@xiangzhi/civility-api';
-import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { gridsReferenceFeature } from '@xiangzhi/grids-api';
+import { GridRef, gridsEntityReferences, HouseholdRef, RegionRef, ResidentRef } from './shared/grids-stubs';
 import { civilityOutbox } from './events/outbox';
 import { CreateCivility1736000000100 } from './migrations/1736000000100-create-civility';
 import { HouseholdMonthPoints1736000000200 } from './migrations/1736000000200-household-month-points';

@@ -1,5 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
-import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
+import { RegionRef, ResidentRef, HouseholdRef, GridRef } from './shared/grids-stubs';
 import { baseFeature } from './base';
 import { pointsFeature } from './points';
 import { practiceFeature } from './practice';

@@ -1,6 +1,7 @@
 import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
 import { DefaultDistributionPolicy, DefaultIncomeTargetPolicy, distributionPolicyPoint, incomeTargetPolicyPoint } from '@xiangzhi/economy-api';
-import { GridRef, gridsEntityReferences, gridsReferenceFeature, HouseholdRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { gridsReferenceFeature } from '@xiangzhi/grids-api';
+import { GridRef, gridsEntityReferences, HouseholdRef, RegionRef, ResidentRef } from './shared/grids-stubs';
 import { economyOutbox } from './events/outbox';
 
 const references = gridsReferenceFeature('economy');

@@ -1,5 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
-import { RegionRef, ResidentRef, HouseholdRef, GridRef } from '@xiangzhi/grids-api';
+import { RegionRef, ResidentRef, HouseholdRef, GridRef } from './shared/grids-stubs';
 import { baseFeature } from './base';
 import { organizationFeature } from './organization';
 import { ledgerFeature } from './ledger';

@@ -18,7 +18,7 @@ import {
   rankPolicyPoint,
 } from '@xiangzhi/personnel-api';
 import { CreatePersonnel1732000000000 } from './migrations/1732000000000-create-personnel';
-import { gridsEntityReferences, GridRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { gridsEntityReferences, GridRef, RegionRef, ResidentRef } from './shared/grids-stubs';
 import { PERSONNEL_EVENT_TABLE, PersonnelEvent } from './shared/outbox';
 import './shared/enums';
 

@@ -2,7 +2,7 @@ import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { Cadre } from './cadre/cadre.entity';
 import { PartyMember, PartyOrganization } from './party/party.entity';
 import { Post } from './post/post.entity';
-import { GridRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { GridRef, RegionRef, ResidentRef } from './shared/grids-stubs';
 import { appraisalFeature } from './appraisal';
 import { attendanceFeature } from './attendance';
 import { baseFeature } from './base';

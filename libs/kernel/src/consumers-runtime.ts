@@ -23,7 +23,10 @@ import type { PolicyRegistry } from './policy-registry';
  * Embedded mode (`InProcessEventBus`): the outbox tables of the subgraphs in the process are the
  * source. A consumer reads the rows after its position (per outbox table, in id order) and keeps
  * that position in `kernel_consumer_position`, so it resumes after a restart; a publish only wakes
- * it up. The events of an outbox whose subgraph is not in the process wait until it is. (Ids order
+ * it up. The rows read together (up to 100) are applied in one transaction when none of their
+ * aggregates has a dead letter: their ids recorded with one statement, the handlers run in order,
+ * the position saved once; if any handler fails, that transaction is rolled back and the rows are
+ * applied one by one as above (retries, dead letters), so batching never changes what is applied. The events of an outbox whose subgraph is not in the process wait until it is. (Ids order
  * the rows as they were committed because the embedded database has one connection; on a shared
  * PostgreSQL with concurrent writers use NATS.)
  *
@@ -230,14 +233,43 @@ async function applyWithRetries(
   consumer: EventConsumer,
   event: ConsumedEvent,
   deps: ConsumerDeps,
-  options: { stopping: () => boolean; replayOf?: DeadLetter },
+  options: { stopping: () => boolean; replayOf?: DeadLetter; firstAttemptFailed?: { error: unknown } },
 ): Promise<Outcome> {
   const { dataSource, logger, policies } = deps;
   const aggregate = aggregateOf(consumer, event);
   const maxAttempts = Math.max(1, consumer.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const firstDelay = consumer.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
   const firstFailedAt = options.replayOf?.firstFailedAt ?? new Date();
-  for (let attempt = 1; ; attempt += 1) {
+  /** After a failed attempt: dead-letters it after the last one, else waits its backoff; 'retry' to go on. */
+  const failed = async (error: unknown, attempt: number): Promise<Outcome | 'retry'> => {
+    const log = { err: error, consumer: consumer.name, event: event.id, subject: event.subject, aggregate, attempt };
+    if (attempt >= maxAttempts) {
+      logger.error(log, 'event dead-lettered after its last attempt; later events of its aggregate are held behind it');
+      await dataSource.transaction(async (manager) => {
+        if (options.replayOf) {
+          await recordDead(manager, consumer.name, event, { aggregate, attempts: attempt, error: errorText(error), heldBehind: null, firstFailedAt });
+          await manager.query(
+            `UPDATE kernel_event_dead SET held_behind = $3 WHERE consumer = $1 AND aggregate = $2 AND event_id <> $3`,
+            [consumer.name, aggregate, event.id],
+          );
+        } else {
+          await recordDead(manager, consumer.name, event, { aggregate, attempts: attempt, error: errorText(error), heldBehind: null, firstFailedAt });
+          await savePosition(manager, consumer.name, event);
+        }
+      });
+      return 'dead';
+    }
+    const delay = Math.min(MAX_RETRY_DELAY_MS, firstDelay * 2 ** (attempt - 1));
+    logger.warn({ ...log, retryInMs: delay }, 'event handler failed; retrying');
+    const until = Date.now() + delay;
+    while (Date.now() < until && !options.stopping()) await new Promise((resolve) => setTimeout(resolve, Math.min(50, until - Date.now())));
+    return options.stopping() ? 'halted' : 'retry';
+  };
+  if (options.firstAttemptFailed) {
+    const next = await failed(options.firstAttemptFailed.error, 1);
+    if (next !== 'retry') return next;
+  }
+  for (let attempt = options.firstAttemptFailed ? 2 : 1; ; attempt += 1) {
     try {
       return await dataSource.transaction(async (manager): Promise<Outcome> => {
         if (options.replayOf) {
@@ -265,29 +297,58 @@ async function applyWithRetries(
       });
     } catch (error) {
       if (error instanceof Halted || options.stopping()) return 'halted';
-      const log = { err: error, consumer: consumer.name, event: event.id, subject: event.subject, aggregate, attempt };
-      if (attempt >= maxAttempts) {
-        logger.error(log, 'event dead-lettered after its last attempt; later events of its aggregate are held behind it');
-        await dataSource.transaction(async (manager) => {
-          if (options.replayOf) {
-            await recordDead(manager, consumer.name, event, { aggregate, attempts: attempt, error: errorText(error), heldBehind: null, firstFailedAt });
-            await manager.query(
-              `UPDATE kernel_event_dead SET held_behind = $3 WHERE consumer = $1 AND aggregate = $2 AND event_id <> $3`,
-              [consumer.name, aggregate, event.id],
-            );
-          } else {
-            await recordDead(manager, consumer.name, event, { aggregate, attempts: attempt, error: errorText(error), heldBehind: null, firstFailedAt });
-            await savePosition(manager, consumer.name, event);
-          }
-        });
-        return 'dead';
-      }
-      const delay = Math.min(MAX_RETRY_DELAY_MS, firstDelay * 2 ** (attempt - 1));
-      logger.warn({ ...log, retryInMs: delay }, 'event handler failed; retrying');
-      const until = Date.now() + delay;
-      while (Date.now() < until && !options.stopping()) await new Promise((resolve) => setTimeout(resolve, Math.min(50, until - Date.now())));
-      if (options.stopping()) return 'halted';
+      const next = await failed(error, attempt);
+      if (next !== 'retry') return next;
     }
+  }
+}
+
+/**
+ * Applies events read together from one source in one transaction (see the file comment): the
+ * processed ids in one statement, the handlers in order, the position once. Answers `applied: false`,
+ * having written nothing, when an aggregate of the batch has a dead letter or a handler fails (which
+ * one, and how): the caller then applies the events one by one, the failed handler's run counting as
+ * that event's first attempt.
+ */
+async function applyBatch(
+  consumer: EventConsumer,
+  events: ConsumedEvent[],
+  deps: ConsumerDeps,
+  stopping: () => boolean,
+): Promise<{ applied: true } | { applied: false; failed?: { index: number; error: unknown } } | 'halted'> {
+  const { dataSource, logger, policies } = deps;
+  let failed: { index: number; error: unknown } | undefined;
+  try {
+    return await dataSource.transaction(async (manager) => {
+      const aggregates = [...new Set(events.map((e) => aggregateOf(consumer, e)))];
+      const held = (await manager.query(`SELECT 1 FROM kernel_event_dead WHERE consumer = $1 AND aggregate = ANY($2::text[]) LIMIT 1`, [consumer.name, aggregates])) as unknown[];
+      if (held.length > 0) return { applied: false as const };
+      const fresh = new Set(
+        (
+          (await manager.query(
+            `INSERT INTO kernel_event_processed (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING RETURNING event_id`,
+            [consumer.name, events.map((e) => e.id)],
+          )) as { event_id: string }[]
+        ).map((r) => r.event_id),
+      );
+      for (const [index, event] of events.entries()) {
+        if (stopping()) throw new Halted();
+        if (!fresh.has(event.id)) continue;
+        try {
+          await consumer.handle(event, { manager, logger, policies });
+        } catch (error) {
+          failed = { index, error };
+          throw error;
+        }
+      }
+      if (stopping()) throw new Halted();
+      await savePosition(manager, consumer.name, events[events.length - 1]);
+      return { applied: true as const };
+    });
+  } catch (error) {
+    if (error instanceof Halted || stopping()) return 'halted';
+    logger.debug({ err: error, consumer: consumer.name, events: events.length }, 'batch failed; applying its events one by one');
+    return { applied: false, failed };
   }
 }
 
@@ -374,8 +435,8 @@ class ConsumerRunner {
     return run;
   }
 
-  private apply(event: ConsumedEvent): Promise<Outcome> {
-    return applyWithRetries(this.consumer, event, this.deps, { stopping: () => this.stopping });
+  private apply(event: ConsumedEvent, firstAttemptFailed?: { error: unknown }): Promise<Outcome> {
+    return applyWithRetries(this.consumer, event, this.deps, { stopping: () => this.stopping, firstAttemptFailed });
   }
 
   async start(): Promise<void> {
@@ -437,9 +498,14 @@ class ConsumerRunner {
         if (this.stopping) return;
         const rows = await this.readOutbox(source, patterns);
         if (rows.length === 0) break;
-        for (const row of rows) {
-          if (this.stopping) return;
-          await this.apply({ id: `${source.table}:${row.id}`, subject: row.name, payload: row.payload, source: source.table, position: Number(row.id) });
+        const events: ConsumedEvent[] = rows.map((row) => ({ id: `${source.table}:${row.id}`, subject: row.name, payload: row.payload, source: source.table, position: Number(row.id) }));
+        const batch = events.length > 1 ? await applyBatch(this.consumer, events, this.deps, () => this.stopping) : { applied: false as const };
+        if (batch === 'halted') return;
+        if (!batch.applied) {
+          for (const [index, event] of events.entries()) {
+            if (this.stopping) return;
+            await this.apply(event, batch.failed?.index === index ? { error: batch.failed.error } : undefined);
+          }
         }
         if (rows.length < BATCH) break;
       }

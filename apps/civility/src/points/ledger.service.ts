@@ -1,4 +1,5 @@
-import { checkReferences, HouseholdRef, householdVillages } from '@xiangzhi/grids-api';
+import { checkReferences, householdVillages } from '@xiangzhi/grids-api';
+import { HouseholdRef } from '../shared/grids-stubs';
 import { pointsPolicyPoint } from '@xiangzhi/civility-api';
 import { badInput, conflict, mutate, mutateOnce, notFound, isUuid, type RequestContext } from '@xiangzhi/kernel';
 import { randomUUID } from 'node:crypto';

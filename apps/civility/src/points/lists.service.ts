@@ -1,4 +1,5 @@
-import { checkReferences, HouseholdRef } from '@xiangzhi/grids-api';
+import { checkReferences } from '@xiangzhi/grids-api';
+import { HouseholdRef } from '../shared/grids-stubs';
 import { listPolicyPoint, starRatingPolicyPoint, type HouseholdMonthFacts, type RedBlackListDecision } from '@xiangzhi/civility-api';
 import { badInput, conflict, forbidden, mutate, regionPrefix, type RequestContext } from '@xiangzhi/kernel';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,5 @@
-import { checkReferences, HouseholdRef } from '@xiangzhi/grids-api';
+import { checkReferences } from '@xiangzhi/grids-api';
+import { HouseholdRef } from '../shared/grids-stubs';
 import { badInput, isUuid, mutateOnce, notFound, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';

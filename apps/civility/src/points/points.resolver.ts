@@ -1,4 +1,4 @@
-import { HouseholdRef, RegionRef } from '@xiangzhi/grids-api';
+import { HouseholdRef, RegionRef } from '../shared/grids-stubs';
 import { todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';

@@ -1,4 +1,4 @@
-import { HouseholdRef } from '@xiangzhi/grids-api';
+import { HouseholdRef } from '../shared/grids-stubs';
 import { IdempotentInput } from '@xiangzhi/kernel';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';

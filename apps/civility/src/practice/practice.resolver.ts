@@ -1,4 +1,4 @@
-import { RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { RegionRef, ResidentRef } from '../shared/grids-stubs';
 import type { RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import {

@@ -1,4 +1,5 @@
-import { checkReferences, ResidentRef } from '@xiangzhi/grids-api';
+import { checkReferences } from '@xiangzhi/grids-api';
+import { ResidentRef } from '../shared/grids-stubs';
 import { badInput, isUuid, isWithin, mutate, mutateOnce, notFound, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';

@@ -1,4 +1,4 @@
-import { ResidentRef } from '@xiangzhi/grids-api';
+import { ResidentRef } from '../shared/grids-stubs';
 import { IdempotentInput } from '@xiangzhi/kernel';
 import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';

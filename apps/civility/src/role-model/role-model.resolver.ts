@@ -1,4 +1,4 @@
-import { RegionRef } from '@xiangzhi/grids-api';
+import { RegionRef } from '../shared/grids-stubs';
 import type { RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { decideRoleModelObjection, nominateRoleModel, objectToRoleModel, roleModels, selectRoleModel } from './role-model.service';

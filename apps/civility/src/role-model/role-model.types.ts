@@ -1,4 +1,4 @@
-import { ResidentRef } from '@xiangzhi/grids-api';
+import { ResidentRef } from '../shared/grids-stubs';
 import { IdempotentInput } from '@xiangzhi/kernel';
 import { IsBoolean, IsEnum, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';

@@ -1,4 +1,4 @@
-import { RegionRef } from '@xiangzhi/grids-api';
+import { RegionRef } from '../shared/grids-stubs';
 import type { RequestContext } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';

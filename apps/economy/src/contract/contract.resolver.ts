@@ -1,6 +1,6 @@
 import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
-import { RegionRef } from '@xiangzhi/grids-api';
+import { RegionRef } from '../shared/grids-stubs';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MajorMatter } from '../major-matter/major-matter.entity';
 import { matterLoader } from '../major-matter/major-matter.service';

@@ -1,5 +1,5 @@
 import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
-import { RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { RegionRef, ResidentRef } from '../shared/grids-stubs';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EconomyAccess } from '../shared/access';
 import { Disclosure, DisclosureConnection, DisclosureDue, DisclosureItem, DisclosureObjection, OverdueDisclosure } from './disclosure.entity';

@@ -1,5 +1,5 @@
 import { badInput, type RequestContext } from '@xiangzhi/kernel';
-import { RegionRef } from '@xiangzhi/grids-api';
+import { RegionRef } from '../shared/grids-stubs';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { rollUpLoader } from './income.service';
 import { CollectiveEconomy } from './income.types';

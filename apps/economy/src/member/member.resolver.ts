@@ -1,5 +1,5 @@
 import { todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
-import { ResidentRef } from '@xiangzhi/grids-api';
+import { ResidentRef } from '../shared/grids-stubs';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CollectiveOrganization } from '../organization/organization.entity';

@@ -1,5 +1,5 @@
 import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
-import { RegionRef } from '@xiangzhi/grids-api';
+import { RegionRef } from '../shared/grids-stubs';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MajorMatter } from '../major-matter/major-matter.entity';
 import { EconomyAccess } from '../shared/access';

@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolve
 import { Post, PostAssignment } from '../post/post.entity';
 import { postsByHolderLoader } from '../post/post.loaders';
 import { PersonnelAccess, isUuid } from '../shared/access';
-import { ResidentRef } from '@xiangzhi/grids-api';
+import { ResidentRef } from '../shared/grids-stubs';
 import { cadreLoader } from '../shared/loaders';
 import { checkEligibility, appointCadre, dischargeCadre } from './appointment.service';
 import { Cadre, CadreConnection, DeclaredRelative, Talent, TalentConnection, TrainingRecord } from './cadre.entity';

@@ -1,7 +1,7 @@
 import type { RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PersonnelAccess } from '../shared/access';
-import { RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { RegionRef, ResidentRef } from '../shared/grids-stubs';
 import { Cadre } from './cadre.entity';
 import { cadreByResidentLoader, cadresByRegionLoader, cadreStatsLoader } from './cadre.loaders';
 import { CadreStats } from './cadre.types';

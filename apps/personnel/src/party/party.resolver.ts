@@ -2,7 +2,7 @@ import { PageArgs, referenceResolver, type ConnectionShape, type ReferenceResolv
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
 import { PersonnelAccess } from '../shared/access';
-import { GridRef, RegionRef, ResidentRef } from '@xiangzhi/grids-api';
+import { GridRef, RegionRef, ResidentRef } from '../shared/grids-stubs';
 import { cadreLoader } from '../shared/loaders';
 import { PartyMember, PartyMemberConnection, PartyOrganization, PartyPointEntry } from './party.entity';
 import {

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { Cadre } from '../cadre/cadre.entity';
 import { PersonnelAccess, isUuid } from '../shared/access';
 import { PolicyDecision } from '../shared/decision';
-import { RegionRef } from '@xiangzhi/grids-api';
+import { RegionRef } from '../shared/grids-stubs';
 import { cadreLoader, cadreOf, postLoader } from '../shared/loaders';
 import { Post, PostAssignment } from './post.entity';
 import { UpdatePostInput } from './post.inputs';

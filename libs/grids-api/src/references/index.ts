@@ -37,4 +37,4 @@ export {
   type SqlRunner,
   type ValidOn,
 } from './checks';
-export { GridRef, gridsEntityReferences, HouseholdRef, RegionRef, ResidentRef } from './stubs';
+export { gridsEntityStubs, type GridsEntityStubs } from './stubs';
