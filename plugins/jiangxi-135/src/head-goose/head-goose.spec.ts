@@ -168,6 +168,12 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
     expect(index!.index).toBe(73.5);
     // the control county's village is not kept
     expect(await p.rows('personnel')('jiangxi_village_indicator', 'village_code = $1', [other])).toBe(0);
+    // a rebuild consumes every event again from the outboxes to the same counters
+    const read = () => p.subgraphs.personnel.db.dataSource.query(`SELECT *, operating_income_fen::text AS operating_income_fen FROM jiangxi_village_indicator ORDER BY village_code, year`);
+    const before = await read();
+    await p.subgraphs.personnel.consumers.rebuild('jiangxi-head-goose-indicators');
+    await p.drainEvents();
+    expect(await read()).toEqual(before);
   });
 
   it('leaves out what a village cannot show (no appraisal, members or incidents) and answers null without a secretary', async () => {

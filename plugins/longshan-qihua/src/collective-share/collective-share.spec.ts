@@ -114,6 +114,14 @@ describe('longshan-qihua collective-economy share (economy events → personnel 
     ]);
   });
 
+  it('rebuilds the projection from the events to the same totals', async () => {
+    const read = () => p.subgraphs.personnel.db.dataSource.query(`SELECT organization_id, village_code, year, month, month_total_fen::text FROM longshan_collective_income ORDER BY month`);
+    const before = await read();
+    await p.subgraphs.personnel.consumers.rebuild('longshan-collective-income');
+    await p.drainEvents();
+    expect(await read()).toEqual(before);
+  });
+
   it('pays each cadre of the village 5% of the month’s operating income split equally, as a DEVELOPMENT component naming its rule', async () => {
     const payroll = await p.client.ok<Payroll>(actors.countyAdmin(p.county.code), COMPUTE, { v: p.county.village(1), m: MONTH });
     // 4,234,567 fen × 500 ÷ 10,000 = 211,728 fen; ÷ 3 = 70,576 each
