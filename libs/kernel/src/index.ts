@@ -24,6 +24,7 @@ export * from './outbox';
 export * from './pagination';
 export * from './plugin';
 export * from './policy-registry';
+export * from './records';
 export * from './region-code';
 export * from './shutdown';
 export * from './subgraph';
