@@ -13,7 +13,8 @@
  *     has it (import, outbox relay, consumer), on the in-process bus vs NATS JetStream.
  *  6. The 三资 ledger: `trialBalance` of an organisation with 100,000 postings vs one with its demo
  *     year, and `Region.collectiveEconomy` rolled up over counties of 65 to 508 villages, with SQL
- *     statements counted (flat in the number of villages), on PGlite and PostgreSQL.
+ *     statements counted (flat in the number of villages), on PGlite and PostgreSQL
+ *     (`npm run bench -- --only economy` runs this section alone).
  *
  * The platforms run the default deployment's county models: suyu-sanding in 宿豫区, longshan-qihua in
  * 龙山县, jiangxi-135 in 信丰县.
@@ -276,7 +277,19 @@ async function eventComparison(lines: string[]): Promise<void> {
   }
 }
 
+/** `npm run bench -- --only economy` runs one section by itself (sections: economy). */
+function onlySection(): string | null {
+  const at = process.argv.indexOf('--only');
+  return at >= 0 ? (process.argv[at + 1] ?? null) : null;
+}
+
 async function main(): Promise<void> {
+  if (onlySection() === 'economy') {
+    const lines: string[] = [];
+    await economyComparison(lines, await pgReachable());
+    process.stdout.write(`\nxiangzhi benchmark (economy section) — ${ITERATIONS} iterations per setup, alternating, after ${WARMUP} warm-up runs\n${lines.join('\n')}\n`);
+    return;
+  }
   log('booting the platform on embedded PGlite (grids + personnel subgraphs + gateway, demo data)…');
   const lite = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl: '', ...COUNTY_MODELS });
   let postgres: TestPlatform | null = null;
