@@ -1,38 +1,15 @@
-import { InProcessEventBus, outboxFeature, recordOutboxEvents } from '@xiangzhi/kernel';
+import { subgraph as economy } from '@xiangzhi/economy';
+import { withCheckChar } from '@xiangzhi/economy-api';
 import { subgraph as personnel } from '@xiangzhi/personnel';
-import { actors, countQueries, startPluginTestPlatform, type PluginTestPlatform, type TestPlatform } from '@xiangzhi/testing';
-import type { DataSource } from 'typeorm';
+import { actors, countQueries, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
 import plugin, { longshanQihuaConfig } from '../index';
 import { collectiveShareItems, collectiveShareProblems } from './collective-share';
 
 /**
- * 村集体经济提成 end to end: `economy.income.recorded` events on the bus (from an economy outbox, see
- * `economyOutbox` below) reach the plugin's consumer in personnel, which projects the
- * village's operating income; `computePayroll` pays
+ * 村集体经济提成 end to end: vouchers posted in the economy subgraph publish `economy.income.recorded`;
+ * the plugin's consumer in personnel projects the village's operating income; `computePayroll` pays
  * each cadre their share as a component naming its rule — in the enabling county only.
  */
-
-/**
- * The economy subgraph's outbox table (`economy_event`), created with the kernel's own outbox
- * migration in the personnel test database and registered with the platform's in-process bus as
- * economy's start registers it: events written to it with `recordOutboxEvents` reach the plugin's
- * consumer through the real consumer runtime (`drainEvents`: positions, processed ids, ordering).
- * Used because economy does not yet compose with personnel in one test process (fields added to the
- * shared grids stubs are picked up by every subgraph's schema there).
- */
-export async function economyOutbox(platform: TestPlatform): Promise<DataSource> {
-  const dataSource = platform.subgraphs.personnel.db.dataSource;
-  const [migration] = outboxFeature({ table: 'economy_event', migrationTimestamp: 1769000000009 }).migrations;
-  const runner = dataSource.createQueryRunner();
-  try {
-    await new migration().up(runner);
-  } finally {
-    await runner.release();
-  }
-  if (!(platform.events instanceof InProcessEventBus)) throw new Error('economyOutbox needs the in-process bus');
-  platform.events.registerOutbox({ table: 'economy_event', subgraph: 'economy', dataSource });
-  return dataSource;
-}
 
 interface Component {
   kind: string;
@@ -50,13 +27,45 @@ const APPOINT = `mutation ($i: AppointCadreInput!) { appointCadre(input: $i) { c
 const COMPUTE = `mutation ($v: String!, $m: String!) { computePayroll(villageCode: $v, month: $m) {
   records { cadre { id } components { kind amount decision { policy rule zh } data { key value } } } } }`;
 const MONTH = '2025-11';
-const ORG = '7a1c0e52-6f0b-4c43-9d1e-000000000001';
-const CONTROL_ORG = '7a1c0e52-6f0b-4c43-9d1e-000000000002';
-const V = [1, 2, 3, 4, 5].map((n) => `7a1c0e52-6f0b-4c43-9d1e-00000000010${n}`);
+const REGISTER = `mutation($i: RegisterCollectiveOrganizationInput!) { registerCollectiveOrganization(input: $i) { id } }`;
+const POST = `mutation($i: PostVoucherInput!) { postVoucher(input: $i) { id } }`;
+const REVERSE = `mutation($i: ReverseVoucherInput!) { reverseVoucher(input: $i) { id } }`;
 
 describe('longshan-qihua collective-economy share (economy events → personnel payroll)', () => {
   let p: PluginTestPlatform;
-  let economy: DataSource;
+  let seq = 0;
+
+  async function register(county: string, village: string): Promise<string> {
+    seq += 1;
+    const creditCode = withCheckChar(`N2${county.slice(0, 6)}MF${String(seq).padStart(7, '0')}`);
+    const data = await p.client.ok<{ registerCollectiveOrganization: { id: string } }>(actors.countyAdmin(county), REGISTER, {
+      i: { villageCode: village, name: `${village.slice(9)}村股份经济合作社`, creditCode, foundedOn: '2019-06-01', developmentModel: 'ASSET' },
+    });
+    return data.registerCollectiveOrganization.id;
+  }
+
+  /** Posts a voucher crediting `account` (501 经营收入 by default) with `amount` yuan. */
+  async function income(county: string, organizationId: string, date: string, amount: string, account = '501'): Promise<string> {
+    const data = await p.client.ok<{ postVoucher: { id: string } }>(actors.countyAdmin(county), POST, {
+      i: { organizationId, date, summary: '收入', lines: [{ accountCode: '101', debit: amount }, { accountCode: account, credit: amount }] },
+    });
+    return data.postVoucher.id;
+  }
+
+  /** The kit's villages as grids' events would leave them in economy's region projection. */
+  async function economyKnowsVillages(): Promise<void> {
+    const rows = [p.county, p.control].flatMap((c) => [
+      [c.code, 'COUNTY', null],
+      [c.township(), 'TOWNSHIP', c.code],
+      [c.village(), 'VILLAGE', c.township()],
+    ]);
+    await p.subgraphs.economy.db.dataSource.query(
+      `INSERT INTO region_ref (code, name, level, parent_code, valid_from)
+       SELECT r.code, r.code, r.level, r.parent, DATE '2000-01-01' FROM unnest($1::text[], $2::text[], $3::text[]) AS r(code, level, parent)
+       ON CONFLICT (code) DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+    );
+  }
 
   /** Applies the county's template and appoints one cadre per listed post. */
   async function team(village: string, county: string, posts: string[]): Promise<string[]> {
@@ -80,28 +89,25 @@ describe('longshan-qihua collective-economy share (economy events → personnel 
   let controlCadres: string[];
 
   beforeAll(async () => {
-    p = await startPluginTestPlatform({ plugin, subgraphs: [personnel] });
-    economy = await economyOutbox(p);
+    p = await startPluginTestPlatform({ plugin, subgraphs: [personnel, economy] });
+    await economyKnowsVillages();
     cadres = await team(p.county.village(1), p.county.code, ['secretary', 'longshan.fullTimeSecretary', 'longshan.auxiliaryPolice']);
     controlCadres = await team(p.control.village(1), p.control.code, ['secretary']);
-    const village = p.county.village(1);
-    const other = p.control.village(1);
-    const income = (organizationId: string, villageCode: string, voucherId: string, month: number, fen: string, monthTotalFen: string) =>
-      ({ organizationId, villageCode, year: 2025, month, voucherId, operatingIncomeFen: fen, monthTotalFen });
-    // November 2025, as the ledger reports it: 30,000.00, then 17,345.67, then a reversal of 5,000.00 — 42,345.67;
+    const org = await register(p.county.code, p.county.village(1));
+    const controlOrg = await register(p.control.code, p.control.village(1));
+    // November 2025 in the ledger: 30,000.00 operating income (501), 12,345.67 contracting income (502), a
+    // mistaken 5,000.00 posting and its reversal — 42,345.67; a subsidy (521) is not operating income;
     // October 99,999.00; the control county's village 80,000.00
-    await economy.transaction(async (m) => {
-      await recordOutboxEvents(m, 'economy_event', 'economy.income.recorded', [
-        income(ORG, village, V[0], 11, '3000000', '3000000'),
-        income(ORG, village, V[1], 11, '1734567', '4734567'),
-        income(ORG, village, V[2], 11, '-500000', '4234567'),
-        income(ORG, village, V[3], 10, '9999900', '9999900'),
-        income(CONTROL_ORG, other, V[4], 11, '8000000', '8000000'),
-      ]);
-      await recordOutboxEvents(m, 'economy_event', 'economy.period.closed', [{ organizationId: ORG, villageCode: village, year: 2025, month: 11, closedOn: '2025-12-05' }]);
-    });
+    await income(p.county.code, org, '2025-11-10', '30000.00');
+    await income(p.county.code, org, '2025-11-12', '12345.67', '502');
+    const mistaken = await income(p.county.code, org, '2025-11-14', '5000.00');
+    await p.client.ok(actors.countyAdmin(p.county.code), REVERSE, { i: { voucherId: mistaken, date: '2025-11-20' } });
+    await income(p.county.code, org, '2025-11-21', '50000.00', '521');
+    await income(p.county.code, org, '2025-10-05', '99999.00');
+    await income(p.control.code, controlOrg, '2025-11-10', '80000.00');
     await p.drainEvents();
   }, 180_000);
+
   afterAll(() => p?.stop());
 
   it('projects the operating income of enabling counties only, the month total after each voucher', async () => {
