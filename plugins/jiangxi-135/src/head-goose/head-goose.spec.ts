@@ -10,8 +10,9 @@ import { appoint, applyTemplate, appraise, closeIncident, importRegions, reportI
  * Another subgraph's outbox table (`legal_event`, `civility_event`, `economy_event`), created with the
  * kernel's own outbox migration in the personnel test database and registered with the in-process bus
  * as that subgraph's start registers it: events written to it reach the plugin's consumer through the
- * real consumer runtime (`drainEvents`). Used because legal, civility and economy do not yet compose
- * with personnel in one test process (fields added to the shared grids stubs leak between schemas).
+ * real consumer runtime (`drainEvents`: positions, processed ids, rebuild). It keeps this spec to two
+ * subgraphs instead of five; the events' shapes are the published `LegalEvents`, `CivilityEvents` and
+ * `EconomyEvents` of the api libraries.
  */
 async function publisherOutbox(platform: TestPlatform, table: string, subgraph: string, timestamp: number): Promise<DataSource> {
   const dataSource = platform.subgraphs.personnel.db.dataSource;
