@@ -5,6 +5,10 @@ import jiangxi135 from '@xiangzhi/jiangxi-135';
 import { Role, type Actor, type PluginDefinition } from '@xiangzhi/kernel';
 import longshanQihua from '@xiangzhi/longshan-qihua';
 import { subgraph as personnel } from '@xiangzhi/personnel';
+import { subgraph as economy } from '@xiangzhi/economy';
+import { subgraph as legal } from '@xiangzhi/legal';
+import { subgraph as civility } from '@xiangzhi/civility';
+import qixingguanFanben from '@xiangzhi/qixingguan-fanben';
 import suyuSanding from '@xiangzhi/suyu-sanding';
 import { nonNullPluginFields, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 
@@ -12,7 +16,7 @@ import { nonNullPluginFields, startTestPlatform, type TestPlatform } from '@xian
  * Every field a plugin adds — root queries and mutations, fields on the subgraphs' types — is
  * nullable, so that PLUGIN_NOT_ENABLED stays on that field and the rest of the answer survives.
  */
-const INSTALLED: PluginDefinition[] = [suyuSanding as PluginDefinition, longshanQihua as PluginDefinition, jiangxi135 as PluginDefinition];
+const INSTALLED: PluginDefinition[] = [suyuSanding, longshanQihua, jiangxi135, qixingguanFanben].map((p) => p as PluginDefinition);
 
 describe('plugin fields are nullable', () => {
   it('the check covers every plugin of the default deployment', () => {
@@ -21,7 +25,7 @@ describe('plugin fields are nullable', () => {
   });
 
   it.each(INSTALLED.map((p) => [p.name, p] as const))('%s declares no non-null field on the graph', async (_name, plugin) => {
-    expect(await nonNullPluginFields(plugin, [grids, personnel])).toEqual([]);
+    expect(await nonNullPluginFields(plugin, [grids, personnel, economy, legal, civility])).toEqual([]);
   });
 
   describe('a plugin root field asked outside its county (through the gateway)', () => {
