@@ -96,15 +96,15 @@ export interface PluginTestPlatform extends TestPlatform {
  * an error naming the county, the plugin and the key.
  */
 /**
- * Personnel refuses region codes its projection of the grids regions (`region_ref`, fed by grids
- * events) does not know. For plugin tests the kit's counties (the enabling one, the control one and
- * those of `otherCountyParams`) are known there from the start —
+ * Every subgraph but grids refuses region codes its projection of the grids regions (`region_ref`,
+ * fed by grids events) does not know. For plugin tests the kit's counties (the enabling one, the
+ * control one and those of `otherCountyParams`) are known in each of them from the start —
  * the county, townships 1–9 and, in each, villages and communities 1–60, valid from 2000-01-01 — as
  * if grids had published them; grids events (`fixtures.village`, `settle()`) update the same rows.
  */
 async function arrangeKitRegions(platform: TestPlatform, counties: CountyCodes[]): Promise<void> {
-  const personnel = platform.subgraphs.personnel;
-  if (!personnel) return;
+  const projecting = Object.values(platform.subgraphs).filter((sg) => sg.name !== 'grids');
+  if (projecting.length === 0) return;
   const rows: [string, string, string | null][] = [];
   for (const c of counties) {
     rows.push([c.code, 'COUNTY', null]);
@@ -117,7 +117,9 @@ async function arrangeKitRegions(platform: TestPlatform, counties: CountyCodes[]
     const chunk = rows.slice(start, start + 500);
     const params = chunk.flat();
     const values = chunk.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}, DATE '2000-01-01')`).join(', ');
-    await personnel.db.dataSource.query(`INSERT INTO region_ref (code, name, level, parent_code, valid_from) VALUES ${values} ON CONFLICT (code) DO NOTHING`, params);
+    for (const sg of projecting) {
+      await sg.db.dataSource.query(`INSERT INTO region_ref (code, name, level, parent_code, valid_from) VALUES ${values} ON CONFLICT (code) DO NOTHING`, params);
+    }
   }
 }
 
