@@ -1,7 +1,7 @@
-import { ConnectionType } from '@xiangzhi/kernel';
+import { ConnectionType, VersionedVillageRecord } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { fenColumn } from '../shared/money';
 
@@ -28,18 +28,7 @@ registerEnumType(PaymentFrequency, {
 @Entity({ name: 'lease_contract' })
 @ObjectType('LeaseContract', { description: '资产资源发包（租赁）合同 / Lease of a collective asset or resource' })
 @Directive('@key(fields: "id")')
-export class LeaseContract {
-  @PrimaryColumn({ name: 'id', type: 'uuid' })
-  @Field(() => ID, { description: '标识 / Identifier' })
-  id!: string;
-
-  @Column({ name: 'county_code', type: 'text' })
-  countyCode!: string;
-
-  @Column({ name: 'village_code', type: 'text' })
-  @Field(() => String, { description: '村（社区）代码 / Village division code' })
-  villageCode!: string;
-
+export class LeaseContract extends VersionedVillageRecord {
   @Column({ name: 'organization_id', type: 'uuid' })
   @Field(() => ID, { description: '发包方集体经济组织 / Organisation leasing it out' })
   organizationId!: string;
@@ -84,17 +73,6 @@ export class LeaseContract {
   @Column({ name: 'signed_on', type: 'date' })
   @Field(() => GraphQLLocalDate, { description: '签订日期 / Date signed' })
   signedOn!: string;
-
-  @Column({ name: 'version', type: 'int' })
-  @Field(() => Int, { description: '版本号 / Version' })
-  version!: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime, { description: '登记时间 / Recorded at' })
-  createdAt!: Date;
 }
 
 /** 付款计划 one instalment of a lease's schedule. */

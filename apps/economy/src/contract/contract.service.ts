@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { badInput, byKey, groupByKey, isUuid, mutateOnce, notFound, paginate, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { formatFen, paymentSchedule, termMonths } from '@xiangzhi/economy-api';
 import { requireAdoptedMatter } from '../major-matter/authorisation';
-import { fingerprintable } from '../major-matter/major-matter.service';
 import { readableAsset, readableResource } from '../register/register.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
 import { requireNotFuture } from '../shared/checks';
@@ -97,7 +96,7 @@ export async function registerContract(ctx: RequestContext, input: RegisterContr
   // a concurrent duplicate with the same key commits first and this call's overlap check refuses: replay it
   return retryOnDuplicate(input.idempotencyKey, ['LEASE_TERM_OVERLAP'], () => mutateOnce(
     ctx,
-    { operation: 'registerContract', key: input.idempotencyKey, input: fingerprintable(input), idOf: (c) => c.id, replay: (id) => readableContract(ctx, id) },
+    { operation: 'registerContract', key: input.idempotencyKey, input, idOf: (c) => c.id, replay: (id) => readableContract(ctx, id) },
     { action: 'economy.contract.register', targetType: 'LeaseContract', targetId: (c) => c.id, regionCode: subject.villageCode, payload: { counterparty: input.counterparty, total: formatFen(schedule.totalFen), majorMatterId: input.majorMatterId ?? null } },
     async (manager) => {
       await requireAdoptedMatter(ctx, manager, { villageCode: subject.villageCode, subject: 'CONTRACT', amountFen: schedule.totalFen, matterId: input.majorMatterId, field: 'input.majorMatterId' });
@@ -157,7 +156,7 @@ export async function recordContractPayment(ctx: RequestContext, input: RecordCo
   requireNotFuture(input.paidOn, 'input.paidOn', { zh: '收款日期', en: 'date paid' });
   return mutateOnce(
     ctx,
-    { operation: 'recordContractPayment', key: input.idempotencyKey, input: fingerprintable(input), idOf: (c) => c.id, replay: (id) => readableContract(ctx, id) },
+    { operation: 'recordContractPayment', key: input.idempotencyKey, input, idOf: (c) => c.id, replay: (id) => readableContract(ctx, id) },
     { action: 'economy.contract.payment', targetType: 'LeaseContract', targetId: (c) => c.id, regionCode: contract.villageCode, payload: { paidOn: input.paidOn, amount: formatFen(input.amount) } },
     async (manager) => {
       const open = await manager.getRepository(LeaseInstalment).createQueryBuilder('i').setLock('pessimistic_write').where('i.contract_id = :id AND i.paid_fen < i.amount_fen', { id: contract.id }).orderBy('i.seq').getMany();

@@ -1,4 +1,4 @@
-import { ConnectionType } from '@xiangzhi/kernel';
+import { ConnectionType, VillageRecord } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -50,18 +50,7 @@ export class DisclosureItem {
 @Entity({ name: 'disclosure' })
 @ObjectType('Disclosure', { description: '三务公开（党务、村务、财务）/ Disclosure of Party affairs, village affairs or finances' })
 @Directive('@key(fields: "id")')
-export class Disclosure {
-  @PrimaryColumn({ name: 'id', type: 'uuid' })
-  @Field(() => ID, { description: '标识 / Identifier' })
-  id!: string;
-
-  @Column({ name: 'county_code', type: 'text' })
-  countyCode!: string;
-
-  @Column({ name: 'village_code', type: 'text' })
-  @Field(() => String, { description: '村（社区）代码 / Village division code' })
-  villageCode!: string;
-
+export class Disclosure extends VillageRecord {
   @Column({ name: 'kind', type: 'text' })
   @Field(() => DisclosureKind, { description: '类别 / Kind' })
   kind!: DisclosureKind;

@@ -3,9 +3,8 @@ import { badInput, byKey, conflict, forbidden, groupByKey, hasRole, isUuid, isUn
 import { disclosurePolicyPoint, periodsEndingBetween, periodSpan, type DisclosureRequirement } from '@xiangzhi/economy-api';
 import { checkReferences } from '@xiangzhi/grids-api';
 import { recordEvents } from '../events/outbox';
-import { fingerprintable } from '../major-matter/major-matter.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
-import { countyOfVillage, requireNotFuture, requireVillageCode } from '../shared/checks';
+import { countyOfVillage, requireNotBefore, requireNotFuture, requireVillageCode } from '../shared/checks';
 import { retryOnDuplicate } from '../shared/once';
 import { staleVersion } from '../shared/stale';
 import { Disclosure, DisclosureKind, DisclosureObjection, KIND_TITLES, type DisclosureDue, type OverdueDisclosure } from './disclosure.entity';
@@ -94,20 +93,14 @@ export async function publishDisclosure(ctx: RequestContext, input: PublishDiscl
     });
   }
   requireNotFuture(input.publishedOn, 'input.publishedOn', { zh: '公开日期', en: 'publication date' });
-  if (input.publishedOn < span.first) {
-    throw badInput(`公开日期早于期间开始（${span.first}）：input.publishedOn = ${input.publishedOn}`, `The publication date is before the period begins (${span.first}): input.publishedOn = ${input.publishedOn}`, {
-      field: 'input.publishedOn',
-      rule: 'PUBLISHED_BEFORE_PERIOD',
-      value: input.publishedOn,
-    });
-  }
+  requireNotBefore(input.publishedOn, span.first, 'input.publishedOn', 'PUBLISHED_BEFORE_PERIOD', { zh: '公开日期早于期间开始', en: 'The publication date is before the period begins' });
   const county = countyOfVillage(input.villageCode);
   const dueOn = dueDate(ctx.policies.calendar, county, span.last, requirement?.dueDay ?? 10);
   await checkReferences(ctx.dataSource, { regions: [{ field: 'input.villageCode', code: input.villageCode, on: input.publishedOn }] });
   // a concurrent duplicate with the same key commits first and this call's check refuses: replay it
   return retryOnDuplicate(input.idempotencyKey, ['DISCLOSURE_EXISTS'], () => mutateOnce(
     ctx,
-    { operation: 'publishDisclosure', key: input.idempotencyKey, input: fingerprintable(input), idOf: (d) => d.id, replay: (id) => readableDisclosure(ctx, id) },
+    { operation: 'publishDisclosure', key: input.idempotencyKey, input, idOf: (d) => d.id, replay: (id) => readableDisclosure(ctx, id) },
     { action: 'economy.disclosure.publish', targetType: 'Disclosure', targetId: (d) => d.id, regionCode: input.villageCode, payload: { kind: input.kind, period: input.period, items: input.items.length } },
     async (manager) => {
       const id = randomUUID();
@@ -228,13 +221,7 @@ export async function objectToDisclosure(ctx: RequestContext, input: ObjectToDis
     throw forbidden('居民只能以本人名义提出异议', 'A resident may only object in their own name', { field: 'input.residentId' });
   }
   requireNotFuture(input.raisedOn, 'input.raisedOn', { zh: '提出日期', en: 'date raised' });
-  if (input.raisedOn < disclosure.publishedOn) {
-    throw badInput(`提出日期早于公开日期（${disclosure.publishedOn}）：input.raisedOn = ${input.raisedOn}`, `The objection predates the disclosure (${disclosure.publishedOn}): input.raisedOn = ${input.raisedOn}`, {
-      field: 'input.raisedOn',
-      rule: 'RAISED_BEFORE_PUBLISHED',
-      value: input.raisedOn,
-    });
-  }
+  requireNotBefore(input.raisedOn, disclosure.publishedOn, 'input.raisedOn', 'RAISED_BEFORE_PUBLISHED', { zh: '提出日期早于公开日期', en: 'The objection predates the disclosure' });
   await checkReferences(ctx.dataSource, { residents: [{ field: 'input.residentId', id: input.residentId, villageCode: disclosure.villageCode, living: true }] });
   const days = ctx.policies.get(disclosurePolicyPoint, disclosure.villageCode).objectionAnswerWorkdays();
   const answerDueOn = ctx.policies.calendar.addWorkdays(input.raisedOn, days, disclosure.villageCode);
@@ -268,13 +255,7 @@ export async function answerObjection(ctx: RequestContext, input: AnswerObjectio
   const seen = await readableObjection(ctx, input.id);
   EconomyAccess.of(ctx).requireWrite(seen.villageCode, BOOKKEEPER_ROLES);
   requireNotFuture(input.answeredOn, 'input.answeredOn', { zh: '答复日期', en: 'date answered' });
-  if (input.answeredOn < seen.raisedOn) {
-    throw badInput(`答复日期早于提出日期（${seen.raisedOn}）：input.answeredOn = ${input.answeredOn}`, `The answer predates the objection (${seen.raisedOn}): input.answeredOn = ${input.answeredOn}`, {
-      field: 'input.answeredOn',
-      rule: 'ANSWERED_BEFORE_RAISED',
-      value: input.answeredOn,
-    });
-  }
+  requireNotBefore(input.answeredOn, seen.raisedOn, 'input.answeredOn', 'ANSWERED_BEFORE_RAISED', { zh: '答复日期早于提出日期', en: 'The answer predates the objection' });
   return mutate(ctx, { action: 'economy.disclosure.answer', targetType: 'DisclosureObjection', targetId: (o) => o.id, regionCode: seen.villageCode, payload: { answeredOn: input.answeredOn, late: input.answeredOn > seen.answerDueOn } }, async (manager) => {
     const row = await manager.getRepository(DisclosureObjection).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id: input.id }).getOneOrFail();
     if (row.version !== input.expectedVersion) throw staleVersion(OBJECTION, input.expectedVersion, row.version, { field: 'input.expectedVersion' });

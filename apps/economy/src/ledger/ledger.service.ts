@@ -5,7 +5,7 @@ import { recordEvents } from '../events/outbox';
 import type { CollectiveOrganization } from '../organization/organization.entity';
 import { readableOrganization } from '../organization/organization.service';
 import { BOOKKEEPER_ROLES, EconomyAccess, isUuid } from '../shared/access';
-import { requireNotFuture } from '../shared/checks';
+import { requireNotBefore, requireNotFuture } from '../shared/checks';
 import { fen, jsonSafe } from '../shared/money';
 import { AccountCategory, CARRIED_SURPLUS_CODE, IncomeKind } from './chart';
 import { LedgerPeriod, Voucher, VoucherKind, VoucherLine } from './ledger.entity';
@@ -168,13 +168,7 @@ export async function reverseVoucher(ctx: RequestContext, input: ReverseVoucherI
   const date = input.date ?? todayInChina();
   requireDate(date, 'input.date');
   requireNotFuture(date, 'input.date', { zh: '冲销日期', en: 'reversal date' });
-  if (date < original.date) {
-    throw badInput(`冲销日期不能早于原凭证日期（${original.date}）：input.date = ${date}`, `The reversal cannot be dated before the original (${original.date}): input.date = ${date}`, {
-      field: 'input.date',
-      rule: 'REVERSAL_BEFORE_ORIGINAL',
-      value: date,
-    });
-  }
+  requireNotBefore(date, original.date, 'input.date', 'REVERSAL_BEFORE_ORIGINAL', { zh: '冲销日期不能早于原凭证日期', en: 'The reversal cannot be dated before the original' });
   requireOpenPeriod(date, await lastClosedMonth(ctx.dataSource, org.id), 'input.date');
   const alreadyReversed = (): Error =>
     conflict(`该凭证已被冲销：input.voucherId = ${original.id}`, `The voucher was already reversed: input.voucherId = ${original.id}`, { field: 'input.voucherId', rule: 'ALREADY_REVERSED', value: original.id });

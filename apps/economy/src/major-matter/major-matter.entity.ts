@@ -1,4 +1,4 @@
-import { ConnectionType } from '@xiangzhi/kernel';
+import { ConnectionType, VersionedVillageRecord } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -77,18 +77,7 @@ registerEnumType(MajorMatterOutcome, {
 @Entity({ name: 'major_matter' })
 @ObjectType('MajorMatter', { description: '四议两公开事项 / Major matter under the 4+2 procedure (四议两公开)' })
 @Directive('@key(fields: "id")')
-export class MajorMatter {
-  @PrimaryColumn({ name: 'id', type: 'uuid' })
-  @Field(() => ID, { description: '标识 / Identifier' })
-  id!: string;
-
-  @Column({ name: 'county_code', type: 'text' })
-  countyCode!: string;
-
-  @Column({ name: 'village_code', type: 'text' })
-  @Field(() => String, { description: '村（社区）代码 / Village division code' })
-  villageCode!: string;
-
+export class MajorMatter extends VersionedVillageRecord {
   @Column({ name: 'year', type: 'int' })
   @Field(() => Int, { description: '年度（提议年份）/ Year (of the proposal)' })
   year!: number;
@@ -125,17 +114,9 @@ export class MajorMatter {
   @Field(() => GraphQLLocalDate, { nullable: true, description: '决议通过日期 / Date adopted' })
   adoptedOn!: string | null;
 
-  @Column({ name: 'version', type: 'int' })
-  @Field(() => Int, { description: '版本号（推进时提交）/ Version (send it when advancing)' })
-  version!: number;
-
-  @Column({ name: 'created_by', type: 'text' })
+  /** The base's `created_by` column, shown in the graph for a major matter. */
   @Field(() => String, { description: '登记人 / Recorded by (actor id)' })
-  createdBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime, { description: '登记时间 / Recorded at' })
-  createdAt!: Date;
+  override createdBy!: string;
 }
 
 /** 步骤记录 one step taken, with who, when and the figures of a resolution. */

@@ -5,21 +5,13 @@ import { checkReferences } from '@xiangzhi/grids-api';
 import type { EntityManager } from 'typeorm';
 import { recordEvents } from '../events/outbox';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
-import { countyOfVillage, requireNotFuture, requireVillageCode } from '../shared/checks';
+import { countyOfVillage, requireNotBefore, requireNotFuture, requireVillageCode } from '../shared/checks';
 import { requireNotNegative } from '../shared/money';
 import { staleVersion } from '../shared/stale';
 import { MajorMatter, MajorMatterOutcome, MajorMatterStep, MajorMatterStepRecord, STEP_ORDER, STEP_TITLES } from './major-matter.entity';
 import type { AdvanceMajorMatterInput, MajorMattersArgs, ProposeMajorMatterInput } from './major-matter.inputs';
 
 const RECORD = { zh: '四议两公开事项', en: 'major matter' };
-
-/**
- * The input as the idempotency fingerprint reads it: JSON has no bigint, so money (fen) goes as its
- * decimal string.
- */
-export function fingerprintable(input: object): unknown {
-  return JSON.parse(JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as unknown;
-}
 
 /** Roles that record the steps of a village's major matters (the village's own cadres and the township and county above). */
 export const MATTER_WRITER_ROLES = BOOKKEEPER_ROLES;
@@ -71,7 +63,7 @@ export async function proposeMajorMatter(ctx: RequestContext, input: ProposeMajo
   await checkReferences(ctx.dataSource, { regions: [{ field: 'input.villageCode', code: input.villageCode, on: input.proposedOn }] });
   return mutateOnce(
     ctx,
-    { operation: 'proposeMajorMatter', key: input.idempotencyKey, input: fingerprintable(input), idOf: (m) => m.id, replay: (id) => readableMatter(ctx, id) },
+    { operation: 'proposeMajorMatter', key: input.idempotencyKey, input, idOf: (m) => m.id, replay: (id) => readableMatter(ctx, id) },
     { action: 'economy.majorMatter.propose', targetType: 'MajorMatter', targetId: (m) => m.id, regionCode: input.villageCode, payload: { title: input.title, subject: input.subject, amount: formatFen(input.amount) } },
     async (manager) => {
       const id = randomUUID();
@@ -178,9 +170,7 @@ export async function advanceMajorMatter(ctx: RequestContext, input: AdvanceMajo
     if (matter.version !== input.expectedVersion) throw staleVersion(RECORD, input.expectedVersion, matter.version, { field: 'input.expectedVersion' });
     requireNextStep(matter, input.step);
     const previous = (await manager.query(`SELECT to_char(max(held_on), 'YYYY-MM-DD') AS last FROM major_matter_step WHERE matter_id = $1`, [matter.id])) as { last: string }[];
-    if (previous[0]?.last && input.heldOn < previous[0].last) {
-      throw badInput(`日期早于上一步（${previous[0].last}）：input.heldOn = ${input.heldOn}`, `The date is before the previous step (${previous[0].last}): input.heldOn = ${input.heldOn}`, { field: 'input.heldOn', rule: 'STEP_BEFORE_PREVIOUS', value: input.heldOn });
-    }
+    if (previous[0]?.last) requireNotBefore(input.heldOn, previous[0].last, 'input.heldOn', 'STEP_BEFORE_PREVIOUS', { zh: '日期早于上一步', en: 'The date is before the previous step' });
     let outcome = matter.outcome;
     let decision: { rule: string; text: string } | null = null;
     if (figures) {

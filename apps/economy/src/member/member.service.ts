@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { lockOrganization } from '../ledger/ledger.service';
 import { readableOrganization } from '../organization/organization.service';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
-import { requireNotFuture } from '../shared/checks';
+import { requireNotBefore, requireNotFuture } from '../shared/checks';
 import { retryOnDuplicate } from '../shared/once';
 import { staleVersion } from '../shared/stale';
 import { CollectiveMember } from './member.entity';
@@ -71,13 +71,7 @@ export async function admitMember(ctx: RequestContext, input: AdmitMemberInput):
   const org = await readableOrganization(ctx, input.organizationId);
   EconomyAccess.of(ctx).requireWrite(org.villageCode, BOOKKEEPER_ROLES);
   requireNotFuture(input.admittedOn, 'input.admittedOn', { zh: '确认日期', en: 'admission date' });
-  if (input.admittedOn < org.foundedOn) {
-    throw badInput(`确认日期不能早于组织成立日期（${org.foundedOn}）：input.admittedOn = ${input.admittedOn}`, `Admission cannot precede the organisation's founding (${org.foundedOn}): input.admittedOn = ${input.admittedOn}`, {
-      field: 'input.admittedOn',
-      rule: 'BEFORE_FOUNDED',
-      value: input.admittedOn,
-    });
-  }
+  requireNotBefore(input.admittedOn, org.foundedOn, 'input.admittedOn', 'BEFORE_FOUNDED', { zh: '确认日期不能早于组织成立日期', en: "Admission cannot precede the organisation's founding" });
   const shares = input.shares ?? [];
   await checkShares(ctx.dataSource, shares);
   await checkReferences(ctx.dataSource, { residents: [{ field: 'input.residentId', id: input.residentId, villageCode: org.villageCode, living: true }] });
@@ -148,13 +142,7 @@ export async function setMemberShares(ctx: RequestContext, input: SetMemberShare
   const member = await writableMember(ctx, input.memberId, input.expectedVersion);
   if (input.shares.length === 0) throw badInput('没有要调整的股权：input.shares', 'No shares to change: input.shares', { field: 'input.shares', rule: 'NOTHING_TO_CHANGE' });
   await checkShares(ctx.dataSource, input.shares);
-  if (input.effectiveOn < member.admittedOn) {
-    throw badInput(`生效日期不能早于确认日期（${member.admittedOn}）：input.effectiveOn = ${input.effectiveOn}`, `Shares cannot change before the admission (${member.admittedOn}): input.effectiveOn = ${input.effectiveOn}`, {
-      field: 'input.effectiveOn',
-      rule: 'BEFORE_ADMISSION',
-      value: input.effectiveOn,
-    });
-  }
+  requireNotBefore(input.effectiveOn, member.admittedOn, 'input.effectiveOn', 'BEFORE_ADMISSION', { zh: '生效日期不能早于确认日期', en: 'Shares cannot change before the admission' });
   return mutate(ctx, { action: 'setMemberShares', targetType: 'CollectiveMember', regionCode: member.villageCode, targetId: (m) => m.id, payload: { effectiveOn: input.effectiveOn, shares: input.shares } }, async (manager) => {
     await bumpVersion(manager, member, input.expectedVersion);
     await insertShares(manager, member.id, input.effectiveOn, input.shares, ctx.actor.id);

@@ -1,7 +1,7 @@
-import { ConnectionType } from '@xiangzhi/kernel';
+import { ConnectionType, VersionedVillageRecord } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { fenColumn } from '../shared/money';
 
@@ -67,18 +67,7 @@ registerEnumType(AllianceRole, {
 @Entity({ name: 'weak_village_project' })
 @ObjectType('WeakVillageProject', { description: '薄弱村集体经济发展项目 / Project for a weak village’s collective economy' })
 @Directive('@key(fields: "id")')
-export class WeakVillageProject {
-  @PrimaryColumn({ name: 'id', type: 'uuid' })
-  @Field(() => ID, { description: '标识 / Identifier' })
-  id!: string;
-
-  @Column({ name: 'county_code', type: 'text' })
-  countyCode!: string;
-
-  @Column({ name: 'village_code', type: 'text' })
-  @Field(() => String, { description: '村（社区）代码 / Village division code' })
-  villageCode!: string;
-
+export class WeakVillageProject extends VersionedVillageRecord {
   @Column({ name: 'name', type: 'text' })
   @Field(() => String, { description: '项目名称 / Name' })
   name!: string;
@@ -113,17 +102,6 @@ export class WeakVillageProject {
   @Column({ name: 'status_on', type: 'date' })
   @Field(() => GraphQLLocalDate, { description: '进入当前状态的日期 / Date of the current status' })
   statusOn!: string;
-
-  @Column({ name: 'version', type: 'int' })
-  @Field(() => Int, { description: '版本号（推进时提交）/ Version (send it when advancing)' })
-  version!: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime, { description: '登记时间 / Recorded at' })
-  createdAt!: Date;
 }
 
 /** “1+N+1” 强村带弱村抱团发展联建 an alliance of one strong village, N weak villages and an enterprise. */

@@ -3,9 +3,8 @@ import { badInput, byKey, groupByKey, isUuid, mutate, mutateOnce, notFound, pagi
 import { formatFen, nextProjectStatus } from '@xiangzhi/economy-api';
 import { checkReferences } from '@xiangzhi/grids-api';
 import { requireAdoptedMatter } from '../major-matter/authorisation';
-import { fingerprintable } from '../major-matter/major-matter.service';
 import { BOOKKEEPER_ROLES, EconomyAccess, MANAGER_ROLES } from '../shared/access';
-import { countyOfVillage, requireNotFuture, requireVillageCode } from '../shared/checks';
+import { countyOfVillage, requireNotBefore, requireNotFuture, requireVillageCode } from '../shared/checks';
 import { requireNotNegative, requirePositive } from '../shared/money';
 import { staleVersion } from '../shared/stale';
 import { AllianceRole, ProjectStatus, VillageAlliance, VillageAllianceMember, WeakVillageProject } from './project.entity';
@@ -100,7 +99,7 @@ export async function registerProject(ctx: RequestContext, input: RegisterProjec
   }
   return mutateOnce(
     ctx,
-    { operation: 'registerProject', key: input.idempotencyKey, input: fingerprintable(input), idOf: (p) => p.id, replay: (id) => readableProject(ctx, id) },
+    { operation: 'registerProject', key: input.idempotencyKey, input, idOf: (p) => p.id, replay: (id) => readableProject(ctx, id) },
     { action: 'economy.project.register', targetType: 'WeakVillageProject', targetId: (p) => p.id, regionCode: input.villageCode, payload: { name: input.name, funding: formatFen(input.funding) } },
     async (manager) => {
       await requireAdoptedMatter(ctx, manager, { villageCode: input.villageCode, subject: 'PROJECT', amountFen: input.funding, matterId: input.majorMatterId, field: 'input.majorMatterId' });
@@ -148,9 +147,7 @@ export async function advanceProject(ctx: RequestContext, input: AdvanceProjectI
         { field: 'input.status', rule: 'PROJECT_STATUS_TRANSITION', value: input.status, expected: next },
       );
     }
-    if (input.on < row.statusOn) {
-      throw badInput(`日期早于上一状态（${row.statusOn}）：input.on = ${input.on}`, `The date is before the previous status (${row.statusOn}): input.on = ${input.on}`, { field: 'input.on', rule: 'STATUS_BEFORE_PREVIOUS', value: input.on });
-    }
+    requireNotBefore(input.on, row.statusOn, 'input.on', 'STATUS_BEFORE_PREVIOUS', { zh: '日期早于上一状态', en: 'The date is before the previous status' });
     await manager.query(`UPDATE weak_village_project SET status = $2, status_on = $3, income_fen = COALESCE($4::bigint, income_fen), version = version + 1 WHERE id = $1`, [
       row.id,
       input.status,

@@ -1,8 +1,8 @@
-import { ConnectionType } from '@xiangzhi/kernel';
+import { ConnectionType, VersionedVillageRecord } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
 import { fenColumn } from '../shared/money';
 
 /** 固定资产类别 categories of fixed assets. */
@@ -51,18 +51,7 @@ registerEnumType(ResourceKind, {
 @Entity({ name: 'collective_asset' })
 @ObjectType('CollectiveAsset', { description: '集体固定资产 / Fixed asset of a collective organisation' })
 @Directive('@key(fields: "id")')
-export class CollectiveAsset {
-  @PrimaryColumn({ name: 'id', type: 'uuid' })
-  @Field(() => ID, { description: '标识 / Identifier' })
-  id!: string;
-
-  @Column({ name: 'county_code', type: 'text' })
-  countyCode!: string;
-
-  @Column({ name: 'village_code', type: 'text' })
-  @Field(() => String, { description: '村（社区）代码 / Village division code' })
-  villageCode!: string;
-
+export class CollectiveAsset extends VersionedVillageRecord {
   @Column({ name: 'organization_id', type: 'uuid' })
   @Field(() => ID, { description: '所属集体经济组织 / Organisation' })
   organizationId!: string;
@@ -82,35 +71,13 @@ export class CollectiveAsset {
   @Column({ name: 'original_value_fen', type: 'bigint', transformer: fenColumn })
   @Field(() => MoneyScalar, { description: '原值（元）/ Original value (yuan)' })
   originalValue!: bigint;
-
-  @Column({ name: 'version', type: 'int' })
-  @Field(() => Int, { description: '版本号 / Version' })
-  version!: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime, { description: '登记时间 / Recorded at' })
-  createdAt!: Date;
 }
 
 /** 资源 a resource (land, forest, water…) of a collective organisation. */
 @Entity({ name: 'collective_resource' })
 @ObjectType('CollectiveResource', { description: '集体资源（土地、林地、水面等）/ Collective resource (land, forest, water…)' })
 @Directive('@key(fields: "id")')
-export class CollectiveResource {
-  @PrimaryColumn({ name: 'id', type: 'uuid' })
-  @Field(() => ID, { description: '标识 / Identifier' })
-  id!: string;
-
-  @Column({ name: 'county_code', type: 'text' })
-  countyCode!: string;
-
-  @Column({ name: 'village_code', type: 'text' })
-  @Field(() => String, { description: '村（社区）代码 / Village division code' })
-  villageCode!: string;
-
+export class CollectiveResource extends VersionedVillageRecord {
   @Column({ name: 'organization_id', type: 'uuid' })
   @Field(() => ID, { description: '所属集体经济组织 / Organisation' })
   organizationId!: string;
@@ -131,17 +98,6 @@ export class CollectiveResource {
   @Column({ name: 'contracted', type: 'boolean' })
   @Field(() => Boolean, { description: '是否已发包 / Whether contracted out' })
   contracted!: boolean;
-
-  @Column({ name: 'version', type: 'int' })
-  @Field(() => Int, { description: '版本号（修改时提交）/ Version (send it when changing)' })
-  version!: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime, { description: '登记时间 / Recorded at' })
-  createdAt!: Date;
 }
 
 export const CollectiveAssetConnection = ConnectionType(CollectiveAsset, 'CollectiveAsset', '集体固定资产 / Fixed assets');

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, byKey, isUuid, mutate, mutateOnce, notFound, paginate, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { formatFen } from '@xiangzhi/economy-api';
-import { fingerprintable } from '../major-matter/major-matter.service';
 import { organizationLoader } from '../organization/organization.loaders';
 import type { CollectiveOrganization } from '../organization/organization.entity';
 import { BOOKKEEPER_ROLES, EconomyAccess } from '../shared/access';
@@ -90,7 +89,7 @@ export async function registerAsset(ctx: RequestContext, input: RegisterAssetInp
   requireNotFuture(input.acquiredOn, 'input.acquiredOn', { zh: '取得日期', en: 'date acquired' });
   return mutateOnce(
     ctx,
-    { operation: 'registerAsset', key: input.idempotencyKey, input: fingerprintable(input), idOf: (a) => a.id, replay: (id) => readableAsset(ctx, id) },
+    { operation: 'registerAsset', key: input.idempotencyKey, input, idOf: (a) => a.id, replay: (id) => readableAsset(ctx, id) },
     { action: 'economy.asset.register', targetType: 'CollectiveAsset', targetId: (a) => a.id, regionCode: org.villageCode, payload: { name: input.name, originalValue: formatFen(input.originalValue) } },
     async (manager) => {
       const id = randomUUID();

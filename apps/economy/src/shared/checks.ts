@@ -18,3 +18,15 @@ export function countyOfVillage(code: string): string {
 export function townshipOfVillage(code: string): string {
   return `${code.slice(0, 9)}000`;
 }
+
+/**
+ * BAD_USER_INPUT when the date `value` of `field` (YYYY-MM-DD) is before `earliest`, naming the earliest
+ * date, the field, the rule and the value: `message` is the lead of the sentence in each language, e.g.
+ * `{ zh: '答复日期早于提出日期', en: 'The answer predates the objection' }` gives
+ * `答复日期早于提出日期（2026-03-02）：input.answeredOn = 2026-03-01`.
+ */
+export function requireNotBefore(value: string, earliest: string, field: string, rule: string, message: { zh: string; en: string }): void {
+  if (value < earliest) {
+    throw badInput(`${message.zh}（${earliest}）：${field} = ${value}`, `${message.en} (${earliest}): ${field} = ${value}`, { field, rule, value });
+  }
+}
