@@ -2,10 +2,9 @@ import { LegalRegion } from '../shared/stubs';
 import { badInput, referenceResolver, todayInChina, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { missing } from '../shared/access';
 import { AdvisorAssignment, LegalAdvisor, ServiceRecord } from './advisor.entity';
 import { AssignLegalAdvisorInput, RecordLegalServiceInput, RegisterLegalAdvisorInput } from './advisor.inputs';
-import { advisorLoader, assignLegalAdvisor, coverage, currentAssignmentsLoader, monthlyServices, recordLegalService, registerLegalAdvisor } from './advisor.service';
+import { advisorLoader, assignLegalAdvisor, coverage, currentAssignmentsLoader, monthlyServices, readableAdvisor, recordLegalService, registerLegalAdvisor } from './advisor.service';
 
 @ObjectType('CoverageVillage', { description: '无现任法律顾问的村 / A village without a current advisor' })
 export class CoverageVillage {
@@ -110,10 +109,8 @@ export class LegalAdvisorResolver {
   }
 
   @Query(() => LegalAdvisor, { description: '法律顾问 / A legal advisor' })
-  async legalAdvisor(@Arg('id', () => ID, { description: '标识 / Identifier' }) id: string, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
-    const a = await advisorLoader(ctx).load(id);
-    if (!a) throw missing({ zh: '法律顾问', en: 'Legal advisor' }, id);
-    return a;
+  legalAdvisor(@Arg('id', () => ID, { description: '标识 / Identifier' }) id: string, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
+    return readableAdvisor(ctx, id);
   }
 
   @Query(() => LegalAdvisorCoverage, { description: '一村一法律顾问覆盖情况：无顾问的村、超负荷的顾问 / Advisor coverage: villages without one, advisors over their load' })
@@ -158,20 +155,16 @@ export class LegalAdvisorResolver {
 @Resolver(() => AdvisorAssignment)
 export class AdvisorAssignmentResolver {
   @FieldResolver(() => LegalAdvisor, { description: '法律顾问 / Advisor' })
-  async advisor(@Root() a: AdvisorAssignment, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
-    const advisor = await advisorLoader(ctx).load(a.advisorId);
-    if (!advisor) throw missing({ zh: '法律顾问', en: 'Legal advisor' }, a.advisorId);
-    return advisor;
+  advisor(@Root() a: AdvisorAssignment, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
+    return readableAdvisor(ctx, a.advisorId);
   }
 }
 
 @Resolver(() => AdvisorLoad)
 export class AdvisorLoadResolver {
   @FieldResolver(() => LegalAdvisor, { description: '法律顾问 / Advisor' })
-  async advisor(@Root() a: AdvisorLoad, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
-    const advisor = await advisorLoader(ctx).load(a.advisorId);
-    if (!advisor) throw missing({ zh: '法律顾问', en: 'Legal advisor' }, a.advisorId);
-    return advisor;
+  advisor(@Root() a: AdvisorLoad, @Ctx() ctx: RequestContext): Promise<LegalAdvisor> {
+    return readableAdvisor(ctx, a.advisorId);
   }
 }
 

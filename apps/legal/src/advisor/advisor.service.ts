@@ -23,6 +23,13 @@ export function advisorLoader(ctx: RequestContext): DataLoader<string, LegalAdvi
   });
 }
 
+/** 法律顾问（按标识）an advisor the caller may see, through the batch loader; NOT_FOUND when missing or of a county the caller does not meet. */
+export async function readableAdvisor(ctx: RequestContext, id: string): Promise<LegalAdvisor> {
+  const advisor = await advisorLoader(ctx).load(id);
+  if (!advisor) throw missing(ADVISOR, id);
+  return advisor;
+}
+
 /** Current assignments (on today) under each requested region, within the caller's scope: one statement per batch. */
 export function currentAssignmentsLoader(ctx: RequestContext): DataLoader<string, AdvisorAssignment[]> {
   return ctx.loaders.get<string, AdvisorAssignment[]>('legal:currentAssignments', async (codes) => {
@@ -86,8 +93,7 @@ export async function assignLegalAdvisor(ctx: RequestContext, input: AssignLegal
       value: input.endDate,
     });
   }
-  const advisor = await advisorLoader(ctx).load(input.advisorId);
-  if (!advisor) throw missing(ADVISOR, input.advisorId);
+  const advisor = await readableAdvisor(ctx, input.advisorId);
   if (countyOf(input.villageCode) !== advisor.countyCode) {
     throw badInput(`该村不在法律顾问服务的区县（${advisor.countyCode}）：villageCode = ${input.villageCode}`, `The village is outside the advisor's county (${advisor.countyCode}): villageCode = ${input.villageCode}`, {
       field: 'input.villageCode',
@@ -130,8 +136,7 @@ export async function assignLegalAdvisor(ctx: RequestContext, input: AssignLegal
 export async function recordLegalService(ctx: RequestContext, input: RecordLegalServiceInput): Promise<ServiceRecord> {
   LegalAccess.of(ctx).requireWrite(input.villageCode, LEGAL_WRITER_ROLES);
   requireNotFuture(input.serviceDate, 'input.serviceDate', { zh: '服务日期', en: 'service date' });
-  const advisor = await advisorLoader(ctx).load(input.advisorId);
-  if (!advisor) throw missing(ADVISOR, input.advisorId);
+  const advisor = await readableAdvisor(ctx, input.advisorId);
   const assigned = (await ctx.dataSource.query(
     `SELECT 1 FROM legal_advisor_assignment WHERE advisor_id = $1 AND village_code = $2 AND start_date <= $3::date AND (end_date IS NULL OR end_date >= $3::date) LIMIT 1`,
     [advisor.id, input.villageCode, input.serviceDate],
@@ -209,8 +214,7 @@ export async function monthlyServices(
   advisorId: string,
   month: string,
 ): Promise<{ advisor: LegalAdvisor; rows: { villageCode: string; records: number; visits: number; consultations: number; minutes: number }[] }> {
-  const advisor = await advisorLoader(ctx).load(advisorId);
-  if (!advisor) throw missing(ADVISOR, advisorId);
+  const advisor = await readableAdvisor(ctx, advisorId);
   const from = `${month}-01`;
   const rows = (await ctx.dataSource.query(
     `SELECT village_code, count(*)::int AS records, count(*) FILTER (WHERE kind = 'VISIT')::int AS visits, COALESCE(sum(consultations), 0)::int AS consultations, COALESCE(sum(minutes), 0)::int AS minutes
