@@ -132,9 +132,8 @@ async function objectionById(db: Sql | EntityManager, id: string): Promise<RoleM
 
 /** 处理异议 decides an open objection (township and county managers). */
 export async function decideRoleModelObjection(ctx: RequestContext, input: DecideRoleModelObjectionInput): Promise<RoleModelNomination> {
-  const [o] = await rows<{ nomination_id: string; status: string }>(ctx.dataSource, `SELECT nomination_id::text AS nomination_id, status FROM role_model_objection WHERE id = $1`, [input.objectionId]);
-  if (!o) throw notFound('异议', 'Objection', input.objectionId);
-  const n = await nominationById(ctx.dataSource, o.nomination_id);
+  const o = await objectionById(ctx.dataSource, input.objectionId);
+  const n = await nominationById(ctx.dataSource, o.nominationId);
   const access = CivilityAccess.of(ctx);
   access.requireVisible(n.villageCode, { zh: '异议', en: 'Objection', key: input.objectionId });
   access.requireWrite(n.villageCode, MANAGER_ROLES);
