@@ -275,7 +275,11 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   };
 }
 
-/** Runs the module's demo seed, then each installed plugin's seed for the counties enabling it. */
+/**
+ * Runs the module's demo seed, then each installed plugin's seed for the counties enabling it, then
+ * `ANALYZE` (the embedded PGlite has no autovacuum to gather the planner's statistics after a bulk
+ * load; without them it plans the demo's thousands of rows as if each table held one).
+ */
 export async function seedSubgraph(assembled: AssembledSubgraph, db: XzDataSource, policies: PolicyRegistry, logger: Logger): Promise<void> {
   if (assembled.module.seed) {
     logger.info({ subgraph: assembled.module.name }, 'seeding demo data');
@@ -287,4 +291,5 @@ export async function seedSubgraph(assembled: AssembledSubgraph, db: XzDataSourc
     logger.info({ plugin: plugin.name }, 'seeding plugin demo data');
     await seed({ dataSource: db.dataSource, logger, counties: policies.countiesEnabling(plugin.name) as { countyCode: string; config: never }[] });
   }
+  await db.dataSource.query('ANALYZE');
 }

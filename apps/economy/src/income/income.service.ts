@@ -34,7 +34,9 @@ function emptyArea(code: string, name: string | null): CollectiveEconomyArea {
  * 汇总 the roll-up of many regions for one year in one statement: every village valid in the year
  * under any of the (scope-narrowed) regions, with its organisations' operating income from the
  * monthly counters and its number of organisations; the sums per region and per area below it are
- * made here. Each village is measured against its own county's `economy.incomeTarget` lines.
+ * made here. Each village is measured against its own county's `economy.incomeTarget` lines. The
+ * three parts are computed once each (MATERIALIZED) and then joined: without statistics a planner
+ * would otherwise re-aggregate the income for every village.
  */
 export async function rollUp(ctx: RequestContext, codes: readonly string[], year: number): Promise<CollectiveEconomy[]> {
   const access = EconomyAccess.of(ctx);
@@ -42,12 +44,12 @@ export async function rollUp(ctx: RequestContext, codes: readonly string[], year
   const patterns = [...new Set(prefixes.filter((p): p is string => p !== null))].map((p) => `${p}%`);
   const rows: VillageRow[] = patterns.length
     ? ((await ctx.dataSource.query(
-        `WITH v AS (
+        `WITH v AS MATERIALIZED (
            SELECT code, name FROM region_ref
            WHERE level = 'VILLAGE' AND code LIKE ANY($1::text[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
-         ), inc AS (
+         ), inc AS MATERIALIZED (
            SELECT village_code, sum(income_fen) AS income FROM economy_operating_income WHERE year = $4 AND village_code LIKE ANY($1::text[]) GROUP BY village_code
-         ), orgs AS (
+         ), orgs AS MATERIALIZED (
            SELECT village_code, count(*)::int AS n FROM collective_organization WHERE village_code LIKE ANY($1::text[]) AND status <> 'DISSOLVED' GROUP BY village_code
          )
          SELECT v.code, v.name, coalesce(inc.income, 0)::text AS income, coalesce(orgs.n, 0) AS orgs, t.name AS township_name, c.name AS county_name
