@@ -1,4 +1,4 @@
-import { hasRole, isWithin, notFound, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
+import { scopedPrefix, hasRole, isWithin, notFound, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
 
 /** Roles that register and change collective economic organisations (县、乡镇 农经 staff). */
 export const MANAGER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER];
@@ -61,9 +61,7 @@ export class EconomyAccess {
    * in scope, the scope's when the scope lies inside the region, null when they do not meet.
    */
   listPrefix(regionCode: string): string | null {
-    if (isWithin(regionCode, this.ctx.actor.scope)) return regionPrefix(regionCode);
-    if (isWithin(this.ctx.actor.scope, regionCode)) return this.prefix;
-    return null;
+    return scopedPrefix(this.ctx.actor, regionCode);
   }
 
   /** Whether the caller may read personal data (a member's shares) of people in scope. */

@@ -1,4 +1,4 @@
-import { forbidden, hasRole, isWithin, notFound, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
+import { scopedPrefix, forbidden, hasRole, isWithin, notFound, PERSONAL_DATA_ROLES, regionPrefix, requireInScope, requireRole, Role, type RequestContext } from '@xiangzhi/kernel';
 
 /** Roles that manage cadres: appointments, discharges, templates, appraisals, ratings, ranks, payroll, inspections. */
 export const MANAGER_ROLES: readonly Role[] = [Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER];
@@ -60,9 +60,7 @@ export class PersonnelAccess {
    * township sees their village only), null when they do not meet.
    */
   listPrefix(regionCode: string): string | null {
-    if (isWithin(regionCode, this.ctx.actor.scope)) return regionPrefix(regionCode);
-    if (isWithin(this.ctx.actor.scope, regionCode)) return this.prefix;
-    return null;
+    return scopedPrefix(this.ctx.actor, regionCode);
   }
 
   /** Whether the caller may read the talent pool. */
