@@ -9,6 +9,7 @@ import { HouseholdResolver } from './household/household.resolver';
 import { Household } from './household/household.entity';
 import { CreateTerritory1731000000000 } from './migrations/1731000000000-create-territory';
 import { ResidentIdNumberHash1733050000000 } from './migrations/1733050000000-resident-id-number-hash';
+import { RegionCounters1772000000000 } from './migrations/1772000000000-region-counters';
 import { RegionStatsResolver } from './region/region-stats.resolver';
 import { RegionResolver } from './region/region.resolver';
 import { Region } from './region/region.entity';
@@ -23,7 +24,7 @@ import { territoryReferences } from './references';
  */
 export const territoryFeature: SubgraphFeature = {
   entities: [Region, Zone, Grid, GridWorker, Household, Resident],
-  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000],
+  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000],
   resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver],
   references: territoryReferences,
   defaults: [bindPolicy(gridSizingPolicyPoint, () => new DefaultGridSizingPolicy())],
