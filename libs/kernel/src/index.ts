@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './actor';
 export * from './audit';
+export * from './bulk-import';
 export * from './checks';
 export * from './boot';
 export * from './calendar';

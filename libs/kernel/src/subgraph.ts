@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { EventConsumer } from './consumers';
+import type { BulkImporter } from './bulk-import';
 import { validateArguments } from './validation';
 
 /** Federation directives every subgraph may use. */
@@ -79,6 +80,8 @@ export interface SubgraphModule {
    * events from them, so a consumer resumes from its position after a restart.
    */
   outboxes?: string[];
+  /** Registers that can be bulk-imported from a file (`xz import <kind>`); see `bulk-import.ts`. */
+  importers?: BulkImporter[];
   /** Demo data; must be idempotent. */
   seed?: (ctx: Omit<SeedContext<never>, 'counties'>) => Promise<void>;
 }
@@ -161,6 +164,7 @@ export function defineSubgraph(def: {
     jobs: f.flatMap((x) => x.jobs ?? []),
     consumers: f.flatMap((x) => x.consumers ?? []),
     outboxes: f.flatMap((x) => x.outboxes ?? []),
+    importers: f.flatMap((x) => x.importers ?? []),
     seed: def.seed,
   };
 }

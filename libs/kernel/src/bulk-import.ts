@@ -1,0 +1,554 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { AuditEntry } from './audit';
+import { badInput } from './errors';
+
+/**
+ * 批量导入 the shared path of every bulk import (households, residents, and the other registers a
+ * county loads once): a strict CSV reader, the county's column names mapped to ours, every row
+ * checked before anything is written (each bad row listed with its line and reason in both
+ * languages, the whole file refused), then large set-based writes in batches, each batch committed
+ * with its audit record and a checkpoint so that a rerun after an interruption continues after the
+ * last committed batch. Subgraphs describe a register with a {@link BulkImporter}; the `xz import`
+ * command and the subgraphs' import mutations run it.
+ */
+
+/** One column of a register: our field name and the county headers accepted for it by default. */
+export interface ImportColumn {
+  /** Our field name (also accepted as a header). */
+  field: string;
+  /** Headers accepted by default (the usual Chinese column names). */
+  headers: readonly string[];
+  required: boolean;
+}
+
+/** One data row of an import, its cells keyed by our field names, with its line in the file (the header is line 1). */
+export interface ImportRow {
+  line: number;
+  values: Readonly<Record<string, string>>;
+}
+
+/** A refused row: its line, the rule broken, and the reason in both languages. */
+export interface ImportProblem {
+  line: number;
+  rule: string;
+  field?: string;
+  value?: string;
+  zh: string;
+  en: string;
+}
+
+/** What a session's check makes of some rows: the records ready to write and the problems found. */
+export interface ImportCheck<R> {
+  records: R[];
+  problems: ImportProblem[];
+}
+
+/**
+ * One run of an importer over a file. `check` is called with the rows in file order, chunk by
+ * chunk, and keeps what it needs across chunks (numbers seen in the file…). Rows already written by
+ * an earlier, interrupted run of the same file come with `written: true`: they only feed that state.
+ */
+export interface ImportSession<R> {
+  check(rows: readonly ImportRow[], options: { written: boolean }): Promise<ImportCheck<R>>;
+  /** Writes checked records (one set-based statement or a few), with their events; returns their ids in order. */
+  write(manager: EntityManager, records: readonly R[]): Promise<string[]>;
+}
+
+/** A register a subgraph can bulk-import (`xz import <kind>`, and its import mutation). */
+export interface BulkImporter<R = unknown> {
+  /** The `<kind>` of `xz import` (e.g. `residents`). */
+  kind: string;
+  title: { zh: string; en: string };
+  /** The audit record's target type (e.g. `Resident`). */
+  targetType: string;
+  columns: readonly ImportColumn[];
+  /** Starts a session for a county (12-digit code), reading what the checks need with `manager`. */
+  open(manager: EntityManager, scope: { countyCode: string }): Promise<ImportSession<R>>;
+}
+
+/** An import refused before anything was written: every bad row. */
+export class ImportRefusedError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly problems: readonly ImportProblem[],
+  ) {
+    super(`${kind} import refused, ${problems.length} bad row(s): ${problems.slice(0, 5).map((p) => `line ${p.line}: ${p.en}`).join('; ')}`);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+/** How many problems a refusal's GraphQL message lists (all of them are in `extensions.rows`). */
+const MESSAGE_PROBLEMS = 50;
+
+/** The GraphQL `BAD_USER_INPUT` error of a refused import: the message names the first bad rows, `extensions.rows` lists every one. */
+export function importRefusal(error: ImportRefusedError): Error {
+  const { problems } = error;
+  const more = problems.length > MESSAGE_PROBLEMS ? `…（另有${problems.length - MESSAGE_PROBLEMS}行）` : '';
+  const moreEn = problems.length > MESSAGE_PROBLEMS ? `… (and ${problems.length - MESSAGE_PROBLEMS} more)` : '';
+  const shown = problems.slice(0, MESSAGE_PROBLEMS);
+  return badInput(
+    `导入被拒绝，${problems.length}行有误，未写入任何数据：${shown.map((p) => `第${p.line}行 ${p.zh}`).join('；')}${more}`,
+    `Import rejected, ${problems.length} bad row(s), nothing written: ${shown.map((p) => `line ${p.line}: ${p.en}`).join('; ')}${moreEn}`,
+    { field: 'csv', rows: problems },
+  );
+}
+
+/** One problem as a line of text (the CLI prints one per bad row). */
+export function formatImportProblem(p: ImportProblem): string {
+  return `第${p.line}行 line ${p.line}: ${p.zh} / ${p.en}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** A CSV record with the line it starts on (1-based). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** A malformed CSV file (an unterminated quote, text after a closing quote). */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`CSV line ${line}: ${en}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+/**
+ * Reads RFC 4180 CSV incrementally: fields separated by commas, optionally in double quotes (a
+ * quote inside doubled, commas and line breaks allowed inside), records ending in LF or CRLF, a
+ * leading byte-order mark ignored, blank lines skipped. Strict: text after a closing quote or an
+ * unterminated quote is an error naming the line.
+ */
+export async function* readCsv(source: string | AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+  let line = 1;
+  let recordLine = 1;
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false; // inside quotes
+  let afterQuote = false; // just closed a quoted field
+  let pendingQuote = false; // a quote seen inside quotes: closing or the first of a doubled pair
+  let first = true;
+  let bom = true;
+  const decoder = new TextDecoder('utf-8');
+  const chunks: AsyncIterable<string | Buffer> | string[] = typeof source === 'string' ? [source] : source;
+  const endRecord = (): CsvRecord | null => {
+    cells.push(field);
+    const record = cells.length === 1 && cells[0] === '' && !afterQuote ? null : { line: recordLine, cells };
+    cells = [];
+    field = '';
+    afterQuote = false;
+    return record;
+  };
+  for await (const chunk of chunks) {
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (bom) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.length > 0) bom = false;
+    }
+    const out: CsvRecord[] = [];
+    let start = 0; // start of the plain run being copied into `field`
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (first) {
+        recordLine = line;
+        first = false;
+      }
+      if (quoted) {
+        if (pendingQuote) {
+          pendingQuote = false;
+          if (c === 34) {
+            field += '"';
+            start = i + 1;
+            continue;
+          }
+          quoted = false;
+          afterQuote = true;
+          start = i;
+          // fall through: the character after the closing quote
+        } else {
+          if (c === 34) {
+            field += text.slice(start, i);
+            pendingQuote = true;
+          } else if (c === 10) line += 1;
+          continue;
+        }
+      }
+      if (c === 44 /* , */) {
+        if (!afterQuote) field += text.slice(start, i);
+        cells.push(field);
+        field = '';
+        afterQuote = false;
+        start = i + 1;
+      } else if (c === 10 || c === 13) {
+        if (!afterQuote) field += text.slice(start, i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i += 1;
+        const record = endRecord();
+        if (record) out.push(record);
+        line += 1;
+        first = true;
+        start = i + 1;
+      } else if (c === 34 /* " */ && !afterQuote && field === '' && i === start) {
+        quoted = true;
+        start = i + 1;
+      } else if (afterQuote) {
+        throw new CsvSyntaxError(line, `引号后不应有其他字符：${text.slice(i, i + 10)}`, `unexpected text after a closing quote: ${text.slice(i, i + 10)}`);
+      } else if (c === 34) {
+        throw new CsvSyntaxError(line, '未加引号的字段中不应有引号', 'a quote inside an unquoted field');
+      }
+    }
+    if (quoted) {
+      if (!pendingQuote) field += text.slice(start);
+    } else if (!afterQuote) field += text.slice(start);
+    yield* out;
+  }
+  if (quoted && !pendingQuote) throw new CsvSyntaxError(recordLine, '引号未闭合', 'a quoted field is not closed');
+  if (pendingQuote) afterQuote = true;
+  const record = endRecord();
+  if (record) yield record;
+}
+
+/** Column mapping given as `县里的列名=ourField,…` (e.g. `--map 姓名=name,身份证号=idNumber`). */
+export function parseColumnMap(spec: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const part of (spec ?? '').split(/[,，]/)) {
+    const item = part.trim();
+    if (!item) continue;
+    const at = item.lastIndexOf('=');
+    if (at <= 0 || at === item.length - 1) throw new Error(`列映射应为“列名=字段” (a column mapping is header=field): ${item}`);
+    map[item.slice(0, at).trim()] = item.slice(at + 1).trim();
+  }
+  return map;
+}
+
+/**
+ * Resolves a header row to our fields: a header is taken as the field the mapping names, else a
+ * field whose default headers or name it is; unknown headers are ignored. Problems (line 1): a
+ * mapping to an unknown field, a field given twice, a required field missing.
+ */
+export function resolveHeader(importer: Pick<BulkImporter, 'columns'>, header: readonly string[], map: Record<string, string>): { fields: (string | null)[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const known = new Set(importer.columns.map((c) => c.field));
+  for (const [from, to] of Object.entries(map)) {
+    if (!known.has(to)) {
+      problems.push({ line: 1, rule: 'MAP_UNKNOWN_FIELD', value: to, zh: `列映射“${from}=${to}”中的字段不存在（可用：${[...known].join('、')}）`, en: `Mapping “${from}=${to}” names no field (fields: ${[...known].join(', ')})` });
+    }
+  }
+  const byHeader = new Map<string, string>();
+  for (const column of importer.columns) for (const h of [column.field, ...column.headers]) byHeader.set(h, column.field);
+  const fields = header.map((raw) => {
+    const h = raw.trim();
+    return map[h] ?? byHeader.get(h) ?? null;
+  });
+  const seen = new Set<string>();
+  fields.forEach((f, i) => {
+    if (f === null) return;
+    if (seen.has(f)) problems.push({ line: 1, rule: 'COLUMN_DUPLICATE', field: f, value: header[i], zh: `字段${f}对应了多列（第${i + 1}列“${header[i]}”）`, en: `More than one column maps to ${f} (column ${i + 1} “${header[i]}”)` });
+    seen.add(f);
+  });
+  for (const column of importer.columns) {
+    if (column.required && !seen.has(column.field)) {
+      problems.push({
+        line: 1,
+        rule: 'COLUMN_MISSING',
+        field: column.field,
+        zh: `缺少必填列：${column.headers[0] ?? column.field}（${column.field}），可用 --map 列名=${column.field} 指定`,
+        en: `Required column missing: ${column.field} (${column.headers[0] ?? column.field}); map one with --map <header>=${column.field}`,
+      });
+    }
+  }
+  return { fields, problems };
+}
+
+/**
+ * The data rows of a CSV as {@link ImportRow}s, in chunks of `chunkSize`: the header resolved with
+ * `map`, a row with more cells than the header refused. Throws {@link ImportRefusedError} for a
+ * bad header and {@link CsvSyntaxError} for malformed CSV.
+ */
+export async function* importRows(
+  importer: Pick<BulkImporter, 'kind' | 'columns'>,
+  source: string | AsyncIterable<string | Buffer>,
+  map: Record<string, string>,
+  chunkSize: number,
+): AsyncGenerator<{ rows: ImportRow[]; problems: ImportProblem[] }> {
+  let fields: (string | null)[] | null = null;
+  let rows: ImportRow[] = [];
+  let problems: ImportProblem[] = [];
+  for await (const record of readCsv(source)) {
+    if (fields === null) {
+      const header = resolveHeader(importer, record.cells, map);
+      if (header.problems.length > 0) throw new ImportRefusedError(importer.kind, header.problems);
+      fields = header.fields;
+      continue;
+    }
+    if (record.cells.length > fields.length) {
+      problems.push({ line: record.line, rule: 'TOO_MANY_CELLS', zh: `该行有${record.cells.length}列，表头只有${fields.length}列`, en: `The row has ${record.cells.length} cells, the header ${fields.length}` });
+    }
+    const values: Record<string, string> = {};
+    fields.forEach((f, i) => {
+      if (f !== null) values[f] = (record.cells[i] ?? '').trim();
+    });
+    rows.push({ line: record.line, values });
+    if (rows.length >= chunkSize) {
+      yield { rows, problems };
+      rows = [];
+      problems = [];
+    }
+  }
+  if (fields === null) throw new ImportRefusedError(importer.kind, [{ line: 1, rule: 'FILE_EMPTY', zh: '文件为空（没有表头）', en: 'The file is empty (no header row)' }]);
+  if (rows.length > 0 || problems.length > 0) yield { rows, problems };
+}
+
+/** `ImportProblem` for a required cell left empty. */
+export function emptyCell(row: ImportRow, field: string, zh: string): ImportProblem {
+  return { line: row.line, rule: 'REQUIRED', field, zh: `${zh}不能为空`, en: `${field} is empty` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * `INSERT … SELECT FROM unnest($1::type[], …)` of records given column-wise: one statement and one
+ * round trip for thousands of rows on PostgreSQL and PGlite alike. `columns` are `[name, type]`;
+ * the result is the statement and its parameters (one array per column).
+ */
+export function unnestInsert<R>(table: string, columns: readonly (readonly [name: string, type: string, value: (r: R) => unknown])[], records: readonly R[]): { sql: string; params: unknown[][] } {
+  const params = columns.map(([, , value]) => records.map(value));
+  const sql = `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) SELECT * FROM unnest(${columns.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
+  return { sql, params };
+}
+
+/** The checkpoint table of bulk imports (`import_checkpoint`), created by {@link importCheckpointMigration}. */
+export const IMPORT_CHECKPOINT_TABLE = 'import_checkpoint';
+
+/**
+ * The migration creating `import_checkpoint` in a subgraph that has importers (one row per file
+ * import: kind, county, the file's sha256, rows committed so far, finished or not). Named
+ * `ImportCheckpoint<timestamp>`; `timestamp` is in the subgraph's own range.
+ */
+export function importCheckpointMigration(timestamp: number): new () => MigrationInterface {
+  if (!/^\d{13}$/.test(String(timestamp))) throw new Error(`import checkpoint migration timestamp must have 13 digits: ${timestamp}`);
+  const name = `ImportCheckpoint${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE TABLE ${IMPORT_CHECKPOINT_TABLE} (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        kind text NOT NULL,
+        county_code text NOT NULL,
+        file_hash text NOT NULL,
+        file_name text NOT NULL,
+        actor_id text NOT NULL,
+        rows_total int NOT NULL,
+        rows_committed int NOT NULL DEFAULT 0,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz
+      )`);
+      await q.query(`CREATE UNIQUE INDEX ${IMPORT_CHECKPOINT_TABLE}_open_idx ON ${IMPORT_CHECKPOINT_TABLE} (kind, county_code, file_hash) WHERE finished_at IS NULL`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TABLE ${IMPORT_CHECKPOINT_TABLE}`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}
+
+/** Who runs an import (the audit record's actor). */
+export interface ImportActor {
+  id: string;
+  roles: readonly string[];
+  requestId?: string | null;
+}
+
+/** Progress of a file import: the phase, rows done, rows in all (known after the check), rate and time left. */
+export interface ImportProgress {
+  phase: 'check' | 'write';
+  rows: number;
+  total: number | null;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+/** One progress line: `写入 write 120000/1580000 rows (7.6%) 18450 rows/s, ETA 79 s`. */
+export function formatImportProgress(p: ImportProgress): string {
+  const phase = p.phase === 'check' ? '校验 check' : '写入 write';
+  const of = p.total ? `/${p.total} rows (${((100 * p.rows) / p.total).toFixed(1)}%)` : ' rows';
+  const eta = p.etaSeconds === null ? '' : `, ETA ${Math.ceil(p.etaSeconds)} s`;
+  return `${phase} ${p.rows}${of} ${Math.round(p.rowsPerSecond)} rows/s${eta}`;
+}
+
+export interface FileImportOptions {
+  dataSource: DataSource;
+  importer: BulkImporter;
+  /** Opens the file again for each pass (check, then write). */
+  open: () => AsyncIterable<string | Buffer>;
+  fileName: string;
+  countyCode: string;
+  map?: Record<string, string>;
+  actor: ImportActor;
+  /** Rows per committed batch (default 10,000). */
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called after each committed batch (tests interrupt an import here). */
+  afterBatch?: (committed: number) => void | Promise<void>;
+}
+
+export interface FileImportResult {
+  checkpointId: string;
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows written by this run. */
+  written: number;
+  /** Rows an earlier, interrupted run had committed (skipped by this one). */
+  resumedFrom: number;
+  batches: number;
+  checkSeconds: number;
+  writeSeconds: number;
+}
+
+async function fileHashOf(open: () => AsyncIterable<string | Buffer>): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of open()) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+function progressClock(onProgress: FileImportOptions['onProgress'], phase: ImportProgress['phase'], total: number | null, skip = 0) {
+  const started = Date.now();
+  let last = 0;
+  return (rows: number, force = false) => {
+    const now = Date.now();
+    if (!onProgress || (!force && now - last < 1000)) return;
+    last = now;
+    const rate = (rows - skip) / Math.max((now - started) / 1000, 0.001);
+    onProgress({ phase, rows, total, rowsPerSecond: rate, etaSeconds: total !== null && rate > 0 ? (total - rows) / rate : null });
+  };
+}
+
+/**
+ * Imports a file: pass 1 checks every row (nothing written; any problem refuses the whole file
+ * with {@link ImportRefusedError}); pass 2 writes batches of `batchSize` rows, each in its own
+ * transaction with one audit record naming its rows (`import:<kind>`, payload: checkpoint, lines,
+ * ids) and the checkpoint's `rows_committed`. A rerun of the same file (same sha256, kind and
+ * county) after an interruption continues after the last committed batch.
+ */
+export async function importFile(options: FileImportOptions): Promise<FileImportResult> {
+  const { dataSource, importer, countyCode, actor } = options;
+  const map = options.map ?? {};
+  const batchSize = options.batchSize ?? 10_000;
+  const fileHash = await fileHashOf(options.open);
+  const [open] = (await dataSource.query(
+    `SELECT id, rows_committed AS "rowsCommitted" FROM ${IMPORT_CHECKPOINT_TABLE} WHERE kind = $1 AND county_code = $2 AND file_hash = $3 AND finished_at IS NULL`,
+    [importer.kind, countyCode, fileHash],
+  )) as { id: string; rowsCommitted: number }[];
+  const resumedFrom = open ? Number(open.rowsCommitted) : 0;
+
+  // pass 1: check every row, write nothing
+  const checkStarted = Date.now();
+  const tick = progressClock(options.onProgress, 'check', null);
+  const problems: ImportProblem[] = [];
+  let rows = 0;
+  {
+    const session = await importer.open(dataSource.manager, { countyCode });
+    for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
+      problems.push(...chunk.problems);
+      const written = chunk.rows.filter((_, i) => rows + i < resumedFrom);
+      const fresh = chunk.rows.slice(written.length);
+      if (written.length) await session.check(written, { written: true });
+      if (fresh.length) problems.push(...(await session.check(fresh, { written: false })).problems);
+      rows += chunk.rows.length;
+      tick(rows);
+    }
+    tick(rows, true);
+  }
+  if (problems.length > 0) throw new ImportRefusedError(importer.kind, problems.sort((a, b) => a.line - b.line));
+  const checkSeconds = (Date.now() - checkStarted) / 1000;
+
+  // pass 2: write in committed batches
+  let checkpointId = open?.id;
+  if (!checkpointId) {
+    const [created] = (await dataSource.query(
+      `INSERT INTO ${IMPORT_CHECKPOINT_TABLE} (kind, county_code, file_hash, file_name, actor_id, rows_total) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [importer.kind, countyCode, fileHash, options.fileName, actor.id, rows],
+    )) as { id: string }[];
+    checkpointId = created.id;
+  }
+  const writeStarted = Date.now();
+  const writeTick = progressClock(options.onProgress, 'write', rows, resumedFrom);
+  const session = await importer.open(dataSource.manager, { countyCode });
+  let seen = 0;
+  let committed = resumedFrom;
+  let batches = 0;
+  for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
+    const written = chunk.rows.filter((_, i) => seen + i < resumedFrom);
+    const fresh = chunk.rows.slice(written.length);
+    seen += chunk.rows.length;
+    if (written.length) await session.check(written, { written: true });
+    if (!fresh.length) continue;
+    const check = await session.check(fresh, { written: false });
+    if (check.problems.length > 0) throw new ImportRefusedError(importer.kind, check.problems);
+    const id = checkpointId;
+    await dataSource.transaction(async (m) => {
+      const ids = await session.write(m, check.records);
+      await m.insert(AuditEntry, {
+        actorId: actor.id,
+        actorRoles: actor.roles.join(','),
+        action: `import:${importer.kind}`,
+        targetType: importer.targetType,
+        targetId: id,
+        regionCode: countyCode,
+        requestId: actor.requestId ?? null,
+        payload: { checkpoint: id, file: options.fileName, lines: [fresh[0].line, fresh[fresh.length - 1].line], rows: ids.length, ids } as never,
+      });
+      await m.query(
+        `UPDATE ${IMPORT_CHECKPOINT_TABLE} SET rows_committed = $2, updated_at = now(), finished_at = CASE WHEN $2 >= rows_total THEN now() END WHERE id = $1`,
+        [id, committed + fresh.length],
+      );
+    });
+    committed += fresh.length;
+    batches += 1;
+    writeTick(committed);
+    await options.afterBatch?.(committed);
+  }
+  writeTick(committed, true);
+  if (committed >= rows && open) await dataSource.query(`UPDATE ${IMPORT_CHECKPOINT_TABLE} SET finished_at = coalesce(finished_at, now()) WHERE id = $1`, [checkpointId]);
+  return { checkpointId, rows, written: committed - resumedFrom, resumedFrom, batches, checkSeconds, writeSeconds: (Date.now() - writeStarted) / 1000 };
+}
+
+/**
+ * Imports a small file inside the caller's transaction (the import mutations): every row checked,
+ * any problem refusing the whole file with {@link ImportRefusedError} before anything is written,
+ * then the records written in batches of `batchSize`. Returns the ids written, in file order.
+ */
+export async function importInTransaction(
+  manager: EntityManager,
+  importer: BulkImporter,
+  csv: string,
+  options: { countyCode: string; map?: Record<string, string>; batchSize?: number; maxRows?: number },
+): Promise<{ rows: number; ids: string[] }> {
+  const batchSize = options.batchSize ?? 5000;
+  const session = await importer.open(manager, { countyCode: options.countyCode });
+  const problems: ImportProblem[] = [];
+  const records: unknown[][] = [];
+  let rows = 0;
+  for await (const chunk of importRows(importer, csv, options.map ?? {}, batchSize)) {
+    const check = await session.check(chunk.rows, { written: false });
+    problems.push(...chunk.problems, ...check.problems);
+    records.push(check.records);
+    rows += chunk.rows.length;
+    if (options.maxRows !== undefined && rows > options.maxRows) {
+      throw badInput(`文件超过${options.maxRows}行，请用 xz import 导入`, `The file has more than ${options.maxRows} rows; import it with xz import`, { field: 'csv', rule: 'TOO_MANY_ROWS', max: options.maxRows });
+    }
+  }
+  if (problems.length > 0) throw new ImportRefusedError(importer.kind, problems.sort((a, b) => a.line - b.line));
+  const ids: string[] = [];
+  for (const batch of records) if (batch.length) ids.push(...(await session.write(manager, batch)));
+  return { rows, ids };
+}
