@@ -1,4 +1,4 @@
-import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
+import { bindPolicy, importCheckpointMigration, type SubgraphFeature } from '@xiangzhi/kernel';
 import { DefaultGridSizingPolicy, gridSizingPolicyPoint } from '@xiangzhi/grids-api';
 import { GridValidationResolver } from './grid/grid-validation.resolver';
 import { GridWorkerResolver, GridResolver, ZoneResolver } from './grid/grid.resolver';
@@ -6,6 +6,7 @@ import { GridWorker } from './grid/grid-worker.entity';
 import { Grid } from './grid/grid.entity';
 import { Zone } from './grid/zone.entity';
 import { HouseholdResolver } from './household/household.resolver';
+import { householdImporter, RegisterImportResolver, residentImporter } from './import';
 import { Household } from './household/household.entity';
 import { CreateTerritory1731000000000 } from './migrations/1731000000000-create-territory';
 import { ResidentIdNumberHash1733050000000 } from './migrations/1733050000000-resident-id-number-hash';
@@ -20,12 +21,15 @@ import { territoryReferences } from './references';
 /**
  * 辖区 the territory feature of the grids subgraph: regions (division codes), zones, grids,
  * grid workers, households and residents, with scope rules, masking of personal data and the
- * grid sizing policy (national baseline by default).
+ * grid sizing policy (national baseline by default). Households and residents are bulk-imported
+ * from a county's files (`xz import households|residents`, checkpoints in `import_checkpoint`) or,
+ * for small files, with `importHouseholds` / `importResidents`.
  */
 export const territoryFeature: SubgraphFeature = {
   entities: [Region, Zone, Grid, GridWorker, Household, Resident],
-  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000],
-  resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver],
+  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, importCheckpointMigration(1771000500000)],
+  resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver, RegisterImportResolver],
+  importers: [householdImporter, residentImporter],
   references: territoryReferences,
   defaults: [bindPolicy(gridSizingPolicyPoint, () => new DefaultGridSizingPolicy())],
 };
@@ -46,3 +50,4 @@ export { regionCountsLoader } from './region/region-stats.resolver';
 export { upsertRegions } from './region/region.service';
 export { checkRegionImport, type RegionRecord } from './region/region-import';
 export { personalField } from './shared/personal-data';
+export { householdImporter, residentImporter, IMPORT_MUTATION_MAX_ROWS } from './import';
