@@ -1,6 +1,7 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
 import { eventsFeature } from './events';
 import { Incident, incidentFeature } from './incident';
+import { mergerFeature } from './merger';
 import { Grid, Household, Region, Resident, territoryFeature, Zone } from './territory';
 import { seedGridsDemo } from './seed';
 
@@ -16,6 +17,6 @@ const extensionFeature: SubgraphFeature = {
 export const gridsSubgraph = defineSubgraph({
   name: 'grids',
   title: { zh: '网格化治理', en: 'Grids' },
-  features: [territoryFeature, incidentFeature, eventsFeature, extensionFeature],
+  features: [territoryFeature, incidentFeature, eventsFeature, mergerFeature, extensionFeature],
   seed: seedGridsDemo,
 });

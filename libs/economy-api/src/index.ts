@@ -8,3 +8,4 @@ export * from './distribution';
 export * from './disclosure';
 export * from './contract';
 export * from './project';
+export * from './merger';

@@ -3,3 +3,4 @@ export * from './territory';
 export * from './extension-types';
 export * from './events';
 export * from './references';
+export * from './merger';
