@@ -2,12 +2,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { actorSchema, createEventBus, Role, signUserToken, startSubgraph, stopOnSignals, type Logger, type RunningSubgraph } from '@xiangzhi/kernel';
+import {
+  actorSchema,
+  createEventBus,
+  CsvSyntaxError,
+  formatImportProblem,
+  formatImportProgress,
+  ImportRefusedError,
+  parseColumnMap,
+  Role,
+  signUserToken,
+  startSubgraph,
+  stopOnSignals,
+  type Logger,
+  type RunningSubgraph,
+} from '@xiangzhi/kernel';
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig, type EventsConfig } from './config';
 import { dataDirFor, dataRootFrom, databaseUrlFor, migrateSubgraph } from './database';
 import { DeploymentLoadError, resolveDeployment } from './load';
+import { importerFor, importIntoSubgraph, importKinds } from './import';
 import { generatePlugin } from './plugin-generator';
 import { createReadableLogger } from './readable-log';
 import { resolveSecrets, SecretsError } from './secrets';
@@ -43,7 +58,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
   const { stdout, stderr, env, logger } = io;
   let failed = false;
   const program = new Command('xz')
-    .description('乡治 deployment CLI: compose, check, migrate, seed, serve, token, plugin new')
+    .description('乡治 deployment CLI: compose, check, migrate, seed, import, serve, token, plugin new')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .showHelpAfterError();
@@ -219,6 +234,63 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         }
       };
       stopOnSignals(stop, logger, `subgraph ${sg.name}`);
+    });
+
+  program
+    .command('import')
+    .description('bulk-import a CSV register (households, residents…) into its subgraph: every row checked first, then committed batches; a rerun after an interruption resumes')
+    .argument('<kind>', 'what the file holds, e.g. households or residents')
+    .argument('<file>', 'CSV file (UTF-8, header row first)')
+    .requiredOption('--county <code>', '12-digit county code the rows belong to, e.g. 520502000000')
+    .option('--map <mapping>', 'the county’s column names mapped to ours: 姓名=name,身份证号=idNumber,… (the usual Chinese headers are known)')
+    .option('--database-url <url>', 'PostgreSQL connection string (default DATABASE_URL[_<SUBGRAPH>], else the PGlite data folder)')
+    .option('--batch-size <rows>', 'rows per committed batch (default 10000)')
+    .addOption(configOption())
+    .option('--data-dir <dir>', 'folder of the PGlite data folders when no database URL is given (default $XZ_DATA_DIR or .data)')
+    .action(async (kind: string, file: string, opts: { county: string; map?: string; databaseUrl?: string; batchSize?: string; config?: string; dataDir?: string }) => {
+      const { deployment } = loadResolved(opts.config, env, logger);
+      const found = importerFor(deployment.subgraphs, kind);
+      if (!found) throw new CliFailure(`没有可导入的“${kind}” (nothing imports ${kind}); 可导入 (kinds): ${importKinds(deployment.subgraphs).join(', ') || 'none'}`);
+      if (!/^\d{6}000000$/.test(opts.county) || opts.county.endsWith('000000000')) throw new CliFailure(`--county: 需要12位县级区划代码 (a 12-digit county code such as 520502000000): ${opts.county}`);
+      const batchSize = opts.batchSize === undefined ? undefined : Number(opts.batchSize);
+      if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new CliFailure('--batch-size: 需要正整数 (expected a positive number of rows)');
+      let map: Record<string, string>;
+      try {
+        map = parseColumnMap(opts.map);
+      } catch (error) {
+        throw new CliFailure(`--map: ${(error as Error).message}`);
+      }
+      const name = found.subgraph.name;
+      const databaseUrl = opts.databaseUrl || databaseUrlFor(name, env);
+      const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
+      try {
+        const result = await importIntoSubgraph({
+          module: found.subgraph.module,
+          importer: found.importer,
+          file: path.resolve(file),
+          countyCode: opts.county,
+          map,
+          databaseUrl,
+          dataDir: databaseUrl ? undefined : dataDirFor(root, name),
+          plugins: deployment.plugins,
+          batchSize,
+          onProgress: (p) => stderr(`${formatImportProgress(p)}\n`),
+          logger: logger.child({ subgraph: name }),
+        });
+        const resumed = result.resumedFrom > 0 ? `, resumed after ${result.resumedFrom} rows committed earlier` : '';
+        const rate = Math.round(result.written / Math.max(result.checkSeconds + result.writeSeconds, 0.001));
+        stdout(
+          `${name}: ${kind} ${result.written} of ${result.rows} rows written in ${result.batches} batch(es)${resumed} ` +
+            `(check ${result.checkSeconds.toFixed(1)} s, write ${result.writeSeconds.toFixed(1)} s, ${rate} rows/s)\n`,
+        );
+      } catch (error) {
+        if (error instanceof ImportRefusedError) {
+          for (const p of error.problems) stderr(`${formatImportProblem(p)}\n`);
+          throw new CliFailure(`导入被拒绝，${error.problems.length}行有误，未写入任何数据 (import refused, ${error.problems.length} bad row(s), nothing written): ${file}`);
+        }
+        if (error instanceof CsvSyntaxError) throw new CliFailure(`CSV第${error.line}行格式错误 (CSV line ${error.line} is malformed): ${error.zh} / ${error.en}`);
+        throw error;
+      }
     });
 
   const events = program.command('events').description('event consumers: dead letters, replay, rebuild (DATABASE_URL[_<SUBGRAPH>] or the PGlite data folders)');

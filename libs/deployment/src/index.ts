@@ -10,6 +10,7 @@ export * from './load';
 export * from './compose';
 export * from './check';
 export * from './database';
+export * from './import';
 export * from './gateway-contract';
 export * from './stack';
 export * from './readable-log';
