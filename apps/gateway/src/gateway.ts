@@ -3,10 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { supergraphSubgraphs, type RunningGateway, type StartGateway, type StartGatewayOptions } from '@xiangzhi/deployment';
-import { createLogger, formatError, sendJson, serveHttp, unauthenticated, verifyUserToken, XzError, ErrorCode } from '@xiangzhi/kernel';
+import { createLogger, formatError, ProcessMetrics, sendJson, serveHttp, unauthenticated, verifyUserToken, XzError, ErrorCode } from '@xiangzhi/kernel';
 import type { GraphQLFormattedError } from 'graphql';
 import { ActorForwardingDataSource, gatewayContext, type GatewayContext } from './actor-data-source';
 import { depthLimitRule } from './depth-limit';
+import { TimedDataSource } from './fetch-metrics';
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -82,6 +83,8 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   // @apollo/gateway otherwise probes cloud metadata endpoints and sends usage metrics to Apollo;
   // a deployment opts in explicitly with APOLLO_TELEMETRY_DISABLED=false
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const metrics = new ProcessMetrics('gateway');
+  const fetches = metrics.histogram('xz_subgraph_fetch_duration_seconds', 'Gateway fetches to subgraphs in seconds, by subgraph and outcome (ok, error, unavailable)', ['subgraph', 'outcome']);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: {
@@ -90,7 +93,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
       warn: (message: unknown) => logger.warn(String(message)),
       error: (message: unknown) => logger.error(String(message)),
     },
-    buildService: ({ name, url }) => new ActorForwardingDataSource({ url: subgraphUrls[name] ?? url, subgraph: name }),
+    buildService: ({ name, url }) => new TimedDataSource(new ActorForwardingDataSource({ url: subgraphUrls[name] ?? url, subgraph: name }), name, fetches),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -98,7 +101,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     validationRules: [depthLimitRule(maxDepth)],
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestIdPlugin],
+    plugins: [requestIdPlugin, metrics.apolloPlugin<GatewayContext>()],
     // whoever started the gateway stops it (main.ts and the platform handle SIGINT/SIGTERM)
     stopOnTerminationSignals: false,
   });
@@ -129,6 +132,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
       maxBodyBytes,
       routes: {
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
+        '/metrics': metrics.route(),
         '/readyz': async (_req, res) => {
           if (!loaded) {
             sendJson(res, 503, { status: 'loading' });

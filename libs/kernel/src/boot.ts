@@ -19,6 +19,7 @@ import { startConsumers, type SubgraphConsumers } from './consumers-runtime';
 import { KernelEventConsumers1700000000001 } from './consumers-tables';
 import { KernelIdempotencyKeys1700000000002 } from './idempotency';
 import { registerExtensibleTypes } from './extensible-types';
+import { subgraphMetrics, type ProcessMetrics } from './metrics';
 
 /** A subgraph module merged with the contributions of the installed plugins. */
 export interface AssembledSubgraph {
@@ -121,6 +122,8 @@ export interface RunningSubgraph {
   db: XzDataSource;
   policies: PolicyRegistry;
   http: RunningHttpServer;
+  /** Its Prometheus metrics, served at `GET /metrics` (see `subgraphMetrics`). */
+  metrics: ProcessMetrics;
   /** The event bus its jobs publish on. */
   events: EventBus;
   /**
@@ -155,6 +158,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   const dataSource = await openDataSource(db, logger);
   // if anything after opening the database fails, close what was opened before rethrowing
   let apolloStarted: ApolloServer<RequestContext> | null = null;
+  const live: { consumers?: SubgraphConsumers } = {};
+  const metrics = subgraphMetrics(module.name, { dataSource, consumers: () => live.consumers, outboxes: assembled.outboxes, logger });
   const serve = async () => {
     if (options.seed) await seedSubgraph(assembled, db, policies, logger);
     const { schema, sdl } = await buildFederatedSchema(assembled);
@@ -162,7 +167,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       schema,
       formatError,
       introspection: true,
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.apolloPlugin<RequestContext>()],
       stopOnTerminationSignals: options.stopOnTerminationSignals,
     });
     await apollo.start();
@@ -180,6 +185,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       context,
       routes: {
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
+        '/metrics': metrics.route(),
         '/readyz': async (_req, res) => {
           try {
             await dataSource.query('SELECT 1');
@@ -235,6 +241,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   let consumers: SubgraphConsumers;
   try {
     consumers = await startConsumers(assembled.consumers, events, { dataSource, logger, policies, schema: db.schema });
+    live.consumers = consumers;
   } catch (error) {
     unregister.forEach((u) => u());
     await httpServer.close().catch(() => undefined);
@@ -252,6 +259,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     db,
     policies,
     http: httpServer,
+    metrics,
     events,
     runJob,
     relayOutboxes: async () => {

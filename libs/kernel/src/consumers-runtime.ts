@@ -90,6 +90,11 @@ export interface SubgraphConsumers {
    * no outbox row after its position; on NATS: nothing pending on its durable).
    */
   drain(): Promise<void>;
+  /**
+   * Events after each running consumer's position not applied yet (in process: matching outbox rows;
+   * on NATS: pending on its durable), by consumer name; consumers standing by are left out.
+   */
+  lag(): Promise<Record<string, number>>;
   /** The dead letters (and the events held behind them), oldest first. */
   deadLetters(filter?: { consumer?: string }): Promise<DeadLetter[]>;
   /** Re-applies dead letters in order; the events held behind one follow it (its whole aggregate). */
@@ -521,6 +526,23 @@ class ConsumerRunner {
     )) as { id: number | string; name: string; payload: Record<string, unknown> }[];
   }
 
+  /** Events after its position not applied yet; null when it does not run in this process. */
+  async lag(): Promise<number | null> {
+    if (!this.active || this.stopping) return null;
+    if (this.bus instanceof InProcessEventBus) {
+      const patterns = this.consumer.subjects.map(patternRegex);
+      let behind = 0;
+      for (const source of this.bus.outboxes()) {
+        if (!source.dataSource.isInitialized) continue;
+        const position = await readPosition(this.deps.dataSource, this.consumer.name, source.table);
+        const [row] = (await source.dataSource.query(`SELECT count(*) AS n FROM "${source.table}" WHERE id > $1 AND name ~ ANY($2::text[])`, [position, patterns])) as { n: string | number }[];
+        behind += Number(row.n);
+      }
+      return behind;
+    }
+    return this.durable ? this.durable.pending() : null;
+  }
+
   // ---- NATS JetStream: an ordered durable from the position
 
   private async openDurable(): Promise<void> {
@@ -661,6 +683,10 @@ export async function startConsumers(
     running: () => [...runners.values()].filter((r) => r.active && !r.stopping).map((r) => r.consumer.name),
     drain: async () => {
       await Promise.all([...runners.values()].map((r) => r.drain()));
+    },
+    lag: async () => {
+      const entries = await Promise.all([...runners.values()].map(async (r) => [r.consumer.name, await r.lag()] as const));
+      return Object.fromEntries(entries.filter((e): e is readonly [string, number] => e[1] !== null));
     },
     deadLetters: (filter = {}) => listDeadLetters(deps.dataSource, filter),
     replay: async (selection) => {

@@ -20,6 +20,7 @@ export * from './http';
 export * from './idempotency';
 export * from './loaders';
 export * from './logger';
+export * from './metrics';
 export * from './nats-probe';
 export * from './outbox';
 export * from './pagination';
