@@ -11,6 +11,7 @@ import { disclosureFeature } from './disclosure';
 import { registerFeature } from './register';
 import { contractFeature } from './contract';
 import { projectFeature } from './project';
+import { mergerFeature } from './merger';
 import { seedEconomyDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('economy', 'Region'))`). */
@@ -22,6 +23,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, extensionFeature],
+  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, mergerFeature, extensionFeature],
   seed: seedEconomyDemo,
 });

@@ -14,3 +14,4 @@ export * from './discipline';
 export * from './references';
 export * from './events';
 export * from './extension-types';
+export * from './merger';

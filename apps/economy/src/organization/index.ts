@@ -16,5 +16,5 @@ export const organizationFeature: SubgraphFeature = {
 };
 
 export { CollectiveOrganization, CollectiveOrganizationConnection } from './organization.entity';
-export { onOrganizationRegistered, ORGANISATION, readableOrganization, requireCreditCode } from './organization.service';
+export { onOrganizationRegistered, ORGANISATION, readableOrganization, requireCreditCode, runRegistrationHooks } from './organization.service';
 export { organizationLoader, organizationsByRegionLoader } from './organization.loaders';

@@ -21,6 +21,11 @@ export function onOrganizationRegistered(hook: RegistrationHook): void {
   if (!registrationHooks.includes(hook)) registrationHooks.push(hook);
 }
 
+/** Runs the registration hooks (the standard chart…) for an organisation written by another path (a village merger). */
+export async function runRegistrationHooks(manager: EntityManager, organization: CollectiveOrganization): Promise<void> {
+  for (const hook of registrationHooks) await hook(manager, organization);
+}
+
 /** One organisation the caller may see: NOT_FOUND when there is none or it lies outside the caller's scope. */
 export async function readableOrganization(ctx: RequestContext, id: string): Promise<CollectiveOrganization> {
   const org = await organizationLoader(ctx).load(id);
@@ -116,7 +121,7 @@ export async function registerCollectiveOrganization(ctx: RequestContext, input:
         if (isUniqueViolation(error)) throw creditCodeTaken(input.creditCode);
         throw error;
       }
-      for (const hook of registrationHooks) await hook(manager, org);
+      await runRegistrationHooks(manager, org);
       return org;
     },
   ));
