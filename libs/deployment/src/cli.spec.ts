@@ -116,6 +116,23 @@ describe('xz CLI', () => {
     expect(production.stderr).toContain('XZ_JWT_SECRET');
   });
 
+  it('stats rebuild recomputes each subgraph\'s counters from a full count, step by step', async () => {
+    const dataDir = path.join(tmp, 'stats');
+    await xz(['seed', '--config', thingsConfig, '--data-dir', dataDir]);
+    const rebuilt = await xz(['stats', 'rebuild', '--config', thingsConfig, '--data-dir', dataDir]);
+    expect(rebuilt).toMatchObject({ code: 0, stderr: 'things thing_count: thing 1/1 (0 ms)\n' });
+    expect(rebuilt.stdout).toMatch(/^things: thing_count rebuilt from a full count in \d+ ms\n$/);
+    const db = createDataSource({ name: 'things', entities: [], migrations: [], dataDir: path.join(dataDir, 'things') });
+    await db.dataSource.initialize();
+    try {
+      expect(await db.dataSource.query('SELECT n FROM thing_count')).toEqual([{ n: 1 }]);
+    } finally {
+      await db.dataSource.destroy();
+    }
+    const unknown = await xz(['stats', 'rebuild', '--config', thingsConfig, '--subgraph', 'nope', '--data-dir', dataDir]);
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('--subgraph: 部署中没有子图 (not in the deployment): nope') });
+  });
+
   it('migrate and seed work on the PGlite data folder and are idempotent', async () => {
     const dataDir = path.join(tmp, 'data');
     const first = await xz(['migrate', '--config', thingsConfig, '--data-dir', dataDir]);

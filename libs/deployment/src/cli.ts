@@ -28,6 +28,7 @@ import { createReadableLogger } from './readable-log';
 import { resolveSecrets, SecretsError } from './secrets';
 import { seedInOrder } from './stack';
 import { consumerNamesOf, deadLettersOf, replayDeadLettersOf, resetConsumerOf } from './events-admin';
+import { counterSetsOf, rebuildCountersOf } from './stats-admin';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -294,14 +295,14 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
     });
 
   const events = program.command('events').description('event consumers: dead letters, replay, rebuild (DATABASE_URL[_<SUBGRAPH>] or the PGlite data folders)');
-  /** The subgraphs of the deployment an `events` command works on (those with consumers, or the one named). */
-  const eventTargets = (opts: { config?: string; subgraph?: string; consumer?: string; dataDir?: string }) => {
+  /** The databases of the deployment's subgraphs (or of the one named) for `events` and `stats` commands. */
+  const subgraphTargets = (opts: { config?: string; subgraph?: string; dataDir?: string }) => {
     const { deployment } = loadResolved(opts.config, env, logger);
     if (opts.subgraph && !deployment.subgraphs.some((s) => s.name === opts.subgraph)) {
       throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${opts.subgraph}`);
     }
     const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
-    const targets = deployment.subgraphs
+    return deployment.subgraphs
       .filter((sg) => !opts.subgraph || sg.name === opts.subgraph)
       .map((sg) => {
         const databaseUrl = databaseUrlFor(sg.name, env);
@@ -318,8 +319,11 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
             logger: logger.child({ subgraph: sg.name }),
           },
         };
-      })
-      .filter((t) => t.consumers.length > 0 && (!opts.consumer || t.consumers.includes(opts.consumer)));
+      });
+  };
+  /** The subgraphs of the deployment an `events` command works on (those with consumers, or the one named). */
+  const eventTargets = (opts: { config?: string; subgraph?: string; consumer?: string; dataDir?: string }) => {
+    const targets = subgraphTargets(opts).filter((t) => t.consumers.length > 0 && (!opts.consumer || t.consumers.includes(opts.consumer)));
     if (opts.consumer && targets.length === 0) {
       throw new CliFailure(`--consumer: 没有这个事件消费者 (no such consumer${opts.subgraph ? ` in subgraph ${opts.subgraph}` : ''}): ${opts.consumer}`);
     }
@@ -376,6 +380,24 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       const [t] = eventTargets(opts);
       await resetConsumerOf(t.target, opts.consumer);
       stdout(`${t.name}: consumer ${opts.consumer} reset; it consumes every event again from the beginning when ${t.name} next starts\n`);
+    });
+
+  program
+    .command('stats')
+    .description('counters the databases keep with every write (households, residents, grids per region)')
+    .command('rebuild')
+    .description('recompute every counter from a full count, in one transaction per subgraph (writes to what is counted wait until it commits)')
+    .addOption(configOption())
+    .option('-s, --subgraph <name>', 'only this subgraph')
+    .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
+    .action(async (opts: { config?: string; subgraph?: string; dataDir?: string }) => {
+      const targets = subgraphTargets(opts).filter((t) => counterSetsOf(t.target).length > 0);
+      if (opts.subgraph && targets.length === 0) throw new CliFailure(`--subgraph: 子图 ${opts.subgraph} 没有计数 (keeps no counters)`);
+      for (const t of targets) {
+        const started = Date.now();
+        const sets = await rebuildCountersOf(t.target, (p) => stderr(`${t.name} ${p.set}: ${p.label} ${p.done}/${p.total} (${p.ms} ms)\n`));
+        stdout(`${t.name}: ${sets.join(', ')} rebuilt from a full count in ${Date.now() - started} ms\n`);
+      }
     });
 
   program

@@ -28,13 +28,13 @@ export interface EventsAdminTarget extends DatabaseTarget {
   logger: Logger;
 }
 
-interface OpenSubgraph {
+export interface OpenSubgraph {
   consumers: EventConsumer[];
   run: <T>(work: (deps: { dataSource: import('typeorm').DataSource; policies: PolicyRegistry }) => Promise<T>) => Promise<T>;
 }
 
 /** Opens a subgraph's database (applying pending migrations, like `xz migrate`) for one piece of work, then closes it. */
-function openSubgraph(target: EventsAdminTarget): OpenSubgraph {
+export function openSubgraph(target: EventsAdminTarget): OpenSubgraph {
   const assembled = assembleSubgraph(target.module, target.plugins ?? []);
   return {
     consumers: assembled.consumers,

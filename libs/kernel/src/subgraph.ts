@@ -6,7 +6,7 @@ import type { RequestContext } from './context';
 import type { MigrationClass } from './data-source';
 import type { BilingualText } from './errors';
 import type { ClassType, PolicyBinding, SeedContext } from './plugin';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { EventConsumer } from './consumers';
@@ -82,8 +82,20 @@ export interface SubgraphModule {
   outboxes?: string[];
   /** Registers that can be bulk-imported from a file (`xz import <kind>`); see `bulk-import.ts`. */
   importers?: BulkImporter[];
+  /** Counters the database keeps with every write (e.g. households per region), which `xz stats rebuild` recomputes. */
+  counters?: CounterRebuild[];
   /** Demo data; must be idempotent. */
   seed?: (ctx: Omit<SeedContext<never>, 'counties'>) => Promise<void>;
+}
+
+/**
+ * 计数重算 how to recompute a set of counters from a full count (`xz stats rebuild`): `rebuild` runs in
+ * one transaction, locks what it counts against writes and reports each step it finishes.
+ */
+export interface CounterRebuild {
+  /** Name shown in progress lines, e.g. `region_counter`. */
+  name: string;
+  rebuild: (manager: EntityManager, progress: (step: { label: string; done: number; total: number; ms: number }) => void) => Promise<void>;
 }
 
 export interface SchemaParts {
@@ -165,6 +177,7 @@ export function defineSubgraph(def: {
     consumers: f.flatMap((x) => x.consumers ?? []),
     outboxes: f.flatMap((x) => x.outboxes ?? []),
     importers: f.flatMap((x) => x.importers ?? []),
+    counters: f.flatMap((x) => x.counters ?? []),
     seed: def.seed,
   };
 }

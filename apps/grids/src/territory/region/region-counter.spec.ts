@@ -197,7 +197,7 @@ describe('region counters', () => {
     // a rebuild from a full count gives the same counters
     await ds.query('UPDATE region_counter SET households = households + 5');
     const steps2: string[] = [];
-    await ds.transaction((m) => rebuildRegionCounters(m, (p) => steps2.push(`${p.table} ${p.done}/${p.total}`)));
+    await ds.transaction((m) => rebuildRegionCounters(m, (p) => steps2.push(`${p.label} ${p.done}/${p.total}`)));
     expect(steps2).toEqual(['household 1/3', 'resident 2/3', 'grid 3/3']);
     expect(await counters(ds)).toEqual(await recount(ds));
   }, 240_000);

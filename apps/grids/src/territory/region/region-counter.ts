@@ -1,3 +1,4 @@
+import type { CounterRebuild } from '@xiangzhi/kernel';
 import type { EntityManager, QueryRunner } from 'typeorm';
 
 /**
@@ -61,7 +62,7 @@ export function counterTriggers(table: CountedTable): string[] {
 }
 
 /** Progress of a rebuild: the step done (a counted table) and how many of the steps are done. */
-export type RebuildProgress = (step: { table: CountedTable; done: number; total: number; ms: number }) => void;
+export type RebuildProgress = Parameters<CounterRebuild['rebuild']>[1];
 
 type Runner = Pick<EntityManager | QueryRunner, 'query'>;
 
@@ -77,9 +78,12 @@ export async function rebuildRegionCounters(runner: Runner, progress?: RebuildPr
   for (const [i, table] of tables.entries()) {
     const started = Date.now();
     await runner.query(counterUpsert(COUNTED_TABLES[table], `SELECT village_code, count(*) AS n FROM ${table} GROUP BY village_code`));
-    progress?.({ table, done: i + 1, total: tables.length, ms: Date.now() - started });
+    progress?.({ label: table, done: i + 1, total: tables.length, ms: Date.now() - started });
   }
 }
+
+/** `xz stats rebuild --subgraph grids`: the region counters from a full count. */
+export const regionCounterRebuild: CounterRebuild = { name: 'region_counter', rebuild: (manager, progress) => rebuildRegionCounters(manager, progress) };
 
 export interface RegionCounts {
   households: number;
