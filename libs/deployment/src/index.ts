@@ -8,6 +8,7 @@ export * from './config';
 export * from './secrets';
 export * from './load';
 export * from './compose';
+export * from './schema-export';
 export * from './check';
 export * from './database';
 export * from './import';
