@@ -6,17 +6,25 @@ import { GraphQLError } from 'graphql';
 export interface GatewayContext {
   actor: Actor;
   requestId: string;
-  /** `x-xz-actor` value, signed once per request. */
-  internalToken: string;
+  /** A fresh `x-xz-actor` value: the subgraphs accept each internal token once, so one is signed per subgraph call. */
+  internalToken: () => string;
 }
 
 export function gatewayContext(actor: Actor, requestId: string, internalSecret: string): GatewayContext {
-  return { actor, requestId, internalToken: signInternalToken(actor, internalSecret) };
+  return { actor, requestId, internalToken: () => signInternalToken(actor, internalSecret) };
+}
+
+/** Identity headers only the gateway sets: whatever a client sent under these names never reaches a subgraph. */
+export function isIdentityHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return n === ACTOR_HEADER || n.startsWith('x-actor') || n.startsWith('x-xz-') || n === 'authorization' || n === 'cookie';
 }
 
 /**
- * Calls one subgraph for the gateway, forwarding the actor as a short-lived internal token
- * (`x-xz-actor`, signed with the internal secret the subgraphs verify) and the request id. A
+ * Calls one subgraph for the gateway, forwarding the actor as a short-lived, single-use internal
+ * token (`x-xz-actor`, signed per call with the internal secret the subgraphs verify) and the
+ * request id. The subgraph request starts from empty headers (nothing a client sent is copied);
+ * identity headers are dropped once more before the gateway's own are set. A
  * subgraph that cannot be reached becomes a SUBGRAPH_UNAVAILABLE error in the response (the other
  * subgraphs' data still comes back); its address is never shown to the client.
  */
@@ -32,7 +40,8 @@ export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayCo
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers) return;
-    if (context?.internalToken) headers.set(ACTOR_HEADER, context.internalToken);
+    for (const [name] of [...headers]) if (isIdentityHeader(name)) headers.delete(name);
+    if (context?.internalToken) headers.set(ACTOR_HEADER, context.internalToken());
     if (context?.requestId) headers.set('x-request-id', context.requestId);
   }
 

@@ -3,22 +3,17 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { supergraphSubgraphs, type RunningGateway, type StartGateway, type StartGatewayOptions } from '@xiangzhi/deployment';
-import { createLogger, formatError, ProcessMetrics, sendJson, serveHttp, unauthenticated, verifyUserToken, XzError, ErrorCode } from '@xiangzhi/kernel';
-import type { GraphQLFormattedError } from 'graphql';
+import { createLogger, formatError, ProcessMetrics, sendJson, serveHttp, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { ActorForwardingDataSource, gatewayContext, type GatewayContext } from './actor-data-source';
 import { depthLimitRule } from './depth-limit';
+import { aliasLimitRule, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, operationCost, tooComplex, tooManyTokens, type CostOptions } from './limits';
 import { TimedDataSource } from './fetch-metrics';
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const HEALTH_TIMEOUT_MS = 2000;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/** UNAUTHENTICATED with HTTP 401. */
-function notAuthenticated(reason: string): XzError {
-  const { messageZh, messageEn } = unauthenticated().extensions;
-  return new XzError(ErrorCode.UNAUTHENTICATED, { zh: String(messageZh), en: String(messageEn) }, { reason, http: { status: 401 } });
-}
 
 /** The bearer token of a request, or null. */
 export function bearerToken(req: IncomingMessage): string | null {
@@ -28,9 +23,26 @@ export function bearerToken(req: IncomingMessage): string | null {
   return match ? match[1] : null;
 }
 
+/**
+ * The gateway's own limit errors keep their stable code: Apollo Server reports a validation rule's
+ * error as GRAPHQL_VALIDATION_FAILED and graphql's token limit as GRAPHQL_PARSE_FAILED.
+ */
+function limitError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    const tokens = tooManyTokens(formatted.message);
+    return tokens ? { message: tokens.message, extensions: tokens.extensions } : formatted;
+  }
+  const original = (error as { originalError?: unknown })?.originalError;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && typeof original.extensions.code === 'string') {
+    return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
+  }
+  return formatted;
+}
+
 /** The kernel's error formatting, minus any stack trace a subgraph attached (clients never see code paths). */
 function gatewayFormatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const result = formatError(formatted, error);
+  const result = formatError(limitError(formatted, error), error);
   if (!result.extensions || !('stacktrace' in result.extensions)) return result;
   const { stacktrace: _stacktrace, ...extensions } = result.extensions;
   return { ...result, extensions };
@@ -46,6 +58,22 @@ const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+/** Refuses an operation whose cost (see `operationCost`) exceeds the limit, before it is planned or any subgraph is called. */
+function costLimitPlugin(cost: CostOptions): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+          const value = operationCost(schema, operation as OperationDefinitionNode, fragments, request.variables ?? {}, cost);
+          if (value > cost.maxCost) throw tooComplex(value, cost.maxCost);
+        },
+      };
+    },
+  };
+}
 
 /** The `/healthz` URL next to a subgraph's GraphQL URL. */
 export function healthUrlOf(graphqlUrl: string): string {
@@ -68,8 +96,15 @@ async function probe(url: string): Promise<string> {
  *
  * Every operation needs `Authorization: Bearer <jwt>` (kernel `verifyUserToken`); a missing or
  * invalid token answers UNAUTHENTICATED with HTTP 401. The actor is forwarded to subgraphs as
- * `x-xz-actor` (signed with the internal secret) together with `x-request-id`. Operations nested
- * deeper than `limits.maxDepth` and bodies larger than `limits.maxBodyBytes` are refused.
+ * `x-xz-actor` (signed with the internal secret, a fresh single-use token per subgraph call)
+ * together with `x-request-id`; identity headers a client sent are never forwarded.
+ *
+ * Limits, each refused with a stable code before any subgraph is called: nesting deeper than
+ * `limits.maxDepth` (QUERY_TOO_DEEP), more aliases than `maxAliases` (TOO_MANY_ALIASES), more
+ * tokens than `maxTokens` (TOO_MANY_TOKENS), a cost above `cost.maxCost` (QUERY_TOO_COMPLEX),
+ * fragment cycles (graphql's validation), a body larger than `maxBodyBytes` (PAYLOAD_TOO_LARGE,
+ * HTTP 413), a JSON array of operations (BATCHING_NOT_ALLOWED). CSRF prevention is on. With
+ * `production` (default `NODE_ENV=production`) introspection and "Did you mean" suggestions are off.
  */
 export const startGateway: StartGateway = async (options: StartGatewayOptions): Promise<RunningGateway> => {
   const logger = options.logger ?? createLogger('gateway');
@@ -79,6 +114,10 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   const subgraphUrls = { ...composed, ...options.subgraphUrls };
   const maxDepth = options.limits?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxAliases = options.limits?.maxAliases ?? DEFAULT_MAX_ALIASES;
+  const maxTokens = options.limits?.maxTokens ?? DEFAULT_MAX_TOKENS;
+  const cost: CostOptions = { ...DEFAULT_COST, ...options.limits?.cost, weights: { ...options.limits?.cost?.weights } };
+  const production = options.production ?? process.env.NODE_ENV === 'production';
 
   // @apollo/gateway otherwise probes cloud metadata endpoints and sends usage metrics to Apollo;
   // a deployment opts in explicitly with APOLLO_TELEMETRY_DISABLED=false
@@ -98,10 +137,14 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: gatewayFormatError,
-    validationRules: [depthLimitRule(maxDepth)],
-    introspection: true,
+    validationRules: [depthLimitRule(maxDepth), aliasLimitRule(maxAliases)],
+    parseOptions: { maxTokens },
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestIdPlugin, metrics.apolloPlugin<GatewayContext>()],
+    plugins: [requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>()],
     // whoever started the gateway stops it (main.ts and the platform handle SIGINT/SIGTERM)
     stopOnTerminationSignals: false,
   });
@@ -113,14 +156,8 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     const headerId = req.headers['x-request-id'];
     const requestId = typeof headerId === 'string' && REQUEST_ID.test(headerId) ? headerId : randomUUID();
     const token = bearerToken(req);
-    if (!token) throw notAuthenticated('missing bearer token');
-    let actor;
-    try {
-      actor = verifyUserToken(token, options.jwtSecret);
-    } catch {
-      throw notAuthenticated('invalid or expired token');
-    }
-    return gatewayContext(actor, requestId, options.internalSecret);
+    if (!token) throw tokenRefused('TOKEN_MISSING');
+    return gatewayContext(verifyUserToken(token, options.jwtSecret), requestId, options.internalSecret);
   };
 
   let http;
@@ -150,7 +187,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     await apollo.stop();
     throw error;
   }
-  logger.info({ url: http.url, subgraphs: subgraphUrls, maxDepth, maxBodyBytes }, 'gateway ready');
+  logger.info({ url: http.url, subgraphs: subgraphUrls, maxDepth, maxBodyBytes, maxAliases, maxTokens, maxCost: cost.maxCost, production }, 'gateway ready');
   let stopping: Promise<void> | null = null;
   return {
     url: http.url,

@@ -9,6 +9,16 @@ export interface GatewayLimits {
   maxDepth?: number;
   /** Largest accepted request body in bytes (default 1 MiB); larger requests get HTTP 413. */
   maxBodyBytes?: number;
+  /** Most aliased fields a document may have (default 30; TOO_MANY_ALIASES). */
+  maxAliases?: number;
+  /** Most lexical tokens a document may have (default 5000; TOO_MANY_TOKENS). */
+  maxTokens?: number;
+  /**
+   * The cost limit (QUERY_TOO_COMPLEX): each field costs its weight (`Type.field` in `weights`,
+   * default 1), a field with a `first`/`limit` argument multiplies its selection's cost by it, a
+   * list without one by `defaultListSize`. Defaults: maxCost 20000, defaultListSize 20.
+   */
+  cost?: { maxCost?: number; defaultListSize?: number; weights?: Record<string, number> };
 }
 
 /** What `startGateway` of `@xiangzhi/gateway` takes. */
@@ -26,6 +36,11 @@ export interface StartGatewayOptions {
   internalSecret: string;
   logger?: Logger;
   limits?: GatewayLimits;
+  /**
+   * Production hardening: no introspection, no "Did you mean" suggestions in errors. Default:
+   * `NODE_ENV === 'production'`.
+   */
+  production?: boolean;
 }
 
 export interface RunningGateway {

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import { forbidden, unauthenticated } from './errors';
-import { isRegionCode, isWithin } from './region-code';
+import { ErrorCode, forbidden, unauthenticated, XzError } from './errors';
+import { isRegionCode, isWithin, levelOf, PREFIX_LENGTH, RegionLevel } from './region-code';
 
 /** 角色 roles a caller may hold. */
 export enum Role {
@@ -63,10 +64,50 @@ export function requireInScope(actor: Actor, regionCode: string): void {
 export const ACTOR_HEADER = 'x-xz-actor';
 const INTERNAL_ISSUER = 'xiangzhi-gateway';
 const USER_ISSUER = 'xiangzhi';
+/** Lifetime of an internal token (`x-xz-actor`): it is signed for one subgraph call and used once. */
+export const INTERNAL_TOKEN_SECONDS = 60;
 
 export interface TokenOptions {
   secret: string;
   expiresInSeconds?: number;
+}
+
+/**
+ * Why a token was refused (`extensions.reason` of the UNAUTHENTICATED error; stable):
+ * - `TOKEN_MISSING`: no token was sent
+ * - `TOKEN_INVALID`: not a JWT, another algorithm than HS256 (`alg: none` among them), a wrong signature or issuer
+ * - `TOKEN_EXPIRED`: past its `exp`
+ * - `TOKEN_NO_EXPIRY`: no `exp` claim (every token must expire)
+ * - `TOKEN_CLAIMS_INVALID`: an unknown role, a malformed scope or a missing id
+ * - `ROLE_SCOPE_NOT_ALLOWED`: a scope broader than the role may hold (a village cadre over a county)
+ * - `TOKEN_REPLAYED`: an internal token whose `jti` was already used
+ */
+export type TokenRefusal = 'TOKEN_MISSING' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_NO_EXPIRY' | 'TOKEN_CLAIMS_INVALID' | 'ROLE_SCOPE_NOT_ALLOWED' | 'TOKEN_REPLAYED';
+
+/** UNAUTHENTICATED with HTTP 401 and the reason (the message stays the same for every reason). */
+export function tokenRefused(reason: TokenRefusal): XzError {
+  const { messageZh, messageEn } = unauthenticated().extensions;
+  return new XzError(ErrorCode.UNAUTHENTICATED, { zh: String(messageZh), en: String(messageEn) }, { reason, http: { status: 401 } });
+}
+
+/**
+ * The broadest region level each role may hold as its scope: a township officer at most a township,
+ * village cadres, grid workers and residents at most a village. County administrators and auditors
+ * may hold any level (provincial administrators and auditors exist).
+ */
+export const BROADEST_SCOPE: Readonly<Record<Role, RegionLevel>> = {
+  [Role.COUNTY_ADMIN]: RegionLevel.PROVINCE,
+  [Role.AUDITOR]: RegionLevel.PROVINCE,
+  [Role.TOWNSHIP_OFFICER]: RegionLevel.TOWNSHIP,
+  [Role.VILLAGE_CADRE]: RegionLevel.VILLAGE,
+  [Role.GRID_WORKER]: RegionLevel.VILLAGE,
+  [Role.RESIDENT]: RegionLevel.VILLAGE,
+};
+
+/** True when every role of the actor may hold its scope (see BROADEST_SCOPE). */
+export function scopeFitsRoles(actor: Actor): boolean {
+  const depth = PREFIX_LENGTH[levelOf(actor.scope)];
+  return actor.roles.every((role) => depth >= PREFIX_LENGTH[BROADEST_SCOPE[role]]);
 }
 
 /** Issues a user token (what `xz token` prints and what clients send as `Authorization: Bearer`). */
@@ -78,26 +119,76 @@ export function signUserToken(actor: Actor, options: TokenOptions): string {
   });
 }
 
-/** Issues the short-lived internal token the gateway forwards to subgraphs in `x-xz-actor`. */
+/**
+ * Issues the short-lived, single-use internal token the gateway sends to a subgraph in `x-xz-actor`:
+ * a fresh `jti` each time (sign one per subgraph call), valid INTERNAL_TOKEN_SECONDS.
+ */
 export function signInternalToken(actor: Actor, secret: string): string {
-  return jwt.sign(actor, secret, { algorithm: 'HS256', issuer: INTERNAL_ISSUER, expiresIn: 60 });
+  return jwt.sign(actor, secret, { algorithm: 'HS256', issuer: INTERNAL_ISSUER, expiresIn: INTERNAL_TOKEN_SECONDS, jwtid: randomUUID() });
 }
 
-function verify(token: string, secret: string, issuer: string): Actor {
-  try {
-    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer });
-    const parsed = actorSchema.safeParse(payload);
-    if (!parsed.success) throw unauthenticated();
-    return parsed.data;
-  } catch {
-    throw unauthenticated();
+/**
+ * The `jti`s of internal tokens a subgraph has accepted, kept until their token expires: a token
+ * presented twice is refused (TOKEN_REPLAYED). In memory, per process, bounded to `max` entries
+ * (expired ones are dropped first; if the set is still full the oldest is forgotten, which at the
+ * default of 200,000 needs over 3,000 calls a second for a full token lifetime).
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly max = 200_000) {}
+
+  /** Records `jti` (expiring at `expSeconds`); false when it was seen before and has not expired. */
+  accept(jti: string, expSeconds: number, nowMs = Date.now()): boolean {
+    const known = this.seen.get(jti);
+    if (known !== undefined && known * 1000 > nowMs) return false;
+    if (this.seen.size >= this.max) {
+      for (const [id, exp] of this.seen) if (exp * 1000 <= nowMs) this.seen.delete(id);
+      while (this.seen.size >= this.max) this.seen.delete(this.seen.keys().next().value as string);
+    }
+    this.seen.set(jti, expSeconds);
+    return true;
+  }
+
+  get size(): number {
+    return this.seen.size;
   }
 }
 
-export function verifyUserToken(token: string, secret: string): Actor {
-  return verify(token, secret, USER_ISSUER);
+function verify(token: string, secret: string, issuer: string): { actor: Actor; payload: jwt.JwtPayload } {
+  let payload: string | jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer });
+  } catch (error) {
+    throw tokenRefused(error instanceof jwt.TokenExpiredError ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
+  }
+  if (typeof payload === 'string') throw tokenRefused('TOKEN_INVALID');
+  if (typeof payload.exp !== 'number') throw tokenRefused('TOKEN_NO_EXPIRY');
+  const parsed = actorSchema.safeParse(payload);
+  if (!parsed.success) throw tokenRefused('TOKEN_CLAIMS_INVALID');
+  return { actor: parsed.data, payload };
 }
 
-export function verifyInternalToken(token: string, secret: string): Actor {
-  return verify(token, secret, INTERNAL_ISSUER);
+/**
+ * Verifies a client token: HS256 with `secret` and issuer `xiangzhi`, an `exp` in the future, known
+ * roles, a 12-digit scope the roles may hold. Throws UNAUTHENTICATED (HTTP 401) with a `reason`
+ * (see TokenRefusal).
+ */
+export function verifyUserToken(token: string, secret: string): Actor {
+  const { actor } = verify(token, secret, USER_ISSUER);
+  if (!scopeFitsRoles(actor)) throw tokenRefused('ROLE_SCOPE_NOT_ALLOWED');
+  return actor;
+}
+
+/**
+ * Verifies an internal token (`x-xz-actor`): as a client token but with the gateway's issuer and
+ * the internal secret; with a `guard`, a token must carry a `jti` and is accepted once only.
+ */
+export function verifyInternalToken(token: string, secret: string, guard?: ReplayGuard): Actor {
+  const { actor, payload } = verify(token, secret, INTERNAL_ISSUER);
+  if (guard) {
+    if (typeof payload.jti !== 'string' || payload.jti === '') throw tokenRefused('TOKEN_CLAIMS_INVALID');
+    if (!guard.accept(payload.jti, payload.exp as number)) throw tokenRefused('TOKEN_REPLAYED');
+  }
+  return actor;
 }

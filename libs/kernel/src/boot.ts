@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ACTOR_HEADER, verifyInternalToken } from './actor';
+import { ACTOR_HEADER, ReplayGuard, tokenRefused, verifyInternalToken } from './actor';
 import { createRequestContext, type RequestContext } from './context';
 import type { CalendarOverrides } from './calendar';
 import { createDataSource, openDataSource, type XzDataSource, type MigrationClass } from './data-source';
-import { unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { sendJson, serveHttp, type RunningHttpServer } from './http';
 import { InProcessEventBus, type EventBus } from './events';
@@ -113,6 +112,11 @@ export interface StartSubgraphOptions {
    * databases itself).
    */
   stopOnTerminationSignals?: boolean;
+  /**
+   * Production hardening: no introspection and no "Did you mean" suggestions in errors. Default:
+   * `NODE_ENV === 'production'`.
+   */
+  production?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -163,19 +167,25 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   const serve = async () => {
     if (options.seed) await seedSubgraph(assembled, db, policies, logger);
     const { schema, sdl } = await buildFederatedSchema(assembled);
+    const production = options.production ?? process.env.NODE_ENV === 'production';
     const apollo = new ApolloServer<RequestContext>({
       schema,
       formatError,
-      introspection: true,
+      introspection: !production,
+      hideSchemaDetailsFromClientErrors: production,
+      // GET without a preflight header and text/plain or form POSTs are refused before any resolver
+      csrfPrevention: true,
       plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.apolloPlugin<RequestContext>()],
       stopOnTerminationSignals: options.stopOnTerminationSignals,
     });
     await apollo.start();
     apolloStarted = apollo;
+    // every request, `_service` and `_entities` included, needs a fresh internal token from the gateway
+    const replays = new ReplayGuard();
     const context = async (req: IncomingMessage): Promise<RequestContext> => {
       const header = req.headers[ACTOR_HEADER];
-      if (typeof header !== 'string') throw unauthenticated();
-      const actor = verifyInternalToken(header, options.internalSecret);
+      if (typeof header !== 'string' || header === '') throw tokenRefused('TOKEN_MISSING');
+      const actor = verifyInternalToken(header, options.internalSecret, replays);
       const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
       return createRequestContext({ actor, policies, dataSource, logger, requestId });
     };

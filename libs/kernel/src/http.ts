@@ -61,7 +61,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
-/** Serves an Apollo Server over plain node:http (no framework), with a few extra routes. */
+/**
+ * Serves an Apollo Server over plain node:http (no framework), with a few extra routes. Bodies over
+ * `maxBodyBytes` get 413 (PAYLOAD_TOO_LARGE); a JSON array of operations gets 400 (BATCHING_NOT_ALLOWED).
+ */
 export async function serveHttp<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   options: HttpServeOptions<TContext>,
@@ -102,6 +105,12 @@ export async function serveHttp<TContext extends BaseContext>(
           sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON (request body is not valid JSON)', extensions: { code: 'BAD_REQUEST' } }] });
           return;
         }
+      }
+      if (Array.isArray(body)) {
+        sendJson(res, 400, {
+          errors: [{ message: '不接受批量请求：一次只能发送一个操作 (batched requests are not accepted: send one operation per request)', extensions: { code: 'BATCHING_NOT_ALLOWED', operations: body.length } }],
+        });
+        return;
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
