@@ -9,6 +9,7 @@ import { baseFeature } from './base';
 import { cadreFeature } from './cadre';
 import { disciplineFeature } from './discipline';
 import { partyFeature } from './party';
+import { mergerFeature } from './merger';
 import { payFeature } from './pay';
 import { postFeature } from './post';
 import { referenceFeature } from './reference';
@@ -26,6 +27,6 @@ const extensionFeature: SubgraphFeature = {
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, extensionFeature],
+  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, extensionFeature],
   seed: seedPersonnelDemo,
 });
