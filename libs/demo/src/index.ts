@@ -14,3 +14,4 @@ export * from './catalogue';
 export * from './random';
 export * from './names';
 export * from './population';
+export * from './county-scale';
