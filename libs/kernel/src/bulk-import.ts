@@ -63,6 +63,8 @@ export interface BulkImporter<R = unknown> {
   /** The audit record's target type (e.g. `Resident`). */
   targetType: string;
   columns: readonly ImportColumn[];
+  /** Tables to `ANALYZE` after a file import (the planner's statistics; PGlite has no autovacuum). */
+  analyze?: readonly string[];
   /** Starts a session for a county (12-digit code), reading what the checks need with `manager`. */
   open(manager: EntityManager, scope: { countyCode: string }): Promise<ImportSession<R>>;
 }
@@ -518,6 +520,7 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
     await options.afterBatch?.(committed);
   }
   writeTick(committed, true);
+  for (const table of importer.analyze ?? []) await dataSource.query(`ANALYZE ${table}`);
   if (committed >= rows && open) await dataSource.query(`UPDATE ${IMPORT_CHECKPOINT_TABLE} SET finished_at = coalesce(finished_at, now()) WHERE id = $1`, [checkpointId]);
   return { checkpointId, rows, written: committed - resumedFrom, resumedFrom, batches, checkSeconds, writeSeconds: (Date.now() - writeStarted) / 1000 };
 }

@@ -73,6 +73,7 @@ export const householdImporter: BulkImporter<HouseholdImportRecord> = {
   kind: 'households',
   title: { zh: '住户', en: 'Households' },
   targetType: 'Household',
+  analyze: ['household'],
   columns: [
     { field: 'villageCode', headers: ['村代码', '村（社区）代码', '村区划代码', '区划代码'], required: true },
     { field: 'number', headers: ['户号', '户编号'], required: true },
@@ -227,6 +228,7 @@ export const residentImporter: BulkImporter<ResidentImportRecord> = {
   kind: 'residents',
   title: { zh: '居民', en: 'Residents' },
   targetType: 'Resident',
+  analyze: ['resident', 'household'],
   columns: [
     { field: 'villageCode', headers: ['村代码', '村（社区）代码', '村区划代码', '区划代码'], required: true },
     { field: 'householdNumber', headers: ['户号', '户编号'], required: true },

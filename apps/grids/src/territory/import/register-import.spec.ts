@@ -1,0 +1,197 @@
+import 'reflect-metadata';
+import { demoRegions, syntheticHouseholdCount, syntheticHouseholdsCsv, syntheticResidentsCsv, type SyntheticCountyOptions } from '@xiangzhi/demo';
+import { composeIdNumber, idNumberCheckDigit } from '@xiangzhi/grids-api';
+import { importFile, ImportRefusedError, Role, type Actor, type FileImportOptions } from '@xiangzhi/kernel';
+import { codeOf, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { gridsSubgraph } from '../../subgraph';
+import { idNumberHash } from '../resident/id-number-hash';
+import { householdImporter, residentImporter } from './register-import';
+
+const COUNTY = '520502000000';
+const villages = demoRegions()
+  .filter((r) => r.level === 'VILLAGE' && r.code.startsWith('520502'))
+  .map((r) => r.code)
+  .slice(20, 22);
+const admin: Actor = { id: 'import-admin', roles: [Role.COUNTY_ADMIN], scope: COUNTY };
+const otherAdmin: Actor = { id: 'other-admin', roles: [Role.COUNTY_ADMIN], scope: '433130000000' };
+
+let platform: TestPlatform;
+const { gql, ok } = graphqlClient(() => platform);
+const count = rowCounter(() => platform.subgraphs.grids.db.dataSource);
+
+function text(chunks: Iterable<string>): string {
+  return [...chunks].join('');
+}
+
+/** A file source read again on each pass, as a file stream would be. */
+function source(csv: string): () => AsyncIterable<string> {
+  return async function* () {
+    // in pieces of an odd size, so records and quoted fields straddle the chunk boundaries
+    for (let i = 0; i < csv.length; i += 4093) yield csv.slice(i, i + 4093);
+  };
+}
+
+function options(importer: FileImportOptions['importer'], csv: string, extra: Partial<FileImportOptions> = {}): FileImportOptions {
+  return { dataSource: platform.subgraphs.grids.db.dataSource, importer, open: source(csv), fileName: 'test.csv', countyCode: COUNTY, actor: { id: 'spec', roles: ['CLI'] }, batchSize: 1000, ...extra };
+}
+
+/** A copy of a valid ID number with its check character changed. */
+function badCheckDigit(id: string): string {
+  const right = idNumberCheckDigit(id.slice(0, 17));
+  return `${id.slice(0, 17)}${right === '1' ? '2' : '1'}`;
+}
+
+const county = (addressCode: string, residents: number, numberPrefix: string): SyntheticCountyOptions => ({ villageCodes: villages, residents, addressCode, composeIdNumber, numberPrefix, seed: numberPrefix });
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ subgraphs: [gridsSubgraph], seed: true });
+}, 180_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('bulk import of households and residents', () => {
+  const good = county('520581', 3000, 'A');
+  const householdsCsv = text(syntheticHouseholdsCsv(good));
+  const residentsCsv = text(syntheticResidentsCsv(good));
+
+  it('refuses a file with one bad ID number whole, naming the line, and writes nothing', async () => {
+    await importFile(options(householdImporter, householdsCsv));
+    const lines = residentsCsv.split('\n');
+    const cells = lines[1234].split(',');
+    cells[3] = badCheckDigit(cells[3]);
+    lines[1234] = cells.join(',');
+    const before = { residents: await count('resident'), events: await count('grids_event'), audit: await count('audit_log') };
+    const refused = await importFile(options(residentImporter, lines.join('\n'))).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ImportRefusedError);
+    const { problems } = refused as ImportRefusedError;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 1235, rule: 'ID_CHECK_DIGIT', field: 'idNumber' });
+    expect(problems[0].zh).toMatch(/校验/);
+    expect({ residents: await count('resident'), events: await count('grids_event'), audit: await count('audit_log') }).toEqual(before);
+  }, 120_000);
+
+  it('lands a good file of 3,000 residents with derived columns, heads and events, one audit record per batch', async () => {
+    const events = await count('grids_event', `name = 'grids.resident.upserted'`);
+    const result = await importFile(options(residentImporter, residentsCsv));
+    expect(result).toMatchObject({ rows: 3000, written: 3000, resumedFrom: 0, batches: 3 });
+    expect(await count('resident', 'village_code = ANY($1)', [villages])).toBe(3000);
+    expect(await count('grids_event', `name = 'grids.resident.upserted'`)).toBe(events + 3000);
+    expect(await count('audit_log', `action = 'import:residents' AND target_id = $1`, [result.checkpointId])).toBe(3);
+    const [first] = residentsCsv.split('\n')[1].split(',').slice(3, 4);
+    const [row] = (await platform.subgraphs.grids.db.dataSource.query(
+      `SELECT r.id, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS birth, r.id_number_hash AS hash, r.county_code AS county, r.status, h.head_resident_id = r.id AS head
+         FROM resident r JOIN household h ON h.id = r.household_id WHERE r.id_number = $1`,
+      [first],
+    )) as { id: string; gender: string; birth: string; hash: string; county: string; status: string; head: boolean }[];
+    expect(row).toMatchObject({
+      gender: Number(first[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
+      birth: `${first.slice(6, 10)}-${first.slice(10, 12)}-${first.slice(12, 14)}`,
+      hash: idNumberHash(first),
+      county: COUNTY,
+      status: 'LIVING',
+      head: true,
+    });
+    const [event] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT payload FROM grids_event WHERE name = 'grids.resident.upserted' AND payload->>'id' = $1`, [row.id])) as { payload: Record<string, unknown> }[];
+    expect(event.payload).toMatchObject({ id: row.id, villageCode: villages[0], status: 'LIVING' });
+    // every household of the file has its head
+    expect(await count('household', `village_code = ANY($1) AND number LIKE 'A%' AND head_resident_id IS NULL`, [villages])).toBe(0);
+    // the same file again is refused whole: every ID number is taken
+    const again = (await importFile(options(residentImporter, residentsCsv)).catch((e: unknown) => e)) as ImportRefusedError;
+    expect(again.problems.filter((p) => p.rule === 'ID_TAKEN')).toHaveLength(3000);
+  }, 120_000);
+
+  it('resumes after an interruption from the last committed batch without duplicating a row', async () => {
+    const more = county('520582', 2500, 'B');
+    await importFile(options(householdImporter, text(syntheticHouseholdsCsv(more))));
+    expect(await count('household', `number LIKE 'B%' AND village_code = ANY($1)`, [villages])).toBe(syntheticHouseholdCount(more));
+    const csv = text(syntheticResidentsCsv(more));
+    const interrupted = await importFile(
+      options(residentImporter, csv, {
+        afterBatch: (committed) => {
+          if (committed === 2000) throw new Error('killed');
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect((interrupted as Error).message).toBe('killed');
+    expect(await count('resident', `id_number LIKE '520582%'`)).toBe(2000);
+    const progress: number[] = [];
+    const resumed = await importFile(options(residentImporter, csv, { onProgress: (p) => p.phase === 'write' && progress.push(p.rows) }));
+    expect(resumed).toMatchObject({ rows: 2500, written: 500, resumedFrom: 2000, batches: 1 });
+    expect(progress.at(-1)).toBe(2500);
+    expect(await count('resident', `id_number LIKE '520582%'`)).toBe(2500);
+    const [{ distinct }] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT count(DISTINCT id_number)::int AS distinct FROM resident WHERE id_number LIKE '520582%'`)) as { distinct: number }[];
+    expect(distinct).toBe(2500);
+    const [checkpoint] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT rows_committed AS n, finished_at IS NOT NULL AS finished FROM import_checkpoint WHERE id = $1`, [resumed.checkpointId])) as { n: number; finished: boolean }[];
+    expect(checkpoint).toEqual({ n: 2500, finished: true });
+  }, 120_000);
+
+  it('reports every bad row with its line in both languages (village, household number, relation, duplicates)', async () => {
+    const id = (seq: number) => composeIdNumber('520583', '1980-05-05', seq);
+    const csv = [
+      '村代码,户号,姓名,身份证号,与户主关系',
+      `${villages[0]},A00001,甲,${id(1)},子女`,
+      `999999999999,A00001,乙,${id(3)},子女`,
+      `${villages[0]},NOPE,丙,${id(5)},子女`,
+      `${villages[0]},A00002,丁,${id(1)},子女`,
+      `${villages[0]},A00002,戊,${id(7)},表亲`,
+    ].join('\r\n');
+    const refused = (await importFile(options(residentImporter, csv)).catch((e: unknown) => e)) as ImportRefusedError;
+    expect(refused.problems.map((p) => [p.line, p.rule])).toEqual([
+      [3, 'VILLAGE_OUTSIDE_COUNTY'],
+      [4, 'HOUSEHOLD_NOT_FOUND'],
+      [5, 'ID_DUPLICATE'],
+      [6, 'RELATION_UNKNOWN'],
+    ]);
+    for (const p of refused.problems) expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('importHouseholds / importResidents mutations through the gateway', () => {
+  const IMPORT_HOUSEHOLDS = 'mutation($i: RegisterImportInput!) { importHouseholds(input: $i) { kind rows written } }';
+  const IMPORT_RESIDENTS = 'mutation($i: RegisterImportInput!) { importResidents(input: $i) { kind rows written } }';
+  const id = (seq: number) => composeIdNumber('520584', '1975-03-03', seq);
+  const households = `村,门牌,户号\n${villages[1]},"1组1号, 东",M001\n${villages[1]},1组2号,M002\n`;
+  const residents = [`村,户号,名字,证件号码,与户主关系,电话`, `${villages[1]},M001,王国强,${id(1)},户主,13800001111`, `${villages[1]},M001,李秀英,${id(2)},配偶,`, `${villages[1]},M002,"王""小""",${id(3)},户主,`].join('\n');
+  const map = '村=villageCode,门牌=address';
+  const residentMap = '村=villageCode，名字=name, 证件号码=idNumber';
+
+  it('imports a small file for a county administrator of that county, all or nothing, with one audit record', async () => {
+    expect(codeOf(await gql(otherAdmin, IMPORT_HOUSEHOLDS, { i: { countyCode: COUNTY, csv: households, map } }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql({ ...admin, roles: [Role.VILLAGE_CADRE], scope: villages[1] }, IMPORT_HOUSEHOLDS, { i: { countyCode: COUNTY, csv: households, map } }))).toBe('FORBIDDEN');
+    expect(await count('household', `number LIKE 'M%'`)).toBe(0);
+    const h = await ok<{ importHouseholds: unknown }>(admin, IMPORT_HOUSEHOLDS, { i: { countyCode: COUNTY, csv: households, map } });
+    expect(h.importHouseholds).toEqual({ kind: 'households', rows: 2, written: 2 });
+    const [address] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT address FROM household WHERE number = 'M001' AND village_code = $1`, [villages[1]])) as { address: string }[];
+    expect(address.address).toBe('1组1号, 东');
+
+    // one bad row (a phone number) refuses the file: nothing written, the row named
+    const bad = residents.replace('13800001111', '12345');
+    const before = await count('resident');
+    const refused = await gql(admin, IMPORT_RESIDENTS, { i: { countyCode: COUNTY, csv: bad, map: residentMap } });
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].message).toContain('第2行');
+    expect(refused.errors?.[0].extensions?.rows).toEqual([expect.objectContaining({ line: 2, rule: 'PHONE_INVALID', field: 'phone' })]);
+    expect(await count('resident')).toBe(before);
+
+    const r = await ok<{ importResidents: unknown }>(admin, IMPORT_RESIDENTS, { i: { countyCode: COUNTY, csv: residents, map: residentMap } });
+    expect(r.importResidents).toEqual({ kind: 'residents', rows: 3, written: 3 });
+    expect(await count('resident')).toBe(before + 3);
+    const [{ name }] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT name FROM resident WHERE id_number = $1`, [id(3)])) as { name: string }[];
+    expect(name).toBe('王"小"');
+    const [audit] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT actor_id AS actor, region_code AS region, payload FROM audit_log WHERE action = 'importResidents'`)) as {
+      actor: string;
+      region: string;
+      payload: { rows: number; ids: string[] };
+    }[];
+    expect(audit).toMatchObject({ actor: admin.id, region: COUNTY, payload: { rows: 3 } });
+    expect(audit.payload.ids).toHaveLength(3);
+  });
+
+  it('refuses an unknown mapping target and a missing required column on line 1', async () => {
+    const res = await gql(admin, IMPORT_RESIDENTS, { i: { countyCode: COUNTY, csv: residents, map: '名字=nom' } });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect((res.errors?.[0].extensions?.rows as { rule: string }[]).map((p) => p.rule)).toEqual(expect.arrayContaining(['MAP_UNKNOWN_FIELD', 'COLUMN_MISSING']));
+  });
+});
