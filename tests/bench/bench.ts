@@ -15,6 +15,10 @@
  *     year, and `Region.collectiveEconomy` rolled up over counties of 65 to 508 villages, with SQL
  *     statements counted (flat in the number of villages), on PGlite and PostgreSQL
  *     (`npm run bench -- --only economy` runs this section alone).
+ *  7. `--county-scale` (alone): a synthetic county of 1.58 M residents (`--residents N`, PGlite
+ *     `--pglite-residents N`) written through the bulk-import path, then the README's first query, a
+ *     households page, a resident search, the two-subgraph query and `computePayroll` at 10 clients
+ *     on demo data and at county scale, on PostgreSQL and PGlite (`county-scale.ts`).
  *
  * The platforms run the default deployment's county models: suyu-sanding in 宿豫区, longshan-qihua in
  * 龙山县, jiangxi-135 in 信丰县.
@@ -32,6 +36,7 @@ import longshanQihua from '@xiangzhi/longshan-qihua';
 import suyuSanding from '@xiangzhi/suyu-sanding';
 import pg from 'pg';
 import { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/testing';
+import { countyScale } from './county-scale';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const WARMUP = 5;
@@ -284,6 +289,11 @@ function onlySection(): string | null {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--county-scale')) {
+    // the synthetic county through the bulk-import path, then demo vs county scale (see county-scale.ts)
+    await countyScale(PG_URL, await pgReachable());
+    return;
+  }
   if (onlySection() === 'economy') {
     const lines: string[] = [];
     await economyComparison(lines, await pgReachable());

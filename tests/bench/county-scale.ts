@@ -1,0 +1,197 @@
+/**
+ * `npm run bench -- --county-scale`: a synthetic county at real size (七星关区: 508 villages,
+ * 1.58 M residents, ~450 k households; `--residents N` to scale it down) written THROUGH the bulk
+ * import path (`importFile`, the writer of `xz import`), with its throughput, then five requests
+ * measured before (demo data) and after (county scale), side by side on PostgreSQL and PGlite:
+ * the README's first query, a households page, a resident search, the two-subgraph query and
+ * `computePayroll` for a village — 10 concurrent clients, requests/s, p50/p95/p99, SQL statements
+ * per request, and the ratio county-scale ÷ demo. PGlite gets `--pglite-residents N` (default
+ * 100,000): at 1.58 M its single connection makes the run long.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demoRegions, syntheticHouseholdCount, syntheticHouseholdsCsv, syntheticResidentsCsv, type SyntheticCountyOptions } from '@xiangzhi/demo';
+import { subgraph as grids } from '@xiangzhi/grids';
+import { subgraph as personnel } from '@xiangzhi/personnel';
+import { composeIdNumber } from '@xiangzhi/grids-api';
+import { formatImportProgress, importFile, Role, type Actor, type BulkImporter } from '@xiangzhi/kernel';
+import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+
+const COUNTY = '520502000000';
+const VILLAGE = '520502101200';
+const TOWNSHIP = '520502101000';
+const CLIENTS = 10;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+
+const admin: Actor = { id: 'bench-county', roles: [Role.COUNTY_ADMIN], scope: COUNTY };
+
+/** The five requests, and the subgraphs whose SQL statements they cause. */
+const REQUESTS_MEASURED: { label: string; query: string; subgraphs: string[] }[] = [
+  { label: 'region { children { stats } } (county)', query: `{ region(code: "${COUNTY}") { name children { code name stats { households residents grids openIncidents } } } }`, subgraphs: ['grids'] },
+  { label: 'households page (50, members, grid)', query: `{ households(regionCode: "${VILLAGE}", first: 50) { nodes { number address grid { name } members { name gender } } } }`, subgraphs: ['grids'] },
+  { label: 'searchResidents(name: "王秀") in the county', query: `{ searchResidents(name: "王秀", regionCode: "${COUNTY}", first: 20) { nodes { name household { number } } } }`, subgraphs: ['grids'] },
+  { label: 'township villages + cadres (2 subgraphs)', query: `{ region(code: "${TOWNSHIP}") { name children { name cadres { name posts { title } } cadreStats { count averageAge } } } }`, subgraphs: ['grids', 'personnel'] },
+  { label: 'computePayroll (village)', query: `mutation { computePayroll(villageCode: "${VILLAGE}", month: "2026-10") { total records { total } } }`, subgraphs: ['personnel', 'grids'] },
+];
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function argNumber(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(String(process.argv[at + 1]).replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive whole number`);
+  return value;
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statements: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** `REQUESTS` requests from `CLIENTS` concurrent clients after a warm-up; then one more counted for its SQL statements. */
+async function load(platform: TestPlatform, query: string, subgraphs: string[]): Promise<Load> {
+  const once = async () => {
+    const res = await platform.query(query, {}, admin);
+    if (res.errors?.length) throw new Error(`${query}: ${JSON.stringify(res.errors).slice(0, 500)}`);
+  };
+  for (let i = 0; i < 3; i += 1) await once();
+  const samples: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < REQUESTS) {
+        next += 1;
+        const t0 = process.hrtime.bigint();
+        await once();
+        samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stops = subgraphs.map((s) => platform.subgraphs[s].db.queries.start());
+  await once();
+  const statements = stops.reduce((sum, stop) => sum + stop(), 0);
+  samples.sort((a, b) => a - b);
+  return { rps: samples.length / seconds, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99), statements };
+}
+
+async function measureAll(platform: TestPlatform, engine: string, phase: string): Promise<Load[]> {
+  const results: Load[] = [];
+  for (const r of REQUESTS_MEASURED) {
+    results.push(await load(platform, r.query, r.subgraphs));
+    log(`${engine} ${phase}: ${r.label}: ${results.at(-1)?.rps.toFixed(1)} req/s`);
+  }
+  return results;
+}
+
+/** Writes the synthetic county's two CSV files (once per size) and returns their paths. */
+function countyFiles(dir: string, residents: number): { households: string; residents: string; householdCount: number } {
+  const villageCodes = demoRegions()
+    .filter((r) => r.level === 'VILLAGE' && r.code.startsWith(COUNTY.slice(0, 6)))
+    .map((r) => r.code);
+  const options: SyntheticCountyOptions = { villageCodes, residents, addressCode: '520599', composeIdNumber, numberPrefix: 'S' };
+  const files = { households: path.join(dir, `households-${residents}.csv`), residents: path.join(dir, `residents-${residents}.csv`), householdCount: syntheticHouseholdCount(options) };
+  const write = (file: string, chunks: Iterable<string>) => {
+    const fd = fs.openSync(file, 'w');
+    try {
+      for (const chunk of chunks) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  if (!fs.existsSync(files.households)) write(files.households, syntheticHouseholdsCsv(options));
+  if (!fs.existsSync(files.residents)) {
+    log(`generating ${residents} residents in ${villageCodes.length} villages…`);
+    write(files.residents, syntheticResidentsCsv(options));
+  }
+  return files;
+}
+
+interface ImportFigures {
+  kind: string;
+  rows: number;
+  checkSeconds: number;
+  writeSeconds: number;
+}
+
+async function importInto(platform: TestPlatform, engine: string, kind: string, file: string): Promise<ImportFigures> {
+  const importer = (grids.importers ?? []).find((i) => i.kind === kind) as BulkImporter;
+  const result = await importFile({
+    dataSource: platform.subgraphs.grids.db.dataSource,
+    importer,
+    open: () => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+    fileName: path.basename(file),
+    countyCode: COUNTY,
+    actor: { id: 'bench', roles: ['CLI'] },
+    onProgress: (p) => process.stderr.write(`  ${engine} ${kind}: ${formatImportProgress(p)}\n`),
+  });
+  return { kind, rows: result.written, checkSeconds: result.checkSeconds, writeSeconds: result.writeSeconds };
+}
+
+function cell(value: string | number, columns: number): string {
+  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(value >= 100 ? 0 : 1)) : value;
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return text + ' '.repeat(Math.max(1, columns - w));
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => cell(c, i === 0 ? 46 : 11)).join('');
+}
+
+/** One engine: boot with demo data, measure, import the county, measure again. */
+async function engineRun(engine: string, databaseUrl: string, residents: number, dir: string, lines: string[]): Promise<void> {
+  log(`${engine}: booting grids + personnel + gateway with demo data…`);
+  const platform = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl });
+  try {
+    const demo = await measureAll(platform, engine, 'demo data');
+    const files = countyFiles(dir, residents);
+    log(`${engine}: importing ${files.householdCount} households and ${residents} residents through the bulk-import path…`);
+    const imported = [await importInto(platform, engine, 'households', files.households), await importInto(platform, engine, 'residents', files.residents)];
+    const [{ n }] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT count(*)::int AS n FROM resident WHERE county_code = $1`, [COUNTY])) as { n: number }[];
+    const scaled = await measureAll(platform, engine, 'county scale');
+    lines.push('');
+    lines.push(`${engine}: bulk import into ${COUNTY} (七星关区, 508 villages) — ${n} residents in the county afterwards`);
+    lines.push(row(['file', 'rows', 'check s', 'write s', 'rows/s']));
+    for (const f of imported) lines.push(row([`  ${f.kind}`, f.rows, f.checkSeconds, f.writeSeconds, Math.round(f.rows / (f.checkSeconds + f.writeSeconds))]));
+    lines.push(row([`${engine}: ${CLIENTS} clients, ${REQUESTS} requests`, 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'p50 ratio']));
+    REQUESTS_MEASURED.forEach((r, i) => {
+      const [d, s] = [demo[i], scaled[i]];
+      lines.push(row([`  ${r.label} — demo`, d.rps, d.p50, d.p95, d.p99, d.statements, 1]));
+      lines.push(row([`  ${r.label} — county`, s.rps, s.p50, s.p95, s.p99, s.statements, s.p50 / d.p50]));
+    });
+  } finally {
+    await platform.stop();
+  }
+}
+
+/** The `--county-scale` section. */
+export async function countyScale(pgUrl: string, withPostgres: boolean): Promise<void> {
+  const residents = argNumber('--residents', 1_580_000);
+  const pgliteResidents = argNumber('--pglite-residents', Math.min(residents, 100_000));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-county-scale-'));
+  const lines: string[] = [];
+  try {
+    if (withPostgres) await engineRun('PostgreSQL', pgUrl, residents, dir, lines);
+    else log(`PostgreSQL at ${pgUrl} is not reachable: the PostgreSQL part is skipped`);
+    await engineRun('PGlite', '', pgliteResidents, dir, lines);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(
+    `\nxiangzhi benchmark (county scale) — PostgreSQL with ${residents} residents, PGlite with ${pgliteResidents}` +
+      `${pgliteResidents < residents ? ' (--pglite-residents; PGlite at full size is optional)' : ''}; ${CLIENTS} concurrent clients, ${REQUESTS} requests per measurement\n${lines.join('\n')}\n`,
+  );
+}
