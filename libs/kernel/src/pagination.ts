@@ -41,8 +41,8 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` object types for a node class. */
-export function ConnectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<ConnectionShape<T>> {
+/** Declares `<Name>Edge` for a node class. */
+function edgeType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<Edge<T>> {
   @ObjectType(`${name}Edge`, { description: `${description}（边）/ edge` })
   class EdgeClass {
     @Field({ description: '游标 / Cursor' })
@@ -51,6 +51,12 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => node, { description: '节点 / Node' })
     node!: T;
   }
+  return EdgeClass;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` object types for a node class. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<ConnectionShape<T>> {
+  const EdgeClass = edgeType(node, name, description);
 
   @ObjectType(`${name}Connection`, { description: `${description}（分页列表）/ paginated list` })
   class ConnectionClass {
@@ -67,6 +73,74 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     totalCount!: number;
   }
   return ConnectionClass;
+}
+
+/** Above this many matches a lazily counted connection stops counting (`totalCountExact: false`). */
+export const COUNT_LIMIT = 10_000;
+
+/** A page of a connection without its count. */
+export type PageShape<T> = Omit<ConnectionShape<T>, 'totalCount'>;
+
+/** How many rows a query matches, counting at most `limit + 1` of them; `exact` is false when it stopped. */
+export async function countUpTo<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, limit: number): Promise<{ count: number; exact: boolean }> {
+  const [sql, params] = qb.clone().select('1', 'one').orderBy().limit(limit + 1).getQueryAndParameters();
+  const rows = (await qb.connection.query(`SELECT count(*)::int AS n FROM (${sql}) AS counted`, params)) as { n: number }[];
+  const n = Number(rows[0]?.n ?? 0);
+  return n > limit ? { count: limit + 1, exact: false } : { count: n, exact: true };
+}
+
+/** A connection whose count runs only when `totalCount` or `totalCountExact` is asked for (once for both). */
+export interface LazyConnection<T> extends PageShape<T> {
+  totalCount(): Promise<number>;
+  totalCountExact(): Promise<boolean>;
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` whose `totalCount` is computed only when the query
+ * selects it, and counts at most COUNT_LIMIT + 1 matches (`totalCountExact` says whether it stopped):
+ * for lists that reach a whole county (residents, households). Answer with `paginateLazily`.
+ */
+export function LazyConnectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<LazyConnection<T>> & { of(page: PageShape<T>, count: () => Promise<{ count: number; exact: boolean }>): LazyConnection<T> } {
+  const EdgeClass = edgeType(node, name, description);
+
+  @ObjectType(`${name}Connection`, { description: `${description}（分页列表）/ paginated list` })
+  class LazyConnectionClass implements LazyConnection<T> {
+    @Field(() => [EdgeClass], { description: '边 / Edges' })
+    edges!: Edge<T>[];
+
+    @Field(() => [node], { description: '节点 / Nodes' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: '分页信息 / Page info' })
+    pageInfo!: PageInfo;
+
+    private counted?: Promise<{ count: number; exact: boolean }>;
+    private count!: () => Promise<{ count: number; exact: boolean }>;
+
+    static of(page: PageShape<T>, count: () => Promise<{ count: number; exact: boolean }>): LazyConnectionClass {
+      return Object.assign(new LazyConnectionClass(), page, { count });
+    }
+
+    private tally(): Promise<{ count: number; exact: boolean }> {
+      this.counted ??= this.count();
+      return this.counted;
+    }
+
+    @Field(() => Int, {
+      description:
+        `符合条件的总数：仅在查询此字段时计数；超过 ${COUNT_LIMIT} 条时只数到 ${COUNT_LIMIT + 1}（此时 totalCountExact 为 false）/ ` +
+        `Total number of matching items, counted only when asked for; above ${COUNT_LIMIT} the count stops at ${COUNT_LIMIT + 1} (and totalCountExact is false)`,
+    })
+    async totalCount(): Promise<number> {
+      return (await this.tally()).count;
+    }
+
+    @Field(() => Boolean, { description: `totalCount 是否为确数（超过 ${COUNT_LIMIT} 条时为 false）/ Whether totalCount is exact (false above ${COUNT_LIMIT} matches)` })
+    async totalCountExact(): Promise<boolean> {
+      return (await this.tally()).exact;
+    }
+  }
+  return LazyConnectionClass;
 }
 
 export function encodeCursor(values: unknown[]): string {
@@ -117,6 +191,25 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<ConnectionShape<T>> {
   checkPageSize(page.first);
   const totalCount = await qb.clone().getCount();
+  return { ...(await pageOf(qb, page, keys)), totalCount };
+}
+
+/**
+ * Keyset pagination with a lazy, bounded count (`LazyConnectionType`): one statement for the page,
+ * one more only when the query asks for `totalCount`/`totalCountExact`.
+ */
+export async function paginateLazily<T extends ObjectLiteral>(
+  connection: ReturnType<typeof LazyConnectionType<T>>,
+  qb: SelectQueryBuilder<T>,
+  page: { first: number; after?: string | null },
+  keys: KeysetColumn<T>[],
+): Promise<LazyConnection<T>> {
+  checkPageSize(page.first);
+  const counting = qb.clone();
+  return connection.of(await pageOf(qb, page, keys), () => countUpTo(counting, COUNT_LIMIT));
+}
+
+async function pageOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: { first: number; after?: string | null }, keys: KeysetColumn<T>[]): Promise<PageShape<T>> {
   const paged = qb.clone();
   if (page.after) {
     const values = decodeCursor(page.after, keys.length);
@@ -131,5 +224,5 @@ export async function paginate<T extends ObjectLiteral>(
   const hasNextPage = rows.length > page.first;
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.value(node))) }));
-  return { edges, nodes, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
 }

@@ -6,13 +6,13 @@ import {
   mutate,
   notFound,
   PageArgs,
-  paginate,
+  paginateLazily,
   PERSONAL_DATA_ROLES,
   regionPrefix,
   requireNotFuture,
   requireRole,
   todayInChina,
-  type ConnectionShape,
+  type LazyConnection,
   type RequestContext,
 } from '@xiangzhi/kernel';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
@@ -25,6 +25,7 @@ import { householdLoader, residentLoader } from '../shared/loaders';
 import { personalField } from '../shared/personal-data';
 import { ResidentConnection } from './resident.connection';
 import { idNumberHash, normaliseIdNumber } from './id-number-hash';
+import { nameTokens } from './name-tokens';
 import { RelationToHead, Resident, ResidentGender } from './resident.entity';
 
 @InputType('RegisterResidentInput', { description: '登记居民 / Register a resident' })
@@ -107,7 +108,7 @@ export class ResidentResolver {
     @Arg('regionCode', () => ID, { nullable: true, description: '区划代码 / Region code' }) regionCode: string | null,
     @Arg('householdId', () => ID, { nullable: true, description: '住户 / Household' }) householdId: string | null,
     @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionShape<Resident>> {
+  ): Promise<LazyConnection<Resident>> {
     const filter = await TerritoryAccess.of(ctx).residentFilter('r');
     const qb = ctx.dataSource.getRepository(Resident).createQueryBuilder('r').where(filter.sql, filter.params);
     if (regionCode) {
@@ -118,7 +119,7 @@ export class ResidentResolver {
       if (!isUuid(householdId)) throw badInput(`无效的住户标识：${householdId}`, `Invalid household id: ${householdId}`, { field: 'householdId' });
       qb.andWhere('r.household_id = :householdId', { householdId });
     }
-    return paginate(qb, page, [
+    return paginateLazily(ResidentConnection, qb, page, [
       { column: 'r.villageCode', value: (r) => r.villageCode },
       { column: 'r.name', value: (r) => r.name },
       { column: 'r.id', value: (r) => r.id },
@@ -127,8 +128,8 @@ export class ResidentResolver {
 
   @Query(() => ResidentConnection, {
     description:
-      '查找居民（限辖区）：按姓名（包含匹配），或按完整的18位身份证号码（精确匹配，经密钥散列比对，不按明文比较；部分号码查不到；县、乡镇、村干部）/ ' +
-      'Search residents within the caller’s scope: by name (substring match), or by the full 18-character ID number (exact, compared through a keyed hash, never as plain text; part of a number finds nothing; county, township and village cadres)',
+      '查找居民（限辖区）：按姓名（包含匹配，经姓名检索词索引，不扫描全县），或按完整的18位身份证号码（精确匹配，经密钥散列比对，不按明文比较；部分号码查不到；县、乡镇、村干部）/ ' +
+      'Search residents within the caller’s scope: by name (substring match, through an index of the name’s characters and character pairs, never a scan of the county), or by the full 18-character ID number (exact, compared through a keyed hash, never as plain text; part of a number finds nothing; county, township and village cadres)',
   })
   async searchResidents(
     @Args(() => PageArgs) page: PageArgs,
@@ -136,7 +137,7 @@ export class ResidentResolver {
     @Arg('regionCode', () => ID, { nullable: true, description: '限定区划 / Limit to a region' }) regionCode: string | null,
     @Arg('idNumber', () => String, { nullable: true, description: '完整的身份证号码（与姓名二选一）/ The full ID number (instead of a name)' }) idNumber: string | null,
     @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionShape<Resident>> {
+  ): Promise<LazyConnection<Resident>> {
     if ((name === null || name === undefined) === (idNumber === null || idNumber === undefined)) {
       throw badInput('输入校验失败：name 与 idNumber 须给出且只给出其一', 'Input validation failed: give exactly one of name and idNumber', { field: 'name' });
     }
@@ -158,13 +159,15 @@ export class ResidentResolver {
     } else {
       const text = (name ?? '').trim();
       if (!text || text.length > 50) throw badInput('请输入1至50个字的姓名', 'Give a name of 1 to 50 characters', { field: 'name' });
-      qb.andWhere(`r.name LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(text)}%` });
+      // candidates from the GIN index of name_tokens, re-checked by the substring match
+      qb.andWhere('r.name_tokens @> ARRAY[:...nameTokens]::text[]', { nameTokens: nameTokens(text) });
+      qb.andWhere(`lower(r.name) LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(text.toLowerCase())}%` });
     }
     if (regionCode) {
       assertRegionCode(regionCode, 'regionCode');
       qb.andWhere('r.village_code LIKE :regionPrefix', { regionPrefix: `${regionPrefix(regionCode)}%` });
     }
-    return paginate(qb, page, [
+    return paginateLazily(ResidentConnection, qb, page, [
       { column: 'r.name', value: (r) => r.name },
       { column: 'r.id', value: (r) => r.id },
     ]);
