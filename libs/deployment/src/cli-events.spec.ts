@@ -68,8 +68,8 @@ describe('xz seed and xz events', () => {
     const seeded = await xz(['seed']);
     expect(seeded.stderr).not.toContain('xz:');
     expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toMatch(/^evproducer: 4 migration\(s\) applied, demo data loaded/);
-    expect(seeded.stdout).toContain('\nevconsumer: 4 migration(s) applied, demo data loaded');
+    expect(seeded.stdout).toMatch(/^evproducer: 5 migration\(s\) applied, demo data loaded/);
+    expect(seeded.stdout).toContain('\nevconsumer: 5 migration(s) applied, demo data loaded');
     // the consumer was seeded after the producer's events were relayed and consumed (A2 dead, A3 held behind it)
     expect(await consumerDb<{ applied: number }>('SELECT applied FROM ev_seed_saw')).toEqual([{ applied: 2 }]);
 

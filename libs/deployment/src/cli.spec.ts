@@ -137,7 +137,7 @@ describe('xz CLI', () => {
     const dataDir = path.join(tmp, 'data');
     const first = await xz(['migrate', '--config', thingsConfig, '--data-dir', dataDir]);
     expect(first.stderr).toBe("");
-    expect(first).toMatchObject({ code: 0, stdout: `things: 4 migration(s) applied (PGlite ${path.join(dataDir, 'things')})\n` });
+    expect(first).toMatchObject({ code: 0, stdout: `things: 5 migration(s) applied (PGlite ${path.join(dataDir, 'things')})\n` });
     const again = await xz(['seed', '--config', thingsConfig, '--data-dir', dataDir]);
     expect(again.stdout).toBe(`things: 0 migration(s) applied, demo data loaded (PGlite ${path.join(dataDir, 'things')})\n`);
     await xz(['seed', '--config', thingsConfig, '--data-dir', dataDir]);

@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import {
   actorSchema,
   createEventBus,
+  DatabaseOpenError,
   CsvSyntaxError,
   formatImportProblem,
   formatImportProgress,
@@ -20,7 +21,8 @@ import {
 import { checkDeployment, formatCheckReport } from './check';
 import { composeDeployment, CompositionError } from './compose';
 import { configPathFrom, DeploymentConfigError, loadDeploymentConfig, type EventsConfig } from './config';
-import { dataDirFor, dataRootFrom, databaseUrlFor, migrateSubgraph } from './database';
+import { backupDatabase, BackupError, restoreDatabase } from './backup';
+import { dataDirFor, dataRootFrom, databaseUrlFor, migrateSubgraph, verifySubgraphAudit } from './database';
 import { DeploymentLoadError, resolveDeployment } from './load';
 import { importerFor, importIntoSubgraph, importKinds } from './import';
 import { generatePlugin } from './plugin-generator';
@@ -41,7 +43,7 @@ export interface CliIO {
 /** A failure the CLI reports as a readable message and exit code 1 (no stack trace). */
 class CliFailure extends Error {}
 
-const READABLE_ERRORS = [DeploymentConfigError, DeploymentLoadError, CompositionError, SecretsError, CliFailure];
+const READABLE_ERRORS = [DeploymentConfigError, DeploymentLoadError, CompositionError, SecretsError, BackupError, DatabaseOpenError, CliFailure];
 
 function cliLogger(env: NodeJS.ProcessEnv, stderr: (text: string) => void): Logger {
   // logs go to stderr so that `xz compose` and `xz token` can be piped
@@ -291,6 +293,59 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
         }
         if (error instanceof CsvSyntaxError) throw new CliFailure(`CSV第${error.line}行格式错误 (CSV line ${error.line} is malformed): ${error.zh} / ${error.en}`);
         throw error;
+      }
+    });
+
+  program
+    .command('backup')
+    .description('back up a PGlite data folder (stopped) or a PostgreSQL database (pg_dump) to one file')
+    .argument('<source>', 'a subgraph\'s PGlite data folder (e.g. .data/grids) or a postgres:// URL')
+    .requiredOption('-o, --out <file>', 'the backup file to write')
+    .option('--schema <names...>', 'PostgreSQL: only these schemas (one per subgraph), default the whole database')
+    .action(async (source: string, opts: { out: string; schema?: string[] }) => {
+      const result = await backupDatabase(source, opts.out, { schemas: opts.schema, logger });
+      stdout(`已备份 (backed up) ${result.kind} → ${result.file} (${result.bytes} bytes); restore: xz restore ${opts.out} --to <new folder|postgres://…>\n`);
+    });
+
+  program
+    .command('restore')
+    .description('restore a backup of xz backup into a new PGlite data folder or into a PostgreSQL database (one transaction)')
+    .argument('<file>', 'the backup file')
+    .requiredOption('--to <target>', 'an absent or empty folder (PGlite backup) or a postgres:// URL (PostgreSQL backup)')
+    .action(async (file: string, opts: { to: string }) => {
+      const { kind } = await restoreDatabase(file, opts.to);
+      stdout(`已恢复 (restored) ${kind} backup ${file} → ${kind === 'postgres' ? 'the database' : path.resolve(opts.to)}; check it: xz audit verify\n`);
+    });
+
+  program
+    .command('audit')
+    .description('the append-only audit log')
+    .command('verify')
+    .description('recompute every subgraph\'s audit hash chain and report the first altered, unlinked or missing rows')
+    .addOption(configOption())
+    .option('-s, --subgraph <names...>', 'only these subgraphs (default: all of the deployment)')
+    .option('--data-dir <dir>', 'folder of the PGlite data folders when DATABASE_URL is not set (default $XZ_DATA_DIR or .data)')
+    .action(async (opts: { config?: string; subgraph?: string[]; dataDir?: string }) => {
+      const { deployment } = loadResolved(opts.config, env, logger);
+      const unknown = (opts.subgraph ?? []).filter((n) => !deployment.subgraphs.some((s) => s.name === n));
+      if (unknown.length > 0) throw new CliFailure(`--subgraph: 部署中没有子图 (not in the deployment): ${unknown.join(', ')}`);
+      const root = opts.dataDir ? path.resolve(opts.dataDir) : dataRootFrom(env);
+      for (const sg of deployment.subgraphs.filter((s) => !opts.subgraph || opts.subgraph.includes(s.name))) {
+        const databaseUrl = databaseUrlFor(sg.name, env);
+        const report = await verifySubgraphAudit(sg.module, {
+          databaseUrl,
+          dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
+          plugins: deployment.plugins,
+          logger: logger.child({ subgraph: sg.name }),
+        });
+        if (report.ok) {
+          stdout(`${sg.name}: 审计链完整 (audit chain intact): ${report.rows} row(s), head #${report.head.seq} ${report.head.hash}\n`);
+          continue;
+        }
+        failed = true;
+        const problems = report.breaks.map((b) => `  row #${b.seq} (id ${b.id}): ${b.reason}`);
+        if (report.truncated) problems.push(`  the last rows up to #${report.head.seq} are missing`);
+        stderr(`${sg.name}: 审计链被篡改 (audit chain broken):\n${problems.join('\n')}\n`);
       }
     });
 

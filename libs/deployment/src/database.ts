@@ -6,6 +6,8 @@ import {
   createDataSource,
   PolicyRegistry,
   seedSubgraph,
+  verifyAuditChain,
+  type AuditChainReport,
   type CountyPluginParams,
   type Logger,
   type PluginDefinition,
@@ -49,6 +51,31 @@ export interface MigrateOptions extends DatabaseTarget {
  * optionally loads the demo data, then closes the database. Returns the migrations applied.
  */
 export async function migrateSubgraph(module: SubgraphModule, options: MigrateOptions): Promise<string[]> {
+  const applied: string[] = [];
+  await withSubgraphDatabase(module, options, async (db, assembled) => {
+    applied.push(...(await applyMigrations(db, options.logger)));
+    if (options.seed) {
+      const policies = new PolicyRegistry(module.name, assembled.defaults, assembled.plugins, options.countyParams ?? {});
+      await seedSubgraph(assembled, db, policies, options.logger);
+    }
+  });
+  return applied;
+}
+
+/** Checks a subgraph's audit chain (`xz audit verify`), after applying its pending migrations. */
+export async function verifySubgraphAudit(module: SubgraphModule, options: Omit<MigrateOptions, 'seed'>): Promise<AuditChainReport> {
+  return withSubgraphDatabase(module, options, async (db) => {
+    await applyMigrations(db, options.logger);
+    return verifyAuditChain(db.dataSource);
+  });
+}
+
+/** Opens a subgraph's database (its own and its plugins' entities and migrations) for one piece of work, then closes it. */
+async function withSubgraphDatabase<T>(
+  module: SubgraphModule,
+  options: Omit<MigrateOptions, 'seed'>,
+  work: (db: ReturnType<typeof createDataSource>, assembled: ReturnType<typeof assembleSubgraph>) => Promise<T>,
+): Promise<T> {
   const assembled = assembleSubgraph(module, options.plugins ?? []);
   if (options.dataDir && !options.databaseUrl) fs.mkdirSync(options.dataDir, { recursive: true });
   const db = createDataSource({
@@ -60,15 +87,9 @@ export async function migrateSubgraph(module: SubgraphModule, options: MigrateOp
     schema: options.schema,
     logger: options.logger,
   });
-  const applied: string[] = [];
   try {
-    applied.push(...(await applyMigrations(db, options.logger)));
-    if (options.seed) {
-      const policies = new PolicyRegistry(module.name, assembled.defaults, assembled.plugins, options.countyParams ?? {});
-      await seedSubgraph(assembled, db, policies, options.logger);
-    }
+    return await work(db, assembled);
   } finally {
     if (db.dataSource.isInitialized) await db.dataSource.destroy();
   }
-  return applied;
 }

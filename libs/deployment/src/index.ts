@@ -11,6 +11,7 @@ export * from './compose';
 export * from './schema-export';
 export * from './check';
 export * from './database';
+export * from './backup';
 export * from './import';
 export * from './gateway-contract';
 export * from './stack';

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { RequestContext } from './context';
 
 /** 审计日志 one audited action: every mutation and every read of unmasked personal data. */
@@ -33,6 +33,22 @@ export class AuditEntry {
 
   @Column({ name: 'payload', type: 'jsonb', nullable: true })
   payload!: Record<string, unknown> | null;
+
+  /** What came of it: `ok` (a refused mutation rolls back and leaves no audit row; the request log has it). */
+  @Column({ name: 'result', type: 'text', default: 'ok' })
+  result!: string;
+
+  /** Position in the hash chain (1, 2, 3 … without gaps), set by the database on insert. */
+  @Column({ name: 'seq', type: 'bigint', insert: false, update: false })
+  seq!: number;
+
+  /** The hash of the row before it in the chain (64 zeros for the first), set by the database. */
+  @Column({ name: 'prev_hash', type: 'text', insert: false, update: false })
+  prevHash!: string;
+
+  /** sha256 of `prev_hash` and this row's content (see `KernelAuditChain1700000000003`), set by the database. */
+  @Column({ name: 'hash', type: 'text', insert: false, update: false })
+  hash!: string;
 }
 
 /** Creates the audit log table; every subgraph lists it first among its migrations. */
@@ -59,6 +75,130 @@ export class KernelAuditLog1700000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE audit_log`);
   }
+}
+
+/** The `prev_hash` of the first row of an audit chain. */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * 审计链 makes the audit log append-only and hash-chained, in the database, for every writer:
+ * - a BEFORE INSERT trigger takes the chain head (`audit_chain_head`, one row, locked `FOR UPDATE`
+ *   until the inserting transaction ends, so concurrent writers append one after the other), gives
+ *   the row the next `seq`, the head's hash as `prev_hash`, and `hash = sha256(prev_hash ‖ content)`;
+ * - UPDATE, DELETE and TRUNCATE of `audit_log` raise (also for the table's owner; only a superuser
+ *   who disables the trigger can alter a row, and `verifyAuditChain` then finds it);
+ * - the head only moves forward one row at a time and cannot be deleted.
+ * Rows written before this migration are chained in `id` order.
+ */
+export class KernelAuditChain1700000000003 implements MigrationInterface {
+  name = 'KernelAuditChain1700000000003';
+
+  async up(q: QueryRunner): Promise<void> {
+    const [{ schema }] = (await q.query(`SELECT current_schema() AS schema`)) as { schema: string }[];
+    const s = `"${schema}"`;
+    await q.query(`ALTER TABLE ${s}.audit_log ADD COLUMN result text NOT NULL DEFAULT 'ok', ADD COLUMN seq bigint, ADD COLUMN prev_hash text, ADD COLUMN hash text`);
+    await q.query(`CREATE TABLE ${s}.audit_chain_head (id smallint PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL)`);
+    // the content hashed: every column but id (the chain gives the order) and the hashes, in a fixed text form
+    await q.query(`CREATE FUNCTION ${s}.audit_log_hash(prev text, r ${s}.audit_log) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+      SELECT encode(sha256(convert_to(concat_ws(E'\\x1f', prev, r.seq::text,
+        to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), r.actor_id, r.actor_roles, r.action, r.target_type,
+        coalesce(r.target_id, E'\\x1e'), coalesce(r.region_code, E'\\x1e'), coalesce(r.request_id, E'\\x1e'),
+        coalesce(r.payload::text, E'\\x1e'), r.result), 'UTF8')), 'hex')
+    $$`);
+    await q.query(`DO $$
+      DECLARE r record; prev text := '${AUDIT_GENESIS_HASH}'; n bigint := 0;
+      BEGIN
+        FOR r IN SELECT id FROM ${s}.audit_log ORDER BY id LOOP
+          n := n + 1;
+          UPDATE ${s}.audit_log SET seq = n, prev_hash = prev WHERE id = r.id;
+          UPDATE ${s}.audit_log a SET hash = ${s}.audit_log_hash(prev, a) WHERE id = r.id RETURNING a.hash INTO prev;
+        END LOOP;
+        INSERT INTO ${s}.audit_chain_head (id, seq, hash) VALUES (1, n, prev);
+      END $$`);
+    await q.query(`ALTER TABLE ${s}.audit_log ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`);
+    await q.query(`CREATE UNIQUE INDEX audit_log_seq_idx ON ${s}.audit_log (seq)`);
+    await q.query(`CREATE FUNCTION ${s}.audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE head ${s}.audit_chain_head%ROWTYPE;
+      BEGIN
+        SELECT * INTO head FROM ${s}.audit_chain_head WHERE id = 1 FOR UPDATE;
+        NEW.seq := head.seq + 1;
+        NEW.prev_hash := head.hash;
+        NEW.hash := ${s}.audit_log_hash(head.hash, NEW);
+        UPDATE ${s}.audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER audit_log_chain BEFORE INSERT ON ${s}.audit_log FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_chain()`);
+    await q.query(`CREATE FUNCTION ${s}.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'audit_chain_head' AND NEW.id = OLD.id AND NEW.seq = OLD.seq + 1 THEN RETURN NEW; END IF;
+        RAISE EXCEPTION '审计日志只能追加 (the audit log is append-only): % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    for (const table of ['audit_log', 'audit_chain_head']) {
+      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${s}.${table} FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_append_only()`);
+      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${s}.${table} FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_log_append_only()`);
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER audit_log_chain ON audit_log`);
+    for (const table of ['audit_log', 'audit_chain_head']) {
+      await q.query(`DROP TRIGGER ${table}_append_only ON ${table}`);
+      await q.query(`DROP TRIGGER ${table}_no_truncate ON ${table}`);
+    }
+    await q.query(`DROP TABLE audit_chain_head`);
+    await q.query(`DROP FUNCTION audit_log_chain(), audit_log_append_only(), audit_log_hash(text, audit_log)`);
+    await q.query(`ALTER TABLE audit_log DROP COLUMN result, DROP COLUMN seq, DROP COLUMN prev_hash, DROP COLUMN hash`);
+  }
+}
+
+/** A row `verifyAuditChain` found broken, and how. */
+export interface AuditChainBreak {
+  id: number;
+  seq: number;
+  /** `altered`: its content no longer gives its hash; `unlinked`: its prev_hash is not the hash before it; `gap`: rows before it are missing. */
+  reason: 'altered' | 'unlinked' | 'gap';
+}
+
+/** What `verifyAuditChain` found. */
+export interface AuditChainReport {
+  ok: boolean;
+  rows: number;
+  /** The chain head (last seq and hash): record it elsewhere to detect a rewritten chain later. */
+  head: { seq: number; hash: string };
+  /** The first broken rows, in chain order (at most 20). */
+  breaks: AuditChainBreak[];
+  /** The last rows are missing: the head is further than the last row. */
+  truncated: boolean;
+}
+
+/**
+ * 审计链校验 recomputes every audit row's hash in one pass in the database and checks each row
+ * links to the one before it, without gaps, up to the chain head.
+ */
+export async function verifyAuditChain(dataSource: DataSource): Promise<AuditChainReport> {
+  const breaks = (await dataSource.query(
+    `SELECT id, seq, CASE WHEN altered THEN 'altered' WHEN gap THEN 'gap' ELSE 'unlinked' END AS reason FROM (
+       SELECT a.id, a.seq, a.hash <> audit_log_hash(a.prev_hash, a) AS altered,
+              a.seq <> coalesce(lag(a.seq) OVER w, 0) + 1 AS gap,
+              a.prev_hash <> coalesce(lag(a.hash) OVER w, $1) AS unlinked
+       FROM audit_log a WINDOW w AS (ORDER BY a.seq)) x
+     WHERE altered OR gap OR unlinked ORDER BY seq LIMIT 20`,
+    [AUDIT_GENESIS_HASH],
+  )) as { id: string | number; seq: string | number; reason: AuditChainBreak['reason'] }[];
+  const [last] = (await dataSource.query(
+    `SELECT h.seq AS head_seq, h.hash AS head_hash, (SELECT count(*) FROM audit_log) AS rows,
+            (SELECT max(seq) FROM audit_log) AS last_seq, (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS last_hash
+     FROM audit_chain_head h WHERE h.id = 1`,
+  )) as { head_seq: string | number; head_hash: string; rows: string | number; last_seq: string | number | null; last_hash: string | null }[];
+  const headSeq = Number(last.head_seq);
+  const truncated = Number(last.last_seq ?? 0) !== headSeq || (last.last_hash ?? AUDIT_GENESIS_HASH) !== last.head_hash;
+  return {
+    ok: breaks.length === 0 && !truncated,
+    rows: Number(last.rows),
+    head: { seq: headSeq, hash: last.head_hash },
+    breaks: breaks.map((b) => ({ id: Number(b.id), seq: Number(b.seq), reason: b.reason })),
+    truncated,
+  };
 }
 
 export interface AuditFact {

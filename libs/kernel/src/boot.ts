@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger';
 import { pluginIncompatibility, type ClassType, type PluginDefinition, type PolicyBinding } from './plugin';
 import { PolicyRegistry, type CountyPluginParams } from './policy-registry';
 import { buildFederatedSchema, outboxTablesOf, type ReferenceResolver, type SubgraphJob, type SubgraphModule } from './subgraph';
-import { AuditEntry, KernelAuditLog1700000000000 } from './audit';
+import { AuditEntry, KernelAuditChain1700000000003, KernelAuditLog1700000000000 } from './audit';
 import type { EventConsumer } from './consumers';
 import { startConsumers, type SubgraphConsumers } from './consumers-runtime';
 import { KernelEventConsumers1700000000001 } from './consumers-tables';
@@ -49,7 +49,7 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
   const incompatible = plugins.map((p) => pluginIncompatibility(p)).filter((x): x is string => x !== null);
   if (incompatible.length > 0) throw new Error(incompatible.join('\n'));
   const contributions = plugins.map((p) => p.subgraphs[module.name]).filter((c) => c !== undefined);
-  const migrations = [KernelAuditLog1700000000000, KernelEventConsumers1700000000001, KernelIdempotencyKeys1700000000002, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
+  const migrations = [KernelAuditLog1700000000000, KernelEventConsumers1700000000001, KernelIdempotencyKeys1700000000002, KernelAuditChain1700000000003, ...module.migrations, ...contributions.flatMap((c) => c.migrations ?? [])];
   const seen = new Set<string>();
   for (const m of migrations) {
     if (seen.has(m.name)) throw new Error(`duplicate migration name ${m.name} in subgraph ${module.name}`);

@@ -76,6 +76,8 @@ const pgTypes = {
 
 export interface XzDataSource {
   dataSource: DataSource;
+  /** Where the data lives: the PGlite folder (absent in memory) or the PostgreSQL URL. */
+  location: { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string };
   queries: QueryCounter;
   schema: string;
   /** In-memory PGlite with a template folder: writes the migrated database as the template (once). */
@@ -156,7 +158,10 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
         driver,
       });
   if (!options.databaseUrl) embedded.add(dataSource);
-  return { dataSource, queries, schema, saveTemplate: driver?.saveTemplate };
+  const location: XzDataSource['location'] = options.databaseUrl
+    ? { kind: 'postgres', url: options.databaseUrl }
+    : { kind: 'pglite', dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined };
+  return { dataSource, queries, schema, location, saveTemplate: driver?.saveTemplate };
 }
 
 /**
@@ -164,7 +169,13 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
  * returns the names of the migrations applied.
  */
 export async function applyMigrations(ds: XzDataSource, logger?: Logger): Promise<string[]> {
-  if (!ds.dataSource.isInitialized) await ds.dataSource.initialize();
+  if (!ds.dataSource.isInitialized) {
+    try {
+      await ds.dataSource.initialize();
+    } catch (error) {
+      throw databaseOpenError(error, ds.location);
+    }
+  }
   await ds.dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${ds.schema}"`);
   const applied = await ds.dataSource.runMigrations({ transaction: 'each' });
   for (const m of applied) logger?.info({ migration: m.name, schema: ds.schema }, 'migration applied');
@@ -176,4 +187,75 @@ export async function applyMigrations(ds: XzDataSource, logger?: Logger): Promis
 export async function openDataSource(ds: XzDataSource, logger?: Logger): Promise<DataSource> {
   await applyMigrations(ds, logger);
   return ds.dataSource;
+}
+
+/**
+ * 数据库无法打开 a database that cannot be opened: the message says what is wrong in Chinese and
+ * English and what to run about it; the cause is kept for the logs, never shown as a stack trace.
+ */
+export class DatabaseOpenError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/** A connection string with its password hidden, for messages and logs. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(不是有效的连接串 not a valid connection string)';
+  }
+}
+
+function errorDetail(error: unknown): { code?: string; message: string } {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return { code: typeof e?.code === 'string' ? e.code : undefined, message: typeof e?.message === 'string' ? e.message : String(error) };
+}
+
+/**
+ * Explains why a database could not be opened (see `DatabaseOpenError`): a PGlite folder that is
+ * damaged or not accessible, a PostgreSQL server that is unreachable, refuses the credentials, or has
+ * no such database. A data folder held by another process keeps its own error (it names the holder).
+ */
+export function databaseOpenError(error: unknown, location: XzDataSource['location']): Error {
+  if ((error as { code?: unknown })?.code === 'DATA_FOLDER_LOCKED' || error instanceof DatabaseOpenError) return error as Error;
+  const { code, message } = errorDetail(error);
+  const cause = { cause: error };
+  if (location.kind === 'pglite') {
+    const dir = location.dataDir ?? '(内存 in memory)';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      return new DatabaseOpenError(
+        `无法访问数据目录 ${dir}：权限不足（${code}） (cannot access the data folder ${dir}: permission denied, ${code}). ` +
+          `出路 way out: 让运行乡治的用户可读写该目录，例如 chown -R "$(id -un)" ${dir}，或用 XZ_DATA_DIR 指向可写目录 (give the user running it read and write access, or point XZ_DATA_DIR at a writable folder)`,
+        cause,
+      );
+    }
+    return new DatabaseOpenError(
+      `数据目录 ${dir} 无法打开，可能已损坏（${message}） (the data folder ${dir} cannot be opened, it may be damaged: ${message}). ` +
+        `出路 way out: 从最近的备份恢复到新目录：xz restore <备份.tar.gz> --to ${dir}.restored，再停止服务、把 ${dir} 移开并把恢复的目录放回原处 ` +
+        `(restore the latest backup into a new folder with xz restore <backup.tar.gz> --to ${dir}.restored, then, stopped, move ${dir} aside and the restored folder into its place; xz backup ${dir} --out <file> makes backups)`,
+      cause,
+    );
+  }
+  const url = redactDatabaseUrl(location.url);
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: `无法连接 PostgreSQL ${url}：服务器未运行或端口不对 (cannot reach PostgreSQL at ${url}: the server is not running or the port is wrong). 出路 way out: pg_isready -d "<DATABASE_URL>"，检查 DATABASE_URL / DATABASE_URL_<子图> (check DATABASE_URL or DATABASE_URL_<SUBGRAPH>)`,
+    ENOTFOUND: `找不到 PostgreSQL 主机 ${url} (the PostgreSQL host of ${url} is unknown). 出路 way out: 检查 DATABASE_URL 中的主机名 (check the host name in DATABASE_URL)`,
+    ETIMEDOUT: `连接 PostgreSQL ${url} 超时 (connecting to PostgreSQL at ${url} timed out). 出路 way out: 检查网络与防火墙，pg_isready -d "<DATABASE_URL>" (check the network and firewall)`,
+    '28P01': `PostgreSQL ${url} 拒绝了用户名或密码 (PostgreSQL at ${url} refused the user name or password). 出路 way out: 检查 DATABASE_URL 中的用户与密码 (check the user and password in DATABASE_URL)`,
+    '28000': `PostgreSQL ${url} 不允许该用户连接 (PostgreSQL at ${url} does not let this user connect). 出路 way out: 检查 pg_hba.conf 与 DATABASE_URL 中的用户 (check pg_hba.conf and the user in DATABASE_URL)`,
+    '3D000': `PostgreSQL ${url} 中没有这个数据库 (the database of ${url} does not exist). 出路 way out: createdb 创建它，或改正 DATABASE_URL (create it with createdb, or fix DATABASE_URL)`,
+    '42501': `PostgreSQL ${url} 的用户权限不足，无法建模式或表 (the user of ${url} may not create the schema or tables). 出路 way out: 用有 CREATE 权限的用户迁移：GRANT CREATE ON DATABASE … TO …，或由管理员运行 xz migrate (migrate as a user with CREATE rights)`,
+  };
+  const known = code ? reasons[code] : undefined;
+  return new DatabaseOpenError(
+    known ?? `无法打开 PostgreSQL 数据库 ${url}（${message}） (cannot open the PostgreSQL database ${url}: ${message}). 出路 way out: 检查 DATABASE_URL 与服务器日志 (check DATABASE_URL and the server's log)`,
+    cause,
+  );
 }
