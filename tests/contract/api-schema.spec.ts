@@ -13,7 +13,7 @@ interface Change {
   message: string;
   level?: string;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- shared with the export script (plain CommonJS)
+// shared with the export script (plain CommonJS)
 const contract = require('../../tools/schema-contract.js') as {
   compareApiSchemas: (committed: string, fresh: string, changelog: string) => Promise<{ breaking: Change[]; unrecorded: Change[]; other: Change[]; stale: boolean }>;
   describeChanges: (changes: Change[]) => string;

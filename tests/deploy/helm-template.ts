@@ -129,7 +129,7 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   quote: (v) => JSON.stringify(asString(v)),
   default: (d, v) => (truthy(v) ? v : d),
   b64enc: (v) => Buffer.from(asString(v)).toString('base64'),
-  toString: (v) => asString(v),
+  toString: (v: unknown) => asString(v),
   upper: (v) => asString(v).toUpperCase(),
   eq: (a, b) => a === b,
   not: (v) => !truthy(v),
