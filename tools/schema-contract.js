@@ -41,9 +41,13 @@ async function compareApiSchemas(committedSdl, freshSdl, changelog) {
   };
 }
 
-/** One line per change, for messages. */
+const MAX_LINES = 40;
+
+/** One line per change (the first 40), for messages. */
 function describeChanges(changes) {
-  return changes.map((c) => `  - ${c.path ? `\`${c.path}\`: ` : ''}${c.message}`).join('\n');
+  const lines = changes.slice(0, MAX_LINES).map((c) => `  - ${c.path ? `\`${c.path}\`: ` : ''}${c.message}`);
+  if (changes.length > MAX_LINES) lines.push(`  … and ${changes.length - MAX_LINES} more`);
+  return lines.join('\n');
 }
 
 module.exports = { compareApiSchemas, describeChanges, isRecorded };
