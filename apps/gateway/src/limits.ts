@@ -133,7 +133,7 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   };
 }
 
-const TOKENS_MESSAGE = /Document contains more than (\d+) tokens/;
+const TOKENS_MESSAGE = /Document contains more th(?:an|at) (\d+) tokens/;
 
 /** graphql's "more than N tokens" parse error as TOO_MANY_TOKENS with a bilingual message, else null. */
 export function tooManyTokens(message: string): { message: string; extensions: Record<string, unknown> } | null {

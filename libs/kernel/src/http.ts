@@ -98,7 +98,10 @@ export async function serveHttp<TContext extends BaseContext>(
         }
       }
       let body: unknown = undefined;
-      if (raw) {
+      // only JSON is parsed; anything else goes to Apollo Server as text, whose CSRF prevention refuses it
+      if (raw && !/^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
+        body = raw;
+      } else if (raw) {
         try {
           body = JSON.parse(raw);
         } catch {
