@@ -1,6 +1,6 @@
 import { checkReferences } from '@xiangzhi/grids-api';
 import { pointsPolicyPoint } from '@xiangzhi/civility-api';
-import { badInput, conflict, forbidden, mutate, mutateOnce, notFound, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, forbidden, groupByPrefix, mutate, mutateOnce, notFound, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CADRE_ROLES, CivilityAccess, MANAGER_ROLES } from '../shared/access';
@@ -184,7 +184,7 @@ export function villageRulesByRegionLoader(ctx: RequestContext) {
     const found = patterns.length
       ? (await rows<VillageRulesRow>(ctx.dataSource, `SELECT ${VILLAGE_RULES_COLUMNS} FROM village_rules WHERE village_code LIKE ANY($1::text[]) ORDER BY village_code, version`, [patterns])).map(toVillageRules)
       : [];
-    return prefixes.map((p) => (p === null ? [] : found.filter((r) => r.villageCode.startsWith(p))));
+    return groupByPrefix(prefixes, found, (r) => r.villageCode);
   });
 }
 

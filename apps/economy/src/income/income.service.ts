@@ -1,4 +1,4 @@
-import { levelOf, RegionLevel, PREFIX_LENGTH, type RequestContext } from '@xiangzhi/kernel';
+import { groupByPrefix, levelOf, RegionLevel, PREFIX_LENGTH, type RequestContext } from '@xiangzhi/kernel';
 import { incomeTargetPolicyPoint, type IncomeTargetPolicy } from '@xiangzhi/economy-api';
 import type DataLoader from 'dataloader';
 import { EconomyAccess } from '../shared/access';
@@ -70,11 +70,11 @@ export async function rollUp(ctx: RequestContext, codes: readonly string[], year
     }
     return p;
   };
+  const grouped = groupByPrefix(prefixes, rows, (r) => r.code);
   return codes.map((code, i) => {
-    const prefix = prefixes[i];
     const level = levelOf(code);
     const child = CHILD[level] ?? null;
-    const own = prefix === null ? [] : rows.filter((r) => r.code.startsWith(prefix));
+    const own = grouped[i];
     const result = Object.assign(new CollectiveEconomy(), emptyArea(code, null), { year, weakVillageCodes: [] as string[], areas: [] as CollectiveEconomyArea[] });
     const basePolicy = ctx.policies.get(incomeTargetPolicyPoint, level === RegionLevel.PROVINCE || level === RegionLevel.CITY ? (own[0]?.code ?? code) : code);
     result.weakThreshold = basePolicy.weakThresholdFen(year);

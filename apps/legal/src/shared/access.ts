@@ -84,10 +84,8 @@ export function regionPatterns(ctx: RequestContext, codes: readonly string[]): {
   return { prefixes, patterns };
 }
 
-/** Rows grouped per requested region prefix. */
-export function groupByPrefix<T>(prefixes: (string | null)[], rows: T[], villageOf: (row: T) => string): T[][] {
-  return prefixes.map((prefix) => (prefix === null ? [] : rows.filter((row) => villageOf(row).startsWith(prefix))));
-}
+/** Rows grouped per requested region prefix (the kernel's, linear in the rows). */
+export { groupByPrefix } from '@xiangzhi/kernel';
 
 /** CONFLICT for a record someone changed since the caller read it. */
 export function staleVersion(record: { zh: string; en: string }, expected: number, current: number): XzError {

@@ -106,7 +106,5 @@ export function regionPatterns(ctx: RequestContext, codes: readonly string[]): {
   return { prefixes, patterns };
 }
 
-/** Rows grouped per requested region: a row belongs to every region whose prefix its village code starts with. */
-export function groupByPrefix<T>(prefixes: (string | null)[], rows: T[], villageOf: (row: T) => string): T[][] {
-  return prefixes.map((prefix) => (prefix === null ? [] : rows.filter((row) => villageOf(row).startsWith(prefix))));
-}
+/** Rows grouped per requested region prefix (the kernel's, linear in the rows). */
+export { groupByPrefix } from '@xiangzhi/kernel';
