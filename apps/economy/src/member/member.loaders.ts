@@ -1,4 +1,4 @@
-import { byKey, type RequestContext } from '@xiangzhi/kernel';
+import { byKey, groupByKey, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { isUuid } from '../shared/access';
@@ -25,7 +25,7 @@ export function membershipsLoader(ctx: RequestContext): DataLoader<string, Colle
   return ctx.loaders.get<string, CollectiveMember[]>('economy:memberships', async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
     const rows = valid.length ? await ctx.dataSource.getRepository(CollectiveMember).find({ where: { residentId: In(valid) }, order: { admittedOn: 'ASC', id: 'ASC' } }) : [];
-    return ids.map((id) => rows.filter((m) => m.residentId === id));
+    return groupByKey(ids, rows, (m) => m.residentId);
   });
 }
 
