@@ -3,6 +3,7 @@ import { loadDeploymentConfig } from '@xiangzhi/deployment';
 import { subgraph as grids } from '@xiangzhi/grids';
 import jiangxi135 from '@xiangzhi/jiangxi-135';
 import { Role, type Actor, type PluginDefinition } from '@xiangzhi/kernel';
+import leshanMerger from '@xiangzhi/leshan-merger';
 import longshanQihua from '@xiangzhi/longshan-qihua';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { subgraph as economy } from '@xiangzhi/economy';
@@ -16,7 +17,7 @@ import { nonNullPluginFields, startTestPlatform, type TestPlatform } from '@xian
  * Every field a plugin adds — root queries and mutations, fields on the subgraphs' types — is
  * nullable, so that PLUGIN_NOT_ENABLED stays on that field and the rest of the answer survives.
  */
-const INSTALLED: PluginDefinition[] = [suyuSanding, longshanQihua, jiangxi135, qixingguanFanben].map((p) => p as PluginDefinition);
+const INSTALLED: PluginDefinition[] = [suyuSanding, longshanQihua, jiangxi135, qixingguanFanben, leshanMerger].map((p) => p as PluginDefinition);
 
 describe('plugin fields are nullable', () => {
   it('the check covers every plugin of the default deployment', () => {
