@@ -39,7 +39,7 @@ export interface CostOptions {
   weights: Readonly<Record<string, number>>;
 }
 
-export const DEFAULT_COST: CostOptions = Object.freeze({ maxCost: 20_000, defaultListSize: 20, weights: Object.freeze({}) });
+export const DEFAULT_COST: CostOptions = Object.freeze({ maxCost: 50_000, defaultListSize: 20, weights: Object.freeze({}) });
 export const DEFAULT_MAX_ALIASES = 30;
 export const DEFAULT_MAX_TOKENS = 5_000;
 

@@ -120,7 +120,18 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     // NATS_URL: the subgraphs' events go to NATS JetStream; without it, to an in-process bus
     natsUrl: env.NATS_URL || undefined,
     eventStream: { stream: config.events.stream, prefix: config.events.prefix, maxAgeMs: config.events.maxAge, maxMessages: config.events.maxMessages },
-    gateway: { port, host: options.host ?? env.HOST, limits: { maxDepth: config.gateway.maxDepth, maxBodyBytes: config.gateway.maxBodyBytes } },
+    gateway: {
+      port,
+      host: options.host ?? env.HOST,
+      limits: {
+        maxDepth: config.gateway.maxDepth,
+        maxBodyBytes: config.gateway.maxBodyBytes,
+        maxAliases: config.gateway.maxAliases,
+        maxTokens: config.gateway.maxTokens,
+        cost: config.gateway.cost,
+      },
+      production: config.gateway.production ?? env.NODE_ENV === 'production',
+    },
     logger,
   });
   const tokens =

@@ -22,7 +22,7 @@ const minimal = { subgraphs: { grids: { package: '@xiangzhi/grids' } } };
 describe('deployment config', () => {
   it('fills defaults for a minimal config', () => {
     const config = parseDeploymentConfig(minimal);
-    expect(config.gateway).toEqual({ port: 4000, maxDepth: 12, maxBodyBytes: 1048576 });
+    expect(config.gateway).toEqual({ port: 4000, maxDepth: 12, maxBodyBytes: 1048576, maxAliases: 30, maxTokens: 5000, cost: { maxCost: 50000, defaultListSize: 20, weights: {} } });
     expect(config.plugins).toEqual({});
     expect(config.counties).toEqual({});
     expect(config.subgraphs.grids.optional).toBe(false);

@@ -76,6 +76,24 @@ export const gatewaySchema = z.strictObject({
   maxDepth: z.number().int().min(1).max(100).default(12),
   /** Largest accepted request body in bytes. */
   maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),
+  /** Most aliased fields an operation document may have. */
+  maxAliases: z.number().int().min(1).default(30),
+  /** Most lexical tokens an operation document may have. */
+  maxTokens: z.number().int().min(100).default(5000),
+  /**
+   * The cost limit: each field costs its weight (`Type.field` in `weights`, default 1), a field with
+   * a `first`/`limit` argument multiplies its selection's cost by it, a list without one by
+   * `defaultListSize`; an operation above `maxCost` is refused (QUERY_TOO_COMPLEX) before planning.
+   */
+  cost: z
+    .strictObject({
+      maxCost: z.number().int().min(1).default(50_000),
+      defaultListSize: z.number().int().min(1).default(20),
+      weights: z.record(z.string().regex(/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/, { message: 'expected Type.field' }), z.number().int().min(0)).default({}),
+    })
+    .default({ maxCost: 50_000, defaultListSize: 20, weights: {} }),
+  /** Production hardening (no introspection, no "Did you mean"); default: NODE_ENV=production. */
+  production: z.boolean().optional(),
 });
 
 /** `30d`, `12h`, `90m`, `45s` (or a number of milliseconds) → milliseconds; `0` keeps events forever. */
@@ -106,7 +124,7 @@ export const deploymentConfigSchema = z.strictObject({
   subgraphs: z.record(subgraphName, subgraphEntrySchema).refine((s) => Object.keys(s).length > 0, { message: 'at least one subgraph is required' }),
   plugins: z.record(pluginName, pluginEntrySchema).nullable().default({}).transform((p) => p ?? {}),
   counties: z.record(countyCode, countyEntrySchema).nullable().default({}).transform((c) => c ?? {}),
-  gateway: gatewaySchema.default({ port: 4000, maxDepth: 12, maxBodyBytes: 1024 * 1024 }),
+  gateway: gatewaySchema.default({ port: 4000, maxDepth: 12, maxBodyBytes: 1024 * 1024, maxAliases: 30, maxTokens: 5000, cost: { maxCost: 50_000, defaultListSize: 20, weights: {} } }),
   events: eventsSchema.default({ stream: 'XIANGZHI', prefix: 'xz', maxAge: 30 * 86_400_000 }),
 });
 

@@ -16,7 +16,7 @@ export interface GatewayLimits {
   /**
    * The cost limit (QUERY_TOO_COMPLEX): each field costs its weight (`Type.field` in `weights`,
    * default 1), a field with a `first`/`limit` argument multiplies its selection's cost by it, a
-   * list without one by `defaultListSize`. Defaults: maxCost 20000, defaultListSize 20.
+   * list without one by `defaultListSize`. Defaults: maxCost 50000, defaultListSize 20.
    */
   cost?: { maxCost?: number; defaultListSize?: number; weights?: Record<string, number> };
 }

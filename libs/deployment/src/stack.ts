@@ -46,7 +46,8 @@ export interface StartStackOptions {
   natsUrl?: string;
   /** Stream, subject prefix and retention of the NATS bus the stack creates (the deployment's `events`). */
   eventStream?: { stream?: string; prefix?: string; maxAgeMs?: number; maxMessages?: number };
-  gateway: { port: number; host?: string; limits?: GatewayLimits };
+  /** `production`: no introspection, no "Did you mean" (default NODE_ENV=production). */
+  gateway: { port: number; host?: string; limits?: GatewayLimits; production?: boolean };
   logger: Logger;
 }
 
@@ -153,6 +154,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       internalSecret: options.internalSecret,
       logger: logger.child({ component: 'gateway' }),
       limits: options.gateway.limits,
+      production: options.gateway.production,
     });
     let stopped: Promise<void> | null = null;
     return {
