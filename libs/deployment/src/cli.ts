@@ -6,6 +6,7 @@ import {
   actorSchema,
   createEventBus,
   DatabaseOpenError,
+  DataFolderLockedError,
   CsvSyntaxError,
   formatImportProblem,
   formatImportProgress,
@@ -43,7 +44,7 @@ export interface CliIO {
 /** A failure the CLI reports as a readable message and exit code 1 (no stack trace). */
 class CliFailure extends Error {}
 
-const READABLE_ERRORS = [DeploymentConfigError, DeploymentLoadError, CompositionError, SecretsError, BackupError, DatabaseOpenError, CliFailure];
+const READABLE_ERRORS = [DataFolderLockedError, DeploymentConfigError, DeploymentLoadError, CompositionError, SecretsError, BackupError, DatabaseOpenError, CliFailure];
 
 function cliLogger(env: NodeJS.ProcessEnv, stderr: (text: string) => void): Logger {
   // logs go to stderr so that `xz compose` and `xz token` can be piped
@@ -215,6 +216,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       const running = await startSubgraph(sg.module, {
         events,
         internalSecret: secrets.internalSecret,
+        previousInternalSecret: secrets.previousInternalSecret,
         databaseUrl,
         dataDir: databaseUrl ? undefined : dataDirFor(root, sg.name),
         plugins: deployment.plugins,
