@@ -254,6 +254,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
     .option('--data-dir <dir>', 'folder of the PGlite data folders when no database URL is given (default $XZ_DATA_DIR or .data)')
     .action(async (kind: string, file: string, opts: { county: string; map?: string; databaseUrl?: string; batchSize?: string; config?: string; dataDir?: string }) => {
       const { deployment } = loadResolved(opts.config, env, logger);
+      if (!fs.existsSync(file)) throw new CliFailure(`文件不存在 (no such file): ${file}`);
       const found = importerFor(deployment.subgraphs, kind);
       if (!found) throw new CliFailure(`没有可导入的“${kind}” (nothing imports ${kind}); 可导入 (kinds): ${importKinds(deployment.subgraphs).join(', ') || 'none'}`);
       if (!/^\d{6}000000$/.test(opts.county) || opts.county.endsWith('000000000')) throw new CliFailure(`--county: 需要12位县级区划代码 (a 12-digit county code such as 520502000000): ${opts.county}`);

@@ -1,18 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  applyMigrations,
-  assembleSubgraph,
-  createDataSource,
-  importFile,
-  type BulkImporter,
-  type FileImportResult,
-  type ImportProgress,
-  type Logger,
-  type PluginDefinition,
-  type SubgraphModule,
-} from '@xiangzhi/kernel';
+import { importFile, type BulkImporter, type FileImportResult, type ImportProgress, type SubgraphModule } from '@xiangzhi/kernel';
+import { openSubgraph, type EventsAdminTarget } from './events-admin';
 
 /** The subgraph and importer of an `xz import <kind>`; null when no subgraph of the deployment imports that kind. */
 export function importerFor(subgraphs: readonly { name: string; module: SubgraphModule }[], kind: string): { subgraph: { name: string; module: SubgraphModule }; importer: BulkImporter } | null {
@@ -28,45 +18,25 @@ export function importKinds(subgraphs: readonly { name: string; module: Subgraph
   return subgraphs.flatMap((s) => (s.module.importers ?? []).map((i) => `${i.kind} (${s.name})`));
 }
 
-export interface ImportIntoOptions {
-  module: SubgraphModule;
+export interface ImportIntoOptions extends EventsAdminTarget {
   importer: BulkImporter;
   file: string;
   countyCode: string;
   map?: Record<string, string>;
-  databaseUrl?: string;
-  dataDir?: string;
-  /** PostgreSQL schema (default: the subgraph's name). */
-  schema?: string;
-  plugins?: PluginDefinition[];
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
   afterBatch?: (committed: number) => void | Promise<void>;
-  logger: Logger;
 }
 
 /**
- * Imports a CSV file into a subgraph's database (migrating it first): the kernel's `importFile`
+ * Imports a CSV file into a subgraph's database (opened and migrated as `xz events` does): the kernel's `importFile`
  * (every row checked, then committed batches with a resumable checkpoint), as the operating-system
  * user running it (`xz-import:<user>` in the audit records).
  */
 export async function importIntoSubgraph(options: ImportIntoOptions): Promise<FileImportResult> {
-  if (!fs.existsSync(options.file)) throw new Error(`文件不存在 (no such file): ${options.file}`);
-  const assembled = assembleSubgraph(options.module, options.plugins ?? []);
-  if (options.dataDir && !options.databaseUrl) fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = createDataSource({
-    name: options.module.name,
-    entities: assembled.entities,
-    migrations: assembled.migrations,
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir,
-    schema: options.schema,
-    logger: options.logger,
-  });
-  try {
-    await applyMigrations(db, options.logger);
-    return await importFile({
-      dataSource: db.dataSource,
+  return openSubgraph(options).run(({ dataSource }) =>
+    importFile({
+      dataSource,
       importer: options.importer,
       open: () => fs.createReadStream(options.file, { highWaterMark: 1 << 20 }),
       fileName: path.basename(options.file),
@@ -76,8 +46,6 @@ export async function importIntoSubgraph(options: ImportIntoOptions): Promise<Fi
       batchSize: options.batchSize,
       onProgress: options.onProgress,
       afterBatch: options.afterBatch,
-    });
-  } finally {
-    if (db.dataSource.isInitialized) await db.dataSource.destroy();
-  }
+    }),
+  );
 }
