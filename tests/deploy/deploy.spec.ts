@@ -77,6 +77,13 @@ describe('deploy/helm/xiangzhi', () => {
     }
   });
 
+  it('puts the previous secrets of a rotation in the Secret only while they are set', () => {
+    expect(Object.keys(byKind(chart, 'Secret')[0].stringData ?? {}).sort()).toEqual(['DATABASE_URL', 'XZ_ID_HASH_SECRET', 'XZ_INTERNAL_SECRET', 'XZ_JWT_SECRET']);
+    const rotating = renderChart(chartDir, { values: { secrets: { previousJwtSecret: 'old-jwt', previousInternalSecret: 'old-internal' } } });
+    expect(byKind(rotating, 'Secret')[0].stringData).toMatchObject({ XZ_JWT_SECRET_PREVIOUS: 'old-jwt', XZ_INTERNAL_SECRET_PREVIOUS: 'old-internal' });
+    expect(validateObjects(rotating.objects)).toEqual([]);
+  });
+
   it('the validator rejects an invalid object (it really validates)', () => {
     const [deploymentObject] = byKind(chart, 'Deployment');
     const broken = JSON.parse(JSON.stringify(deploymentObject)) as K8sObject & { spec: { replicas: unknown } };

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { supergraphSubgraphs, type RunningGateway, type StartGateway, type StartGatewayOptions } from '@xiangzhi/deployment';
-import { createLogger, formatError, ProcessMetrics, sendJson, serveHttp, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
+import { acceptedSecrets, createLogger, formatError, ProcessMetrics, sendJson, serveHttp, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { ActorForwardingDataSource, gatewayContext, type GatewayContext } from './actor-data-source';
 import { depthLimitRule } from './depth-limit';
@@ -157,7 +157,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     const requestId = typeof headerId === 'string' && REQUEST_ID.test(headerId) ? headerId : randomUUID();
     const token = bearerToken(req);
     if (!token) throw tokenRefused('TOKEN_MISSING');
-    return gatewayContext(verifyUserToken(token, options.jwtSecret), requestId, options.internalSecret);
+    return gatewayContext(verifyUserToken(token, acceptedSecrets(options.jwtSecret, options.previousJwtSecret)), requestId, options.internalSecret);
   };
 
   let http;

@@ -6,6 +6,7 @@
  * - `SUPERGRAPH`: the composed supergraph file (`npm run xz -- compose --out supergraph.graphql`), default `supergraph.graphql`
  * - `PORT` (default 4000), `HOST` (default 0.0.0.0)
  * - `XZ_JWT_SECRET`, `XZ_INTERNAL_SECRET`: required (no development defaults outside the embedded platform)
+ * - `XZ_JWT_SECRET_PREVIOUS`: during a rotation, client tokens signed with it are still accepted
  * - `XZ_SUBGRAPH_URL_<NAME>` (e.g. `XZ_SUBGRAPH_URL_GRIDS`): overrides the URL composed into the supergraph
  * - `XZ_MAX_DEPTH` (default 12), `XZ_MAX_BODY_BYTES` (default 1048576)
  * - `APOLLO_TELEMETRY_DISABLED`: @apollo/gateway's own telemetry stays off unless this is set to `false`
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     port: intFromEnv('PORT', 4000),
     host: process.env.HOST ?? '0.0.0.0',
     jwtSecret: secrets.jwtSecret,
+    previousJwtSecret: secrets.previousJwtSecret,
     internalSecret: secrets.internalSecret,
     logger,
     limits: { maxDepth: intFromEnv('XZ_MAX_DEPTH', DEFAULT_MAX_DEPTH), maxBodyBytes: intFromEnv('XZ_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES) },

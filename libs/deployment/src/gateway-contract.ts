@@ -32,6 +32,8 @@ export interface StartGatewayOptions {
   host?: string;
   /** Verifies client tokens (`Authorization: Bearer`). */
   jwtSecret: string;
+  /** During a rotation, the client token secret being replaced: tokens signed with it are still accepted. */
+  previousJwtSecret?: string;
   /** Signs the actor forwarded to subgraphs (`x-xz-actor`). */
   internalSecret: string;
   logger?: Logger;

@@ -155,13 +155,34 @@ export class ReplayGuard {
   }
 }
 
-function verify(token: string, secret: string, issuer: string): { actor: Actor; payload: jwt.JwtPayload } {
-  let payload: string | jwt.JwtPayload;
-  try {
-    payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer });
-  } catch (error) {
-    throw tokenRefused(error instanceof jwt.TokenExpiredError ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
+/**
+ * The secrets a token may be signed with: the current one, then during a rotation the previous one
+ * (`XZ_JWT_SECRET_PREVIOUS`, `XZ_INTERNAL_SECRET_PREVIOUS`). Signing always uses the current one.
+ */
+export type VerificationSecrets = string | readonly string[];
+
+/** The secrets a verifier accepts: the current one, then the previous one during a rotation. */
+export function acceptedSecrets(current: string, previous?: string): string[] {
+  return previous && previous !== current ? [current, previous] : [current];
+}
+
+/** Verifies with each secret in turn; only a bad signature moves on to the next one. */
+function verifySignature(token: string, secrets: VerificationSecrets, issuer: string): string | jwt.JwtPayload {
+  const list = typeof secrets === 'string' ? [secrets] : secrets.filter((s) => s !== '');
+  for (const [index, secret] of list.entries()) {
+    try {
+      return jwt.verify(token, secret, { algorithms: ['HS256'], issuer });
+    } catch (error) {
+      const badSignature = error instanceof jwt.JsonWebTokenError && error.message === 'invalid signature';
+      if (badSignature && index < list.length - 1) continue;
+      throw tokenRefused(error instanceof jwt.TokenExpiredError ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
+    }
   }
+  throw tokenRefused('TOKEN_INVALID');
+}
+
+function verify(token: string, secret: VerificationSecrets, issuer: string): { actor: Actor; payload: jwt.JwtPayload } {
+  const payload = verifySignature(token, secret, issuer);
   if (typeof payload === 'string') throw tokenRefused('TOKEN_INVALID');
   if (typeof payload.exp !== 'number') throw tokenRefused('TOKEN_NO_EXPIRY');
   const parsed = actorSchema.safeParse(payload);
@@ -170,11 +191,11 @@ function verify(token: string, secret: string, issuer: string): { actor: Actor; 
 }
 
 /**
- * Verifies a client token: HS256 with `secret` and issuer `xiangzhi`, an `exp` in the future, known
+ * Verifies a client token: HS256 with `secret` (or any of a rotation's secrets) and issuer `xiangzhi`, an `exp` in the future, known
  * roles, a 12-digit scope the roles may hold. Throws UNAUTHENTICATED (HTTP 401) with a `reason`
  * (see TokenRefusal).
  */
-export function verifyUserToken(token: string, secret: string): Actor {
+export function verifyUserToken(token: string, secret: VerificationSecrets): Actor {
   const { actor } = verify(token, secret, USER_ISSUER);
   if (!scopeFitsRoles(actor)) throw tokenRefused('ROLE_SCOPE_NOT_ALLOWED');
   return actor;
@@ -184,7 +205,7 @@ export function verifyUserToken(token: string, secret: string): Actor {
  * Verifies an internal token (`x-xz-actor`): as a client token but with the gateway's issuer and
  * the internal secret; with a `guard`, a token must carry a `jti` and is accepted once only.
  */
-export function verifyInternalToken(token: string, secret: string, guard?: ReplayGuard): Actor {
+export function verifyInternalToken(token: string, secret: VerificationSecrets, guard?: ReplayGuard): Actor {
   const { actor, payload } = verify(token, secret, INTERNAL_ISSUER);
   if (guard) {
     if (typeof payload.jti !== 'string' || payload.jti === '') throw tokenRefused('TOKEN_CLAIMS_INVALID');

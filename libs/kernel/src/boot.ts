@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ACTOR_HEADER, ReplayGuard, tokenRefused, verifyInternalToken } from './actor';
+import { acceptedSecrets, ACTOR_HEADER, ReplayGuard, tokenRefused, verifyInternalToken } from './actor';
 import { createRequestContext, type RequestContext } from './context';
 import type { CalendarOverrides } from './calendar';
 import { createDataSource, openDataSource, type XzDataSource, type MigrationClass } from './data-source';
@@ -96,6 +96,8 @@ export interface StartSubgraphOptions {
   host?: string;
   /** Secret shared with the gateway for the forwarded actor token. */
   internalSecret: string;
+  /** During a rotation, the internal secret being replaced: actor tokens signed with it are still accepted. */
+  previousInternalSecret?: string;
   logger?: Logger;
   /** Load demo data after migrating. */
   seed?: boolean;
@@ -185,7 +187,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     const context = async (req: IncomingMessage): Promise<RequestContext> => {
       const header = req.headers[ACTOR_HEADER];
       if (typeof header !== 'string' || header === '') throw tokenRefused('TOKEN_MISSING');
-      const actor = verifyInternalToken(header, options.internalSecret, replays);
+      const actor = verifyInternalToken(header, acceptedSecrets(options.internalSecret, options.previousInternalSecret), replays);
       const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
       return createRequestContext({ actor, policies, dataSource, logger, requestId });
     };
