@@ -1,3 +1,5 @@
+import { defineConsumer, type EventConsumer, type EventConsumerContext } from '@xiangzhi/kernel';
+
 /**
  * 村建制调整（网格部分）the village-merger capability of the grids subgraph (村建制调整 is national
  * policy): a coordinator (a county plugin's saga) publishes a command on the event bus; the grids
@@ -97,4 +99,38 @@ export function refuseCommand(rule: string, value: string, zh: string, en: strin
 /** The refused reply of a saga for a CommandRefusal. */
 export function refusedReply(sagaId: string, refusal: CommandRefusal): MergerRefusedReply {
   return { sagaId, rule: refusal.rule, value: refusal.value, reason: refusal.message };
+}
+
+const SAGA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a command's saga id is a UUID (the key of every capability's log). */
+export function isSagaId(value: unknown): value is string {
+  return typeof value === 'string' && SAGA_ID.test(value);
+}
+
+/** What a merger capability declares: its consumer's durable name, its two command subjects and their handlers. */
+export interface MergerConsumerOptions {
+  name: string;
+  subjects: { apply: string; compensate: string };
+  /** Applies the apply command's payload in the consumer's transaction (`ctx.manager`), replying in the subgraph's outbox. */
+  apply: (payload: Record<string, unknown>, ctx: EventConsumerContext) => Promise<void>;
+  /** Undoes what the saga's apply did, from the capability's log, and replies `compensated`. */
+  compensate: (sagaId: string, ctx: EventConsumerContext) => Promise<void>;
+}
+
+/**
+ * 合并指令消费者 the durable consumer of a merger capability's commands: the events of one saga are
+ * applied in order (aggregate = saga id); the kernel records processed ids, so a redelivered command
+ * is not applied twice.
+ */
+export function defineMergerConsumer(options: MergerConsumerOptions): EventConsumer {
+  return defineConsumer({
+    name: options.name,
+    subjects: [options.subjects.apply, options.subjects.compensate],
+    aggregateOf: (e) => String(e.payload.sagaId ?? ''),
+    handle: async (event, ctx) => {
+      if (event.subject === options.subjects.apply) await options.apply(event.payload, ctx);
+      else if (event.subject === options.subjects.compensate) await options.compensate(String(event.payload.sagaId ?? ''), ctx);
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { countyOf, defineConsumer, isRegionCode, recordOutboxEvents, type ConsumedEvent } from '@xiangzhi/kernel';
+import { countyOf, isUuid, isRegionCode, recordOutboxEvents } from '@xiangzhi/kernel';
 import {
   collectiveInventory,
   creditCodeProblem,
@@ -8,12 +8,11 @@ import {
   type EconomyMergerAppliedReply,
   type EconomyMergerReplies,
 } from '@xiangzhi/economy-api';
-import { CommandRefusal, refuseCommand, refusedReply } from '@xiangzhi/grids-api';
+import { CommandRefusal, defineMergerConsumer, isSagaId, refuseCommand, refusedReply } from '@xiangzhi/grids-api';
 import type { EntityManager } from 'typeorm';
 import { ECONOMY_EVENT_TABLE } from '../events/outbox';
 import { CollectiveOrganization, runRegistrationHooks } from '../organization';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIGURES = ['assetsFen', 'liabilitiesFen', 'resourcesFen'] as const;
 
 async function reply<N extends keyof EconomyMergerReplies>(manager: EntityManager, name: N, payload: EconomyMergerReplies[N]): Promise<void> {
@@ -32,7 +31,7 @@ interface OrganizationRow {
 async function checkSources(manager: EntityManager, sources: readonly CollectiveInventoryFigures[]): Promise<OrganizationRow[]> {
   if (sources.length === 0) refuseCommand('NO_SOURCE_ORGANIZATION', '[]', '没有被合并的集体经济组织', 'No source collective given');
   const ids = sources.map((s) => String(s.organizationId));
-  for (const id of ids) if (!UUID.test(id)) refuseCommand('SOURCE_ORGANIZATION_UNKNOWN', id, '集体经济组织不存在', 'Collective organisation not found');
+  for (const id of ids) if (!isUuid(id)) refuseCommand('SOURCE_ORGANIZATION_UNKNOWN', id, '集体经济组织不存在', 'Collective organisation not found');
   const rows = (await manager.query(`SELECT id, village_code, status, parent_id, development_model FROM collective_organization WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids])) as OrganizationRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const s of sources) {
@@ -67,7 +66,7 @@ async function checkSources(manager: EntityManager, sources: readonly Collective
  */
 export async function applyEconomyMerger(manager: EntityManager, c: EconomyMergerApplyCommand): Promise<void> {
   const sagaId = String(c.sagaId);
-  if (!UUID.test(sagaId)) return reply(manager, 'economy.merger.refused', refusedReply(sagaId, new CommandRefusal('SAGA_ID', sagaId, '事务标识须为 UUID', 'The saga id must be a UUID')));
+  if (!isSagaId(sagaId)) return reply(manager, 'economy.merger.refused', refusedReply(sagaId, new CommandRefusal('SAGA_ID', sagaId, '事务标识须为 UUID', 'The saga id must be a UUID')));
   const [logged] = (await manager.query(`SELECT reply FROM economy_merger_log WHERE saga_id = $1`, [sagaId])) as { reply: EconomyMergerAppliedReply }[];
   if (logged) return reply(manager, 'economy.merger.applied', logged.reply);
   let parentId: string;
@@ -123,7 +122,7 @@ export async function applyEconomyMerger(manager: EntityManager, c: EconomyMerge
  * organisation the merger registered (with its chart of accounts); replies `compensated`.
  */
 export async function compensateEconomyMerger(manager: EntityManager, sagaId: string): Promise<void> {
-  const [logged] = UUID.test(sagaId)
+  const [logged] = isSagaId(sagaId)
     ? ((await manager.query(`SELECT organization_id, created_organization, state FROM economy_merger_log WHERE saga_id = $1 FOR UPDATE`, [sagaId])) as {
         organization_id: string;
         created_organization: boolean;
@@ -145,17 +144,10 @@ export async function compensateEconomyMerger(manager: EntityManager, sagaId: st
   await reply(manager, 'economy.merger.compensated', { sagaId });
 }
 
-function payload<T>(event: ConsumedEvent): T {
-  return event.payload as unknown as T;
-}
-
 /** 村建制调整 the consumer of the economy merger commands (one saga's commands in order). */
-export const economyMergerConsumer = defineConsumer({
+export const economyMergerConsumer = defineMergerConsumer({
   name: 'economy-village-merger',
-  subjects: [ECONOMY_MERGER_SUBJECTS.apply, ECONOMY_MERGER_SUBJECTS.compensate],
-  aggregateOf: (e) => String(e.payload.sagaId ?? ''),
-  handle: async (event, { manager }) => {
-    if (event.subject === ECONOMY_MERGER_SUBJECTS.apply) await applyEconomyMerger(manager, payload<EconomyMergerApplyCommand>(event));
-    else if (event.subject === ECONOMY_MERGER_SUBJECTS.compensate) await compensateEconomyMerger(manager, String(event.payload.sagaId ?? ''));
-  },
+  subjects: ECONOMY_MERGER_SUBJECTS,
+  apply: (payload, { manager }) => applyEconomyMerger(manager, payload as unknown as EconomyMergerApplyCommand),
+  compensate: (sagaId, { manager }) => compensateEconomyMerger(manager, sagaId),
 });

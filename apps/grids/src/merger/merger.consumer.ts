@@ -1,10 +1,9 @@
-import { countyOf, defineConsumer, isRegionCode, recordOutboxEvents, type ConsumedEvent } from '@xiangzhi/kernel';
-import { CommandRefusal, GRIDS_MERGER_SUBJECTS, refuseCommand, refusedReply, type GridsMergerApplyCommand, type GridsMergerAppliedReply, type GridsMergerReplies } from '@xiangzhi/grids-api';
+import { countyOf, isRegionCode, recordOutboxEvents } from '@xiangzhi/kernel';
+import { CommandRefusal, defineMergerConsumer, GRIDS_MERGER_SUBJECTS, isSagaId, refuseCommand, refusedReply, type GridsMergerApplyCommand, type GridsMergerAppliedReply, type GridsMergerReplies } from '@xiangzhi/grids-api';
 import type { EntityManager } from 'typeorm';
 import { GRIDS_EVENT_TABLE, REGION_UPSERTED_PAYLOAD_SQL, RESIDENT_UPSERTED_PAYLOAD_SQL } from '../events/outbox';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function reply<N extends keyof GridsMergerReplies>(manager: EntityManager, name: N, payload: GridsMergerReplies[N]): Promise<void> {
   await recordOutboxEvents(manager, GRIDS_EVENT_TABLE, name, [payload]);
@@ -21,7 +20,7 @@ interface RegionRow {
 
 /** Checks the command against the regions before anything is written; throws a Refusal naming the rule and value. */
 async function check(manager: EntityManager, c: GridsMergerApplyCommand): Promise<{ movers: string[]; createTarget: boolean }> {
-  if (!UUID.test(String(c.sagaId))) refuseCommand('SAGA_ID', String(c.sagaId), '事务标识须为 UUID', 'The saga id must be a UUID');
+  if (!isSagaId(c.sagaId)) refuseCommand('SAGA_ID', String(c.sagaId), '事务标识须为 UUID', 'The saga id must be a UUID');
   if (!DATE.test(String(c.effectiveDate))) refuseCommand('EFFECTIVE_DATE', String(c.effectiveDate), '生效日期格式错误', 'The effective date is malformed');
   const sources = Array.isArray(c.sourceCodes) ? c.sourceCodes.map(String) : [];
   if (new Set(sources).size < 2 || new Set(sources).size !== sources.length) refuseCommand('SOURCES_AT_LEAST_TWO', sources.join(','), '被合并村须为至少两个不同的村', 'At least two distinct source villages are required');
@@ -62,7 +61,7 @@ async function check(manager: EntityManager, c: GridsMergerApplyCommand): Promis
  * the other subgraphs' projections. A command that breaks a rule writes nothing but its refusal.
  */
 export async function applyVillageMerger(manager: EntityManager, c: GridsMergerApplyCommand): Promise<void> {
-  const [logged] = (await manager.query(`SELECT reply FROM village_merger_log WHERE saga_id = $1::uuid`, [UUID.test(String(c.sagaId)) ? c.sagaId : '00000000-0000-0000-0000-000000000000'])) as { reply: GridsMergerAppliedReply }[];
+  const [logged] = (await manager.query(`SELECT reply FROM village_merger_log WHERE saga_id = $1::uuid`, [isSagaId(c.sagaId) ? c.sagaId : '00000000-0000-0000-0000-000000000000'])) as { reply: GridsMergerAppliedReply }[];
   if (logged) return reply(manager, 'grids.merger.applied', logged.reply);
   let plan: { movers: string[]; createTarget: boolean };
   try {
@@ -137,7 +136,7 @@ export async function applyVillageMerger(manager: EntityManager, c: GridsMergerA
  * its first day, for the projections). Nothing logged: nothing to undo. Replies `compensated`.
  */
 export async function compensateVillageMerger(manager: EntityManager, sagaId: string): Promise<void> {
-  const [logged] = UUID.test(String(sagaId))
+  const [logged] = isSagaId(sagaId)
     ? ((await manager.query(`SELECT target_code, created_target, effective_date::text AS effective_date, state FROM village_merger_log WHERE saga_id = $1 FOR UPDATE`, [sagaId])) as {
         target_code: string;
         created_target: boolean;
@@ -171,17 +170,10 @@ export async function compensateVillageMerger(manager: EntityManager, sagaId: st
   await reply(manager, 'grids.merger.compensated', { sagaId: String(sagaId) });
 }
 
-function payload<T>(event: ConsumedEvent): T {
-  return event.payload as unknown as T;
-}
-
 /** 村建制调整 the consumer of the grids merger commands (one saga's commands in order). */
-export const villageMergerConsumer = defineConsumer({
+export const villageMergerConsumer = defineMergerConsumer({
   name: 'grids-village-merger',
-  subjects: [GRIDS_MERGER_SUBJECTS.apply, GRIDS_MERGER_SUBJECTS.compensate],
-  aggregateOf: (e) => String(e.payload.sagaId ?? ''),
-  handle: async (event, { manager }) => {
-    if (event.subject === GRIDS_MERGER_SUBJECTS.apply) await applyVillageMerger(manager, payload<GridsMergerApplyCommand>(event));
-    else if (event.subject === GRIDS_MERGER_SUBJECTS.compensate) await compensateVillageMerger(manager, String(event.payload.sagaId ?? ''));
-  },
+  subjects: GRIDS_MERGER_SUBJECTS,
+  apply: (payload, { manager }) => applyVillageMerger(manager, payload as unknown as GridsMergerApplyCommand),
+  compensate: (sagaId, { manager }) => compensateVillageMerger(manager, sagaId),
 });

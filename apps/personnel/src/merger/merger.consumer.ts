@@ -1,5 +1,5 @@
-import { countyOf, defineConsumer, isRegionCode, recordOutboxEvents, todayInChina, type ConsumedEvent, type PolicyRegistry } from '@xiangzhi/kernel';
-import { CommandRefusal, refuseCommand, refusedReply } from '@xiangzhi/grids-api';
+import { countyOf, isUuid, isRegionCode, recordOutboxEvents, todayInChina, type PolicyRegistry } from '@xiangzhi/kernel';
+import { CommandRefusal, defineMergerConsumer, isSagaId, refuseCommand, refusedReply } from '@xiangzhi/grids-api';
 import {
   DepartureType,
   PERSONNEL_MERGER_SUBJECTS,
@@ -13,7 +13,6 @@ import type { EntityManager } from 'typeorm';
 import { PERSONNEL_EVENT_TABLE, recordEvent } from '../shared/outbox';
 import { villageKindOf } from '../shared/village-kind';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MERGER_REASON = '村建制调整';
 
@@ -36,7 +35,7 @@ async function check(manager: EntityManager, policies: PolicyRegistry, c: Person
   if (!DATE.test(String(c.effectiveDate))) refuseCommand('EFFECTIVE_DATE', String(c.effectiveDate), '生效日期格式错误', 'The effective date is malformed');
   if (c.effectiveDate > todayInChina()) refuseCommand('EFFECTIVE_DATE_FUTURE', c.effectiveDate, '生效日期尚未到来', 'The effective date has not come yet');
   const cadres = Array.isArray(c.cadres) ? c.cadres : [];
-  for (const d of cadres) if (!UUID.test(String(d.cadreId))) refuseCommand('CADRE_UNKNOWN', String(d.cadreId), '干部不存在', 'Cadre not found');
+  for (const d of cadres) if (!isUuid(String(d.cadreId))) refuseCommand('CADRE_UNKNOWN', String(d.cadreId), '干部不存在', 'Cadre not found');
   const rows = (await manager.query(
     `SELECT c.id, c.village_code, c.status, (SELECT max(a.start_date)::text FROM post_assignment a WHERE a.cadre_id = c.id AND a.end_date IS NULL) AS latest_start
        FROM cadre c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`,
@@ -86,7 +85,7 @@ async function check(manager: EntityManager, policies: PolicyRegistry, c: Person
  */
 export async function applyPersonnelMerger(manager: EntityManager, policies: PolicyRegistry, c: PersonnelMergerApplyCommand): Promise<void> {
   const sagaId = String(c.sagaId);
-  if (!UUID.test(sagaId)) return reply(manager, 'personnel.merger.refused', refusedReply(sagaId, new CommandRefusal('SAGA_ID', sagaId, '事务标识须为 UUID', 'The saga id must be a UUID')));
+  if (!isSagaId(sagaId)) return reply(manager, 'personnel.merger.refused', refusedReply(sagaId, new CommandRefusal('SAGA_ID', sagaId, '事务标识须为 UUID', 'The saga id must be a UUID')));
   const [logged] = (await manager.query(`SELECT reply FROM personnel_merger_log WHERE saga_id = $1`, [sagaId])) as { reply: PersonnelMergerAppliedReply }[];
   if (logged) return reply(manager, 'personnel.merger.applied', logged.reply);
   let template: Awaited<ReturnType<typeof check>>;
@@ -160,7 +159,7 @@ export async function applyPersonnelMerger(manager: EntityManager, policies: Pol
  * again (`personnel.cadre.appointed`). Replies `compensated`.
  */
 export async function compensatePersonnelMerger(manager: EntityManager, sagaId: string): Promise<void> {
-  const [logged] = UUID.test(sagaId) ? ((await manager.query(`SELECT state FROM personnel_merger_log WHERE saga_id = $1 FOR UPDATE`, [sagaId])) as { state: string }[]) : [];
+  const [logged] = isSagaId(sagaId) ? ((await manager.query(`SELECT state FROM personnel_merger_log WHERE saga_id = $1 FOR UPDATE`, [sagaId])) as { state: string }[]) : [];
   if (logged?.state === 'APPLIED') {
     const of = (kind: string) => `FROM personnel_merger_change m WHERE m.saga_id = $1 AND m.kind = '${kind}'`;
     await manager.query(`UPDATE post SET holder_id = NULL, version = post.version + 1 WHERE id IN (SELECT a.post_id FROM post_assignment a JOIN personnel_merger_change m ON m.row_id = a.id AND m.saga_id = $1 AND m.kind = 'ASSIGNMENT_CREATED')`, [sagaId]);
@@ -184,17 +183,10 @@ export async function compensatePersonnelMerger(manager: EntityManager, sagaId: 
   await reply(manager, 'personnel.merger.compensated', { sagaId });
 }
 
-function payload<T>(event: ConsumedEvent): T {
-  return event.payload as unknown as T;
-}
-
 /** 村建制调整 the consumer of the personnel merger commands (one saga's commands in order). */
-export const personnelMergerConsumer = defineConsumer({
+export const personnelMergerConsumer = defineMergerConsumer({
   name: 'personnel-village-merger',
-  subjects: [PERSONNEL_MERGER_SUBJECTS.apply, PERSONNEL_MERGER_SUBJECTS.compensate],
-  aggregateOf: (e) => String(e.payload.sagaId ?? ''),
-  handle: async (event, { manager, policies }) => {
-    if (event.subject === PERSONNEL_MERGER_SUBJECTS.apply) await applyPersonnelMerger(manager, policies, payload<PersonnelMergerApplyCommand>(event));
-    else if (event.subject === PERSONNEL_MERGER_SUBJECTS.compensate) await compensatePersonnelMerger(manager, String(event.payload.sagaId ?? ''));
-  },
+  subjects: PERSONNEL_MERGER_SUBJECTS,
+  apply: (payload, { manager, policies }) => applyPersonnelMerger(manager, policies, payload as unknown as PersonnelMergerApplyCommand),
+  compensate: (sagaId, { manager }) => compensatePersonnelMerger(manager, sagaId),
 });
