@@ -93,17 +93,20 @@ export async function applyVillageMerger(manager: EntityManager, c: GridsMergerA
     `UPDATE zone z SET village_code = $1, name = r.name || '·' || z.name, version = z.version + 1 FROM region r WHERE r.code = z.village_code AND z.village_code = ANY($2::text[])`,
     [t, movers],
   );
-  const grids = (await manager.query(
+  const [{ n: grids }] = (await manager.query(
     `WITH base AS (SELECT coalesce(max(substr(code, 13, 3)::int), 0) AS n FROM grid WHERE village_code = $1),
-          seq AS (SELECT id, row_number() OVER (ORDER BY village_code, code) AS rn FROM grid WHERE village_code = ANY($2::text[]))
-     UPDATE grid g SET village_code = $1, code = $1 || lpad((base.n + seq.rn)::text, 3, '0'), version = g.version + 1
-       FROM seq, base WHERE g.id = seq.id RETURNING g.id`,
+          seq AS (SELECT id, row_number() OVER (ORDER BY village_code, code) AS rn FROM grid WHERE village_code = ANY($2::text[])),
+          moved AS (UPDATE grid g SET village_code = $1, code = $1 || lpad((base.n + seq.rn)::text, 3, '0'), version = g.version + 1
+                      FROM seq, base WHERE g.id = seq.id RETURNING g.id)
+     SELECT count(*)::int AS n FROM moved`,
     [t, movers],
-  )) as unknown[];
-  const households = (await manager.query(
-    `UPDATE household SET village_code = $1, number = substr(village_code, 10, 3) || '-' || number, version = version + 1 WHERE village_code = ANY($2::text[]) RETURNING id`,
+  )) as { n: number }[];
+  const [{ n: households }] = (await manager.query(
+    `WITH moved AS (UPDATE household SET village_code = $1, number = substr(village_code, 10, 3) || '-' || number, version = version + 1
+                     WHERE village_code = ANY($2::text[]) RETURNING id)
+     SELECT count(*)::int AS n FROM moved`,
     [t, movers],
-  )) as unknown[];
+  )) as { n: number }[];
   const [{ n: residents }] = (await manager.query(
     `WITH r AS (UPDATE resident SET village_code = $1, version = version + 1 WHERE village_code = ANY($2::text[]) RETURNING *),
           ev AS (INSERT INTO ${GRIDS_EVENT_TABLE} (name, payload) SELECT 'grids.resident.upserted', ${RESIDENT_UPSERTED_PAYLOAD_SQL} FROM r ORDER BY r.id RETURNING 1)
@@ -121,8 +124,8 @@ export async function applyVillageMerger(manager: EntityManager, c: GridsMergerA
     targetCode: t,
     createdTarget: createTarget,
     retiredCodes: [...movers].sort(),
-    grids: grids.length,
-    households: households.length,
+    grids: Number(grids),
+    households: Number(households),
     residents: Number(residents),
   };
   await manager.query(`UPDATE village_merger_log SET reply = $2::jsonb WHERE saga_id = $1`, [s, JSON.stringify(applied)]);

@@ -361,7 +361,7 @@ export async function approvePlan(ctx: RequestContext, planId: string, expectedV
   requireCountyAdmin(ctx, row.county_code);
   if (row.status !== 'DRAFT') throw conflict(`只能批准草案：status = ${row.status}`, `Only a draft can be approved: status = ${row.status}`, { field: 'planId', rule: 'PLAN_NOT_DRAFT', value: row.status });
   return mutate(ctx, { action: 'approveMergerPlan', targetType: 'MergerPlan', regionCode: row.county_code, targetId: () => row.id, payload: {} }, async (manager) => {
-    const done = (await manager.query(`UPDATE lsm_plan SET status = 'APPROVED', approved_by = $3, approved_at = now(), version = version + 1 WHERE id = $1 AND version = $2 AND status = 'DRAFT' RETURNING id`, [
+    const done = (await manager.query(`WITH u AS (UPDATE lsm_plan SET status = 'APPROVED', approved_by = $3, approved_at = now(), version = version + 1 WHERE id = $1 AND version = $2 AND status = 'DRAFT' RETURNING id) SELECT id FROM u`, [
       row.id,
       expectedVersion,
       ctx.actor.id,
