@@ -101,32 +101,10 @@ export async function mutateOnce<T>(
 ): Promise<T> {
   const key = once.key ?? null;
   if (key === null) return mutate(ctx, fact, work);
-  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw badInput(`幂等键格式不符（8–128位字母、数字或 . _ : -）：idempotencyKey = ${key}`, `The idempotency key must be 8–128 letters, digits or . _ : - : idempotencyKey = ${key}`, {
-      field: 'idempotencyKey',
-      rule: 'IDEMPOTENCY_KEY_FORMAT',
-      value: key,
-    });
-  }
-  const fingerprint = inputFingerprint(once.input);
-  const earlier = async (): Promise<T | null> => {
-    const rows = (await ctx.dataSource.query(`SELECT fingerprint, target_id FROM kernel_idempotency_key WHERE actor_id = $1 AND operation = $2 AND key = $3`, [
-      ctx.actor.id,
-      once.operation,
-      key,
-    ])) as { fingerprint: string; target_id: string }[];
-    if (rows.length === 0) return null;
-    if (rows[0].fingerprint !== fingerprint) {
-      throw conflict(`幂等键已用于另一份输入（${once.operation}）：idempotencyKey = ${key}`, `The idempotency key was already used with a different input (${once.operation}): idempotencyKey = ${key}`, {
-        field: 'idempotencyKey',
-        rule: 'IDEMPOTENCY_KEY_REUSED',
-        value: key,
-      });
-    }
-    return once.replay(rows[0].target_id);
-  };
+  const earlier = () => earlierResult(ctx, once);
   const first = await earlier();
   if (first !== null) return first;
+  const fingerprint = inputFingerprint(once.input);
   try {
     return await mutate(ctx, fact, async (manager) => {
       const result = await work(manager);
@@ -143,4 +121,38 @@ export async function mutateOnce<T>(
     if (again === null) throw error;
     return again;
   }
+}
+
+/**
+ * What an earlier call with the same idempotency key made (through `once.replay`), or null when the
+ * key is new or absent. A malformed key is BAD_USER_INPUT (rule IDEMPOTENCY_KEY_FORMAT); the same
+ * key with another input is CONFLICT (rule IDEMPOTENCY_KEY_REUSED). A transition checks this before
+ * its own checks (a retry of a transition that succeeded finds the record at the next version) and
+ * then writes through `mutateOnce`.
+ */
+export async function earlierResult<T>(ctx: RequestContext, once: Pick<CreateOnce<T>, 'operation' | 'key' | 'input' | 'replay'>): Promise<T | null> {
+  const key = once.key ?? null;
+  if (key === null) return null;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw badInput(`幂等键格式不符（8–128位字母、数字或 . _ : -）：idempotencyKey = ${key}`, `The idempotency key must be 8–128 letters, digits or . _ : - : idempotencyKey = ${key}`, {
+      field: 'idempotencyKey',
+      rule: 'IDEMPOTENCY_KEY_FORMAT',
+      value: key,
+    });
+  }
+  const fingerprint = inputFingerprint(once.input);
+  const rows = (await ctx.dataSource.query(`SELECT fingerprint, target_id FROM kernel_idempotency_key WHERE actor_id = $1 AND operation = $2 AND key = $3`, [
+    ctx.actor.id,
+    once.operation,
+    key,
+  ])) as { fingerprint: string; target_id: string }[];
+  if (rows.length === 0) return null;
+  if (rows[0].fingerprint !== fingerprint) {
+    throw conflict(`幂等键已用于另一份输入（${once.operation}）：idempotencyKey = ${key}`, `The idempotency key was already used with a different input (${once.operation}): idempotencyKey = ${key}`, {
+      field: 'idempotencyKey',
+      rule: 'IDEMPOTENCY_KEY_REUSED',
+      value: key,
+    });
+  }
+  return once.replay(rows[0].target_id);
 }

@@ -1,5 +1,5 @@
 import { EscalationTier, IncidentCategory } from '@xiangzhi/grids-api';
-import { PageArgs } from '@xiangzhi/kernel';
+import { IdempotentInput, PageArgs } from '@xiangzhi/kernel';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IncidentAssigneeKind, IncidentSource } from './incident.entity';
@@ -9,7 +9,7 @@ const CODE = /^\d{12}$/;
 const CODE_MESSAGE = '$property must be a 12-digit division code';
 
 @InputType('ReportIncidentInput', { description: '上报事件（群众点单、网格巡查、热线）/ Report an incident (resident request, patrol report, hotline case)' })
-export class ReportIncidentInput {
+export class ReportIncidentInput extends IdempotentInput {
   @Field(() => String, {
     nullable: true,
     description: '村（社区）区划代码（居民省略时为本村；给出网格时可省略）/ Village division code (residents: their own village when omitted; may be omitted when a grid is given)',
@@ -54,9 +54,13 @@ export class ReportIncidentInput {
   reporterResidentId?: string | null;
 }
 
-/** The fields every action on an existing incident carries (not itself used as an argument). */
+/**
+ * The fields every action on an existing incident carries (not itself used as an argument): the
+ * version read and an idempotency key (a retry of an action that succeeded returns the incident
+ * instead of a CONFLICT).
+ */
 @InputType('IncidentVersionInput', { description: '事件操作的公共字段 / Fields every action on an incident carries' })
-abstract class IncidentVersionInput {
+abstract class IncidentVersionInput extends IdempotentInput {
   @Field(() => ID, { description: '事件 / Incident' })
   @IsUUID()
   id!: string;

@@ -95,7 +95,7 @@ export class IncidentResolver {
 
   @Mutation(() => Incident, { description: '受理（已上报或已升级的事件，由当前层级办理）/ Accept a reported or escalated incident (handlers of its tier)' })
   acceptIncident(@Arg('input', () => AcceptIncidentInput) input: AcceptIncidentInput, @Ctx() ctx: RequestContext): Promise<Incident> {
-    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.ACCEPT, { note: input.note });
+    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.ACCEPT, { note: input.note, idempotencyKey: input.idempotencyKey });
   }
 
   @Mutation(() => Incident, { description: '派单给网格员或干部（当前层级办理人）/ Dispatch to a grid worker or a cadre (handlers of its tier)' })
@@ -103,29 +103,30 @@ export class IncidentResolver {
     return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.DISPATCH, {
       note: input.note,
       assignee: { kind: input.assigneeKind, id: input.assigneeId, name: input.assigneeName },
+      idempotencyKey: input.idempotencyKey,
     });
   }
 
   @Mutation(() => Incident, { description: '开始处理（处置人、村级时的网格员或当前层级办理人）/ Start handling (the assignee, grid workers at the village tier, or handlers of its tier)' })
   startIncident(@Arg('input', () => StartIncidentInput) input: StartIncidentInput, @Ctx() ctx: RequestContext): Promise<Incident> {
-    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.START, { note: input.note });
+    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.START, { note: input.note, idempotencyKey: input.idempotencyKey });
   }
 
   @Mutation(() => Incident, { description: '办结，写明办理结果 / Resolve, saying how (same people as startIncident)' })
   resolveIncident(@Arg('input', () => ResolveIncidentInput) input: ResolveIncidentInput, @Ctx() ctx: RequestContext): Promise<Incident> {
-    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.RESOLVE, { note: input.resolution });
+    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.RESOLVE, { note: input.resolution, idempotencyKey: input.idempotencyKey });
   }
 
   @Mutation(() => Incident, {
     description: '关闭并评价 1–5（点单居民本人，或干部代为评价）/ Close with a 1–5 rating and comment (the reporting resident, or a cadre on their behalf)',
   })
   closeIncident(@Arg('input', () => CloseIncidentInput) input: CloseIncidentInput, @Ctx() ctx: RequestContext): Promise<Incident> {
-    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.CLOSE, { rating: input.rating, comment: input.comment });
+    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.CLOSE, { rating: input.rating, comment: input.comment, idempotencyKey: input.idempotencyKey });
   }
 
   @Mutation(() => Incident, { description: '不予受理，须写明理由（当前层级办理人）/ Reject with a reason (handlers of its tier)' })
   rejectIncident(@Arg('input', () => RejectIncidentInput) input: RejectIncidentInput, @Ctx() ctx: RequestContext): Promise<Incident> {
-    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.REJECT, { note: input.reason });
+    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.REJECT, { note: input.reason, idempotencyKey: input.idempotencyKey });
   }
 
   @Mutation(() => Incident, {
@@ -133,7 +134,7 @@ export class IncidentResolver {
       '手动升级到上一层级（村→乡镇→县），期限按新层级重新计算，原处置人释放 / Escalate manually to the next tier (village → township → county); a new deadline for that tier, the assignee released',
   })
   escalateIncident(@Arg('input', () => EscalateIncidentInput) input: EscalateIncidentInput, @Ctx() ctx: RequestContext): Promise<Incident> {
-    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.ESCALATE, { note: input.reason });
+    return actOnIncident(ctx, input.id, input.expectedVersion, IncidentAction.ESCALATE, { note: input.reason, idempotencyKey: input.idempotencyKey });
   }
 
   @FieldResolver(() => Region, { description: '所在村（社区）/ Village' })

@@ -5,11 +5,12 @@ import {
   byKey,
   conflict,
   countyOf,
+  earlierResult,
   forbidden,
   hasRole,
   isRegionCode,
   isWithin,
-  mutate,
+  mutateOnce,
   notFound,
   regionPrefix,
   requireRole,
@@ -146,8 +147,9 @@ export async function reportIncident(ctx: RequestContext, input: ReportIncidentI
   const deadline = policy.deadlineFor(tier, input.category, now);
   const countyCode = countyOf(villageCode) as string;
   const vc = villageCode;
-  return mutate(
+  return mutateOnce(
     ctx,
+    { operation: 'reportIncident', key: input.idempotencyKey, input, idOf: (i) => i.id, replay: (id) => readableIncident(ctx, id) },
     {
       action: 'reportIncident',
       targetType: 'Incident',
@@ -210,6 +212,8 @@ export interface ActionDetails {
   assignee?: { kind: IncidentAssigneeKind; id: string; name?: string | null };
   rating?: number;
   comment?: string | null;
+  /** The client's idempotency key: a retry of an action that succeeded returns the incident as it is now. */
+  idempotencyKey?: string | null;
 }
 
 function requireTierHandler(ctx: RequestContext, incident: Incident, action: IncidentAction): void {
@@ -323,6 +327,17 @@ export async function actOnIncident(
   details: ActionDetails = {},
   now = new Date(),
 ): Promise<Incident> {
+  const { idempotencyKey, ...given } = details;
+  const once = {
+    operation: `${action.toLowerCase()}Incident`,
+    key: idempotencyKey,
+    input: { id, expectedVersion, ...given },
+    idOf: (i: Incident) => i.id,
+    replay: (incidentId: string) => readableIncident(ctx, incidentId),
+  };
+  // a retry of an action that went through finds the incident one version on: answer it, no CONFLICT
+  const replayed = await earlierResult(ctx, once);
+  if (replayed) return replayed;
   const current = await readableIncident(ctx, id);
   authorize(ctx, current, action);
   if (current.version !== expectedVersion) {
@@ -382,8 +397,9 @@ export async function actOnIncident(
     note,
     now,
   };
-  return mutate(
+  return mutateOnce(
     ctx,
+    once,
     {
       action: `${action.toLowerCase()}Incident`,
       targetType: 'Incident',

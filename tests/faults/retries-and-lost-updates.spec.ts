@@ -1,0 +1,97 @@
+import { subgraph as grids } from '@xiangzhi/grids';
+import { Role, type Actor } from '@xiangzhi/kernel';
+import { startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
+
+/**
+ * Issue 15 §6 "lost update" and "retries" on incidents (the grids subgraph, demo data):
+ * - two concurrent edits of one incident at the same version → exactly one succeeds, the other is
+ *   CONFLICT (the UPDATE … WHERE version = $v finds no row); the history has one entry for it;
+ * - a report sent twice with one idempotency key (one after the other, and at once) makes one incident;
+ * - a transition retried with its key (closeIncident among them) answers the incident instead of a
+ *   CONFLICT and writes nothing more; the same key with another input is CONFLICT (IDEMPOTENCY_KEY_REUSED).
+ */
+let platform: TestPlatform;
+let village: string;
+let worker: string;
+let cadre: Actor;
+const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => platform.subgraphs.grids.db.dataSource.query(text, params) as Promise<T[]>;
+
+const FIELDS = 'id status version history { seq action }';
+type Incident = { id: string; status: string; version: number; history: { seq: number; action: string }[] };
+async function act(name: string, input: Record<string, unknown>): Promise<GraphQLResult<Record<string, Incident>>> {
+  const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+  return platform.query<Record<string, Incident>>(`mutation($i: ${type}!) { ${name}(input: $i) { ${FIELDS} } }`, { i: input }, cadre);
+}
+async function ok(name: string, input: Record<string, unknown>): Promise<Incident> {
+  const res = await act(name, input);
+  if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
+  return (res.data as Record<string, Incident>)[name];
+}
+const report = (title: string, idempotencyKey?: string) => act('reportIncident', { villageCode: village, category: 'INFRASTRUCTURE', title, idempotencyKey });
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ subgraphs: [grids], seed: true });
+  [{ village_code: village, id: worker }] = await sql<{ village_code: string; id: string }>('SELECT village_code, id FROM grid_worker ORDER BY village_code, id LIMIT 1');
+  cadre = { id: 'faults-cadre', roles: [Role.VILLAGE_CADRE], scope: village };
+});
+afterAll(() => platform?.stop());
+
+describe('lost update', () => {
+  it('two concurrent edits at the same version: exactly one CONFLICT, one history entry', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const inc = (await report(`并发受理 ${round}`)).data?.reportIncident as Incident;
+      const answers = await Promise.all([
+        act('acceptIncident', { id: inc.id, expectedVersion: 1, note: 'A' }),
+        act('acceptIncident', { id: inc.id, expectedVersion: 1, note: 'B' }),
+      ]);
+      const codes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'OK']);
+      const [row] = await sql<{ version: number; status: string }>('SELECT version, status FROM incident WHERE id = $1', [inc.id]);
+      expect(row).toEqual({ version: 2, status: 'ACCEPTED' });
+      expect(await sql('SELECT action FROM incident_history WHERE incident_id = $1 ORDER BY seq', [inc.id])).toEqual([{ action: 'REPORT' }, { action: 'ACCEPT' }]);
+    }
+  });
+});
+
+describe('retries with an idempotency key', () => {
+  it('a report sent twice, or twice at once, with one key makes one incident', async () => {
+    const first = await report('重复上报', 'report-key-0001');
+    const again = await report('重复上报', 'report-key-0001');
+    expect(again.data?.reportIncident.id).toBe(first.data?.reportIncident.id);
+    const concurrent = await Promise.all(Array.from({ length: 4 }, () => report('同时上报', 'report-key-0002')));
+    expect(new Set(concurrent.map((r) => r.data?.reportIncident.id)).size).toBe(1);
+    expect(await sql('SELECT title, count(*)::int AS n FROM incident WHERE title IN ($1, $2) GROUP BY title ORDER BY title', ['同时上报', '重复上报'])).toEqual([
+      { title: '同时上报', n: 1 },
+      { title: '重复上报', n: 1 },
+    ]);
+    const reused = await report('另一件事', 'report-key-0001');
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+  });
+
+  it('every transition retried with its key, closeIncident included, answers the incident and writes once', async () => {
+    let inc = (await report('路灯不亮')).data?.reportIncident as Incident;
+    const steps: [string, Record<string, unknown>][] = [
+      ['acceptIncident', {}],
+      ['dispatchIncident', { assigneeKind: 'GRID_WORKER', assigneeId: worker }],
+      ['startIncident', {}],
+      ['resolveIncident', { resolution: '已更换灯泡' }],
+      ['closeIncident', { rating: 5, comment: '及时' }],
+    ];
+    for (const [name, extra] of steps) {
+      const input = { id: inc.id, expectedVersion: inc.version, idempotencyKey: `${name}-${inc.id}`, ...extra };
+      const done = await ok(name, input);
+      const retried = await Promise.all([ok(name, input), ok(name, input)]);
+      expect(retried.map((r) => r.version)).toEqual([done.version, done.version]);
+      // without the key the same retry is the lost-update CONFLICT
+      const { idempotencyKey: _key, ...unkeyed } = input;
+      expect((await act(name, unkeyed)).errors?.[0].extensions?.code).toBe('CONFLICT');
+      inc = done;
+    }
+    expect(inc).toMatchObject({ status: 'CLOSED', version: 6 });
+    expect(inc.history.map((h) => h.action)).toEqual(['REPORT', 'ACCEPT', 'DISPATCH', 'START', 'RESOLVE', 'CLOSE']);
+    const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM incident_history WHERE incident_id = $1', [inc.id]);
+    expect(n).toBe(6);
+    const other = await act('closeIncident', { id: inc.id, expectedVersion: 5, idempotencyKey: `closeIncident-${inc.id}`, rating: 1 });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+});
