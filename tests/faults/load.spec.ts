@@ -1,0 +1,35 @@
+import { subgraph as grids } from '@xiangzhi/grids';
+import { subgraph as personnel } from '@xiangzhi/personnel';
+import { startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
+import { assertLoopback, LOAD_ACTOR, runLoad } from '../load/load';
+
+/**
+ * Issue 15 §6 (load), the short CI variant of `tests/load/load.ts`: 30 concurrent clients for 10 s
+ * on the README's two queries (grids alone, and grids + personnel through the gateway) — p95 under
+ * 500 ms, under 1 % errors, and memory levelling off (the mean of the last quarter of the run within
+ * 25 % of the second quarter's). The 5-minute run is the script's (figures in docs/security.md).
+ */
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform({ subgraphs: [grids, personnel] });
+  const fixtures = testFixtures(platform);
+  await fixtures.village({ code: '433130101200', cadres: 3 });
+  await fixtures.village({ code: '433130101201', cadres: 2 });
+});
+afterAll(() => platform?.stop());
+
+describe('load', () => {
+  it('only ever targets this machine', () => {
+    expect(() => assertLoopback('http://10.0.0.7:4000/graphql')).toThrow('only targets this machine');
+    expect(() => assertLoopback('http://127.0.0.1:4000/graphql')).not.toThrow();
+  });
+
+  it('30 clients × 10 s on the README queries: p95 < 500 ms, < 1 % errors, memory levels off', async () => {
+    const result = await runLoad({ url: platform.url, token: platform.token(LOAD_ACTOR), clients: 30, durationMs: 10_000, sampleEveryMs: 1_000 });
+    expect(result.sampleErrors).toEqual([]);
+    expect(result.requests).toBeGreaterThan(30);
+    expect(result.errorRate).toBeLessThan(0.01);
+    expect(result.p95).toBeLessThan(500);
+    expect(result.memoryGrowth).toBeLessThan(1.25);
+  });
+});
