@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { AuditEntry } from './audit';
+import { isEmbeddedDatabase } from './data-source';
 import { badInput } from './errors';
 
 /**
@@ -488,17 +489,35 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
   let seen = 0;
   let committed = resumedFrom;
   let batches = 0;
-  for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
-    const written = chunk.rows.filter((_, i) => seen + i < resumedFrom);
-    const fresh = chunk.rows.slice(written.length);
-    seen += chunk.rows.length;
-    if (written.length) await session.check(written, { written: true });
-    if (!fresh.length) continue;
-    const check = await session.check(fresh, { written: false });
-    if (check.problems.length > 0) throw new ImportRefusedError(importer.kind, check.problems);
+  const checked = (async function* () {
+    for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
+      const written = chunk.rows.filter((_, i) => seen + i < resumedFrom);
+      const fresh = chunk.rows.slice(written.length);
+      seen += chunk.rows.length;
+      if (written.length) await session.check(written, { written: true });
+      if (!fresh.length) continue;
+      const check = await session.check(fresh, { written: false });
+      if (check.problems.length > 0) throw new ImportRefusedError(importer.kind, check.problems);
+      yield { fresh, records: check.records };
+    }
+  })();
+  // On PostgreSQL the next batch is read and checked (in this process, its lookups on another
+  // connection) while the database writes this one; commits stay in file order. PGlite has one connection.
+  const overlap = !isEmbeddedDatabase(dataSource);
+  const ahead = () => {
+    const promise = checked.next();
+    promise.catch(() => undefined); // awaited below; never an unhandled rejection if the import stops first
+    return promise;
+  };
+  let next = ahead();
+  for (;;) {
+    const item = await next;
+    if (item.done) break;
+    if (overlap) next = ahead();
+    const { fresh, records } = item.value;
     const id = checkpointId;
     await dataSource.transaction(async (m) => {
-      const ids = await session.write(m, check.records);
+      const ids = await session.write(m, records);
       await m.insert(AuditEntry, {
         actorId: actor.id,
         actorRoles: actor.roles.join(','),
@@ -518,6 +537,7 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
     batches += 1;
     writeTick(committed);
     await options.afterBatch?.(committed);
+    if (!overlap) next = ahead();
   }
   writeTick(committed, true);
   for (const table of importer.analyze ?? []) await dataSource.query(`ANALYZE ${table}`);
