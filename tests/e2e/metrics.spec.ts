@@ -38,8 +38,9 @@ describe('/metrics on the gateway and every subgraph', () => {
   }, 120_000);
   afterAll(() => platform?.stop());
 
-  it('answers on every process, each labelled with its service', async () => {
+  it('answers on every process, each labelled with its service, beside the probes the chart uses (/healthz, /readyz)', async () => {
     for (const [service, url] of [['gateway', platform.url], ...Object.entries(platform.subgraphs).map(([n, s]) => [n, s.url])]) {
+      for (const probe of ['/healthz', '/readyz']) expect((await fetch(new URL(probe, url))).status).toBe(200);
       const text = await scrape(url);
       expect(sample(text, 'xz_process_resident_memory_bytes', { service })).toBeGreaterThan(0);
       expect(text).toContain('# TYPE xz_graphql_requests_total counter');
