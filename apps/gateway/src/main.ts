@@ -8,7 +8,9 @@
  * - `XZ_JWT_SECRET`, `XZ_INTERNAL_SECRET`: required (no development defaults outside the embedded platform)
  * - `XZ_JWT_SECRET_PREVIOUS`: during a rotation, client tokens signed with it are still accepted
  * - `XZ_SUBGRAPH_URL_<NAME>` (e.g. `XZ_SUBGRAPH_URL_GRIDS`): overrides the URL composed into the supergraph
- * - `XZ_MAX_DEPTH` (default 12), `XZ_MAX_BODY_BYTES` (default 1048576)
+ * - `XZ_MAX_DEPTH` (default 12), `XZ_MAX_BODY_BYTES` (default 1048576), `XZ_MAX_ALIASES` (default 30),
+ *   `XZ_MAX_TOKENS` (default 5000), `XZ_MAX_COST` (default 50000; every field costs 1, lists × their
+ *   `first`/`limit` or 20); with `NODE_ENV=production` no introspection and no "Did you mean"
  * - `APOLLO_TELEMETRY_DISABLED`: @apollo/gateway's own telemetry stays off unless this is set to `false`
  */
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { resolveSecrets, supergraphSubgraphs } from '@xiangzhi/deployment';
 import { createLogger, stopOnSignals } from '@xiangzhi/kernel';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DEPTH, startGateway } from './gateway';
+import { DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS } from './limits';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -47,7 +50,13 @@ async function main(): Promise<void> {
     previousJwtSecret: secrets.previousJwtSecret,
     internalSecret: secrets.internalSecret,
     logger,
-    limits: { maxDepth: intFromEnv('XZ_MAX_DEPTH', DEFAULT_MAX_DEPTH), maxBodyBytes: intFromEnv('XZ_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES) },
+    limits: {
+      maxDepth: intFromEnv('XZ_MAX_DEPTH', DEFAULT_MAX_DEPTH),
+      maxBodyBytes: intFromEnv('XZ_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
+      maxAliases: intFromEnv('XZ_MAX_ALIASES', DEFAULT_MAX_ALIASES),
+      maxTokens: intFromEnv('XZ_MAX_TOKENS', DEFAULT_MAX_TOKENS),
+      cost: { maxCost: intFromEnv('XZ_MAX_COST', DEFAULT_COST.maxCost) },
+    },
   });
   stopOnSignals(() => gateway.stop(), logger, 'the gateway');
 }
