@@ -15,6 +15,7 @@ export * from './backup';
 export * from './import';
 export * from './gateway-contract';
 export * from './stack';
+export * from './console-server';
 export * from './readable-log';
 export * from './plugin-generator';
 export { runCli, type CliIO } from './cli';
