@@ -1,5 +1,5 @@
 import { subgraph as grids } from '@xiangzhi/grids';
-import { Role, verifyAuditChain, type Actor } from '@xiangzhi/kernel';
+import { restrictAuditLog, Role, verifyAuditChain, type Actor } from '@xiangzhi/kernel';
 import { startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
 
 /**
@@ -75,5 +75,27 @@ describe('append-only, hash-chained audit log', () => {
     } finally {
       await sql(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
     }
+  });
+
+  (process.env.TEST_DATABASE_URL ? it : it.skip)('PostgreSQL: an app role of its own may append but has no UPDATE, DELETE or TRUNCATE right on the audit', async () => {
+    const ds = platform.subgraphs.grids.db.dataSource;
+    const schema = platform.subgraphs.grids.db.schema;
+    const role = `xz_audit_app_${process.pid}`;
+    await ds.query(`CREATE ROLE ${role} NOLOGIN`);
+    const runner = ds.createQueryRunner();
+    try {
+      await ds.query(`GRANT USAGE ON SCHEMA "${schema}" TO ${role}; GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA "${schema}" TO ${role}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${schema}" TO ${role}`);
+      await restrictAuditLog(ds, schema, role);
+      await runner.query(`SET ROLE ${role}`);
+      await runner.query(`INSERT INTO audit_log (actor_id, actor_roles, action, target_type) VALUES ('app', 'SYSTEM', 'appendAsAppRole', 'Test')`);
+      for (const statement of [`UPDATE audit_log SET actor_id = 'x'`, `DELETE FROM audit_log`, `TRUNCATE audit_log`, `DELETE FROM audit_chain_head`]) {
+        await expect(runner.query(statement)).rejects.toThrow(/permission denied/);
+      }
+    } finally {
+      await runner.query('RESET ROLE').catch(() => undefined);
+      await runner.release();
+      await ds.query(`REVOKE ALL ON ALL TABLES IN SCHEMA "${schema}" FROM ${role}; REVOKE ALL ON ALL SEQUENCES IN SCHEMA "${schema}" FROM ${role}; REVOKE ALL ON SCHEMA "${schema}" FROM ${role}; DROP ROLE ${role}`);
+    }
+    expect(await sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'appendAsAppRole'`)).toEqual([{ n: 1 }]);
   });
 });

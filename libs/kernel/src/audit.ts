@@ -151,6 +151,18 @@ export class KernelAuditChain1700000000003 implements MigrationInterface {
   }
 }
 
+/**
+ * The database's second guard of the audit log where the app runs as a role of its own (not the
+ * owner): that role may insert audit rows but not UPDATE, DELETE or TRUNCATE them, nor delete or
+ * truncate the chain head (which its inserts move forward, one row at a time, through the trigger).
+ * Run as the owner after granting the role its table rights.
+ */
+export async function restrictAuditLog(dataSource: DataSource, schema: string, role: string): Promise<void> {
+  for (const name of [schema, role]) if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
+  await dataSource.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${schema}".audit_log FROM "${role}"`);
+  await dataSource.query(`REVOKE DELETE, TRUNCATE ON "${schema}".audit_chain_head FROM "${role}"`);
+}
+
 /** A row `verifyAuditChain` found broken, and how. */
 export interface AuditChainBreak {
   id: number;
