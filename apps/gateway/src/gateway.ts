@@ -6,6 +6,7 @@ import { supergraphSubgraphs, type RunningGateway, type StartGateway, type Start
 import { acceptedSecrets, createLogger, formatError, ProcessMetrics, sendJson, serveHttp, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { ActorForwardingDataSource, gatewayContext, type GatewayContext } from './actor-data-source';
+import { gatewayCaches } from './caches';
 import { depthLimitRule } from './depth-limit';
 import { aliasLimitRule, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, operationCost, tooComplex, tooManyTokens, type CostOptions } from './limits';
 import { TimedDataSource } from './fetch-metrics';
@@ -124,6 +125,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const metrics = new ProcessMetrics('gateway');
   const fetches = metrics.histogram('xz_subgraph_fetch_duration_seconds', 'Gateway fetches to subgraphs in seconds, by subgraph and outcome (ok, error, unavailable)', ['subgraph', 'outcome']);
+  const caches = gatewayCaches();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: {
@@ -132,6 +134,8 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
       warn: (message: unknown) => logger.warn(String(message)),
       error: (message: unknown) => logger.error(String(message)),
     },
+    // query plans: at most DOCUMENT_CACHE_ENTRIES, least recently used evicted (README, "Bounded caches")
+    queryPlannerConfig: { cache: caches.queryPlans },
     buildService: ({ name, url }) => new TimedDataSource(new ActorForwardingDataSource({ url: subgraphUrls[name] ?? url, subgraph: name }), name, fetches),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -145,6 +149,8 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     plugins: [requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>()],
+    // parsed and validated documents and automatic persisted queries: at most DOCUMENT_CACHE_ENTRIES each
+    ...caches.server,
     // whoever started the gateway stops it (main.ts and the platform handle SIGINT/SIGTERM)
     stopOnTerminationSignals: false,
   });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { acceptedSecrets, ACTOR_HEADER, ReplayGuard, tokenRefused, verifyInternalToken } from './actor';
+import { subgraphCacheOptions } from './bounded-cache';
 import { createRequestContext, type RequestContext } from './context';
 import type { CalendarOverrides } from './calendar';
 import { createDataSource, openDataSource, type XzDataSource, type MigrationClass } from './data-source';
@@ -178,6 +179,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // GET without a preflight header and text/plain or form POSTs are refused before any resolver
       csrfPrevention: true,
       plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.apolloPlugin<RequestContext>()],
+      ...subgraphCacheOptions(),
       stopOnTerminationSignals: options.stopOnTerminationSignals,
     });
     await apollo.start();

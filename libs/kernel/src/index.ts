@@ -5,6 +5,7 @@ export * from './audit';
 export * from './bulk-import';
 export * from './checks';
 export * from './boot';
+export * from './bounded-cache';
 export * from './calendar';
 export * from './consumers';
 export * from './consumers-runtime';
