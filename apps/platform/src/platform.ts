@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  consoleBuilt,
   configPathFrom,
   dataDirFor,
   dataRootFrom,
@@ -8,7 +9,10 @@ import {
   loadDeploymentConfig,
   resolveDeployment,
   resolveSecrets,
+  serveConsole,
   startStack,
+  defaultConsoleDir,
+  type RunningConsole,
   type RunningStack,
   type Secrets,
   type SkippedSubgraph,
@@ -26,6 +30,13 @@ export interface PlatformOptions {
   port?: number;
   /** Gateway interface; default `$HOST`, else 127.0.0.1. */
   host?: string;
+  /**
+   * Port of the county console (`apps/console`, served when built): default the gateway's port + 80
+   * (4080), or a free port when the gateway's is 0. The console forwards /graphql to the gateway.
+   */
+  consolePort?: number;
+  /** The console's built files (default `apps/console/dist`); serve none when they are missing. */
+  consoleDir?: string;
   /** Load the idempotent demo data (default true). */
   seed?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -53,6 +64,8 @@ export interface RunningPlatform extends RunningStack {
   skipped: SkippedSubgraph[];
   /** Ready-to-use development tokens (only when the development secrets are in use, or always outside production). */
   tokens: DevelopmentToken[];
+  /** The county console, when it is built. */
+  console: RunningConsole | null;
 }
 
 /**
@@ -134,11 +147,27 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     },
     logger,
   });
+  const consoleDir = options.consoleDir ?? defaultConsoleDir();
+  let served: RunningConsole | null = null;
+  if (consoleBuilt(consoleDir)) {
+    try {
+      served = await serveConsole({ dir: consoleDir, gatewayUrl: stack.url, port: options.consolePort ?? (port === 0 ? 0 : port + 80), host: options.host ?? env.HOST, logger });
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+  } else {
+    logger.warn({ consoleDir }, 'the county console is not built (npm run build): not served');
+  }
+  const stop = async () => {
+    await served?.close();
+    await stack.stop();
+  };
   const tokens =
     env.NODE_ENV === 'production'
       ? []
       : DEVELOPMENT_ACTORS.map(({ label, actor }) => ({ label, actor, token: signUserToken(actor, { secret: secrets.jwtSecret }) }));
-  return { ...stack, configPath, secrets, storage, skipped: deployment.skipped, tokens };
+  return { ...stack, stop, configPath, secrets, storage, skipped: deployment.skipped, tokens, console: served };
 }
 
 /** A path relative to the working directory when it lies inside it, else absolute. */
@@ -160,6 +189,7 @@ export function banner(platform: RunningPlatform): string {
     '乡治 xiangzhi is running',
     `  GraphQL   ${publicUrl}`,
     `  health    ${base}/healthz   readiness ${base}/readyz`,
+    ...(platform.console ? [`  console   ${platform.console.url.replace('//127.0.0.1:', '//localhost:')}   (县级控制台 county console: log in with a token below)`] : []),
     `  config    ${shown(platform.configPath)}`,
     '  subgraphs',
     ...Object.values(platform.subgraphs).map((sg) => {
