@@ -1,4 +1,5 @@
 import { subgraph as grids } from '@xiangzhi/grids';
+import { composeIdNumber } from '@xiangzhi/grids-api';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
 
@@ -8,7 +9,9 @@ import { startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiang
  *   CONFLICT (the UPDATE … WHERE version = $v finds no row); the history has one entry for it;
  * - a report sent twice with one idempotency key (one after the other, and at once) makes one incident;
  * - a transition retried with its key (closeIncident among them) answers the incident instead of a
- *   CONFLICT and writes nothing more; the same key with another input is CONFLICT (IDEMPOTENCY_KEY_REUSED).
+ *   CONFLICT and writes nothing more; the same key with another input is CONFLICT (IDEMPOTENCY_KEY_REUSED);
+ * - grids' everyday creates (a grid without a sequence, a household, a resident) retried with a key
+ *   answer the first record instead of a second grid or a CONFLICT.
  */
 let platform: TestPlatform;
 let village: string;
@@ -93,5 +96,31 @@ describe('retries with an idempotency key', () => {
     expect(n).toBe(6);
     const other = await act('closeIncident', { id: inc.id, expectedVersion: 5, idempotencyKey: `closeIncident-${inc.id}`, rating: 1 });
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('a grid, a household and a resident created twice with one key: one record each, the first answered', async () => {
+    const twice = async <T>(name: string, input: Record<string, unknown>, fields: string): Promise<[T, T]> => {
+      const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+      const run = async () => {
+        const res = await platform.query<Record<string, T>>(`mutation($i: ${type}!) { ${name}(input: $i) { ${fields} } }`, { i: input }, cadre);
+        if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
+        return (res.data as Record<string, T>)[name];
+      };
+      const first = await run();
+      return [first, await run()];
+    };
+    const grids = await twice<{ id: string; code: string }>('createGrid', { villageCode: village, name: '重试网格', idempotencyKey: 'grid-key-0001' }, 'id code');
+    expect(grids[1]).toEqual(grids[0]);
+    expect(await sql('SELECT count(*)::int AS n FROM grid WHERE name = $1', ['重试网格'])).toEqual([{ n: 1 }]);
+    const households = await twice<{ id: string }>('createHousehold', { villageCode: village, number: 'R-0001', address: '重试路1号', idempotencyKey: 'household-key-0001' }, 'id');
+    expect(households[1]).toEqual(households[0]);
+    const idNumber = composeIdNumber(village.slice(0, 6), '1980-05-06', 987);
+    const residents = await twice<{ id: string }>(
+      'registerResident',
+      { householdId: households[0].id, name: '重试居民', idNumber, relationToHead: 'HEAD', idempotencyKey: 'resident-key-0001' },
+      'id',
+    );
+    expect(residents[1]).toEqual(residents[0]);
+    expect(await sql('SELECT count(*)::int AS n FROM resident WHERE household_id = $1', [households[0].id])).toEqual([{ n: 1 }]);
   });
 });

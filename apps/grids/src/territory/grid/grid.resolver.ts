@@ -1,5 +1,5 @@
 import { gridCodeOf, isValidPhone } from '@xiangzhi/grids-api';
-import { badInput, conflict, countyOf, mutate, notFound, PageArgs, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, countyOf, IdempotentInput, mutate, mutateOnce, notFound, PageArgs, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In, type EntityManager } from 'typeorm';
@@ -38,7 +38,7 @@ export class CreateZoneInput {
 }
 
 @InputType('CreateGridInput', { description: '划定网格 / Create a grid' })
-export class CreateGridInput {
+export class CreateGridInput extends IdempotentInput {
   @Field(() => ID, { description: '所属村（社区）区划代码 / Village division code' })
   @IsString()
   villageCode!: string;
@@ -242,7 +242,9 @@ export class GridResolver {
     const village = await writableVillage(ctx, input.villageCode);
     if (input.zoneId) await zoneOfVillage(ctx, input.zoneId, village.code);
     const name = input.name.trim();
-    return mutate(ctx, { action: 'createGrid', targetType: 'Grid', regionCode: village.code, targetId: (g) => g.id, payload: { name } }, async (m) => {
+    // without a sequence a retry would otherwise make a second grid
+    const once = { operation: 'createGrid', key: input.idempotencyKey, input, idOf: (g: Grid) => g.id, replay: (id: string) => readableGrid(ctx, id) };
+    return mutateOnce(ctx, once, { action: 'createGrid', targetType: 'Grid', regionCode: village.code, targetId: (g) => g.id, payload: { name } }, async (m) => {
       let sequence = input.sequence ?? null;
       if (sequence === null) {
         const [{ max }] = (await m.query(`SELECT COALESCE(max(right(code, 3)::int), 0) AS max FROM grid WHERE village_code = $1`, [village.code])) as { max: number }[];

@@ -3,7 +3,8 @@ import {
   badInput,
   conflict,
   countyOf,
-  mutate,
+  IdempotentInput,
+  mutateOnce,
   notFound,
   PageArgs,
   paginate,
@@ -23,7 +24,7 @@ import { HouseholdConnection } from './household.connection';
 import { Household } from './household.entity';
 
 @InputType('CreateHouseholdInput', { description: '登记住户 / Register a household' })
-export class CreateHouseholdInput {
+export class CreateHouseholdInput extends IdempotentInput {
   @Field(() => ID, { description: '所属村（社区）区划代码 / Village division code' })
   @IsString()
   villageCode!: string;
@@ -136,7 +137,8 @@ export class HouseholdResolver {
       }
     }
     const number = input.number.trim();
-    return mutate(ctx, { action: 'createHousehold', targetType: 'Household', regionCode: village.code, targetId: (h) => h.id, payload: { number } }, async (m) => {
+    const once = { operation: 'createHousehold', key: input.idempotencyKey, input, idOf: (h: Household) => h.id, replay: (id: string) => readableHousehold(ctx, id) };
+    return mutateOnce(ctx, once, { action: 'createHousehold', targetType: 'Household', regionCode: village.code, targetId: (h) => h.id, payload: { number } }, async (m) => {
       const taken = await m.getRepository(Household).exists({ where: { villageCode: village.code, number } });
       if (taken) throw conflictNumber(number);
       return m.getRepository(Household).save(

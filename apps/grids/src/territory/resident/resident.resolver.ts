@@ -3,7 +3,9 @@ import {
   assertRegionCode,
   badInput,
   conflict,
+  IdempotentInput,
   mutate,
+  mutateOnce,
   notFound,
   PageArgs,
   paginateLazily,
@@ -29,7 +31,7 @@ import { nameTokens } from './name-tokens';
 import { RelationToHead, Resident, ResidentGender } from './resident.entity';
 
 @InputType('RegisterResidentInput', { description: '登记居民 / Register a resident' })
-export class RegisterResidentInput {
+export class RegisterResidentInput extends IdempotentInput {
   @Field(() => ID, { description: '所属住户 / Household' })
   @IsString()
   householdId!: string;
@@ -217,7 +219,8 @@ export class ResidentResolver {
     const phone = input.phone?.trim() || null;
     if (phone && !isValidPhone(phone)) throw badInput(`电话号码无效：${phone}`, `Invalid phone number: ${phone}`, { field: 'phone' });
     const name = input.name.trim();
-    return mutate(ctx, { action: 'registerResident', targetType: 'Resident', regionCode: household.villageCode, targetId: (r) => r.id }, async (m) => {
+    const once = { operation: 'registerResident', key: input.idempotencyKey, input, idOf: (r: Resident) => r.id, replay: (id: string) => readableResident(ctx, id) };
+    return mutateOnce(ctx, once, { action: 'registerResident', targetType: 'Resident', regionCode: household.villageCode, targetId: (r) => r.id }, async (m) => {
       if (await m.getRepository(Resident).exists({ where: { idNumber: check.idNumber } })) {
         throw conflict('该身份证号码已登记', 'A resident with this ID number is already registered', { field: 'idNumber' });
       }
