@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { composeIdNumber, type GridsMergerApplyCommand } from '@xiangzhi/grids-api';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { countQueries, graphqlClient, startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
@@ -18,7 +19,7 @@ describe('grids village-merger capability', () => {
   let p: TestPlatform;
   let seq = 0;
   const db = () => p.subgraphs.grids.db.dataSource;
-  const run = (work: Parameters<ReturnType<typeof db>['transaction']>[0]) => db().transaction(work);
+  const run = (work: (manager: EntityManager) => Promise<void>) => db().transaction(work);
   const replies = async (sagaId: string) =>
     (await db().query(`SELECT name, payload FROM grids_event WHERE name LIKE 'grids.merger.%' AND payload->>'sagaId' = $1 ORDER BY id`, [sagaId])) as { name: string; payload: Record<string, unknown> }[];
 
