@@ -332,7 +332,8 @@ export const IMPORT_CHECKPOINT_TABLE = 'import_checkpoint';
 
 /**
  * The migration creating `import_checkpoint` in a subgraph that has importers (one row per file
- * import: kind, county, the file's sha256, rows committed so far, finished or not). Named
+ * import: kind, county, the file's sha256, its batch size, the batches and rows committed so far,
+ * finished or not). Named
  * `ImportCheckpoint<timestamp>`; `timestamp` is in the subgraph's own range.
  */
 export function importCheckpointMigration(timestamp: number): new () => MigrationInterface {
@@ -349,7 +350,9 @@ export function importCheckpointMigration(timestamp: number): new () => Migratio
         file_name text NOT NULL,
         actor_id text NOT NULL,
         rows_total int NOT NULL,
+        batch_size int NOT NULL,
         rows_committed int NOT NULL DEFAULT 0,
+        batches_committed int[] NOT NULL DEFAULT '{}',
         started_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz
@@ -438,35 +441,39 @@ function progressClock(onProgress: FileImportOptions['onProgress'], phase: Impor
 /**
  * Imports a file: pass 1 checks every row (nothing written; any problem refuses the whole file
  * with {@link ImportRefusedError}); pass 2 writes batches of `batchSize` rows, each in its own
- * transaction with one audit record naming its rows (`import:<kind>`, payload: checkpoint, lines,
- * ids) and the checkpoint's `rows_committed`. A rerun of the same file (same sha256, kind and
- * county) after an interruption continues after the last committed batch.
+ * transaction with one audit record naming its rows (`import:<kind>`, payload: checkpoint, batch,
+ * lines, ids) and its entry in the checkpoint. A rerun of the same file (same sha256, kind and
+ * county) after an interruption skips the committed batches and writes the others. On PostgreSQL
+ * two batches are written at once (the next one checked meanwhile); on PGlite one at a time.
  */
 export async function importFile(options: FileImportOptions): Promise<FileImportResult> {
   const { dataSource, importer, countyCode, actor } = options;
   const map = options.map ?? {};
-  const batchSize = options.batchSize ?? 10_000;
   const fileHash = await fileHashOf(options.open);
   const [open] = (await dataSource.query(
-    `SELECT id, rows_committed AS "rowsCommitted" FROM ${IMPORT_CHECKPOINT_TABLE} WHERE kind = $1 AND county_code = $2 AND file_hash = $3 AND finished_at IS NULL`,
+    `SELECT id, rows_committed AS "rowsCommitted", batch_size AS "batchSize", batches_committed AS "batches" FROM ${IMPORT_CHECKPOINT_TABLE} WHERE kind = $1 AND county_code = $2 AND file_hash = $3 AND finished_at IS NULL`,
     [importer.kind, countyCode, fileHash],
-  )) as { id: string; rowsCommitted: number }[];
+  )) as { id: string; rowsCommitted: number; batchSize: number; batches: number[] }[];
   const resumedFrom = open ? Number(open.rowsCommitted) : 0;
+  // a resumed import keeps the batches of the interrupted run: batch n is rows n·size+1 … (n+1)·size
+  const batchSize = open ? Number(open.batchSize) : (options.batchSize ?? 10_000);
+  const done = new Set((open?.batches ?? []).map(Number));
 
-  // pass 1: check every row, write nothing
+  // pass 1: check every row, write nothing (rows of batches already committed only feed the checks' state)
   const checkStarted = Date.now();
   const tick = progressClock(options.onProgress, 'check', null);
   const problems: ImportProblem[] = [];
   let rows = 0;
   {
     const session = await importer.open(dataSource.manager, { countyCode });
+    let batch = 0;
     for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
       problems.push(...chunk.problems);
-      const written = chunk.rows.filter((_, i) => rows + i < resumedFrom);
-      const fresh = chunk.rows.slice(written.length);
-      if (written.length) await session.check(written, { written: true });
-      if (fresh.length) problems.push(...(await session.check(fresh, { written: false })).problems);
+      const written = done.has(batch);
+      const check = await session.check(chunk.rows, { written });
+      if (!written) problems.push(...check.problems);
       rows += chunk.rows.length;
+      batch += 1;
       tick(rows);
     }
     tick(rows, true);
@@ -478,44 +485,28 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
   let checkpointId = open?.id;
   if (!checkpointId) {
     const [created] = (await dataSource.query(
-      `INSERT INTO ${IMPORT_CHECKPOINT_TABLE} (kind, county_code, file_hash, file_name, actor_id, rows_total) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [importer.kind, countyCode, fileHash, options.fileName, actor.id, rows],
+      `INSERT INTO ${IMPORT_CHECKPOINT_TABLE} (kind, county_code, file_hash, file_name, actor_id, rows_total, batch_size) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [importer.kind, countyCode, fileHash, options.fileName, actor.id, rows, batchSize],
     )) as { id: string }[];
     checkpointId = created.id;
   }
+  const id = checkpointId;
   const writeStarted = Date.now();
   const writeTick = progressClock(options.onProgress, 'write', rows, resumedFrom);
   const session = await importer.open(dataSource.manager, { countyCode });
-  let seen = 0;
-  let committed = resumedFrom;
-  let batches = 0;
   const checked = (async function* () {
+    let batch = 0;
     for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
-      const written = chunk.rows.filter((_, i) => seen + i < resumedFrom);
-      const fresh = chunk.rows.slice(written.length);
-      seen += chunk.rows.length;
-      if (written.length) await session.check(written, { written: true });
-      if (!fresh.length) continue;
-      const check = await session.check(fresh, { written: false });
-      if (check.problems.length > 0) throw new ImportRefusedError(importer.kind, check.problems);
-      yield { fresh, records: check.records };
+      const written = done.has(batch);
+      const check = await session.check(chunk.rows, { written });
+      if (!written) {
+        if (check.problems.length > 0) throw new ImportRefusedError(importer.kind, check.problems);
+        yield { batch, rows: chunk.rows, records: check.records };
+      }
+      batch += 1;
     }
   })();
-  // On PostgreSQL the next batch is read and checked (in this process, its lookups on another
-  // connection) while the database writes this one; commits stay in file order. PGlite has one connection.
-  const overlap = !isEmbeddedDatabase(dataSource);
-  const ahead = () => {
-    const promise = checked.next();
-    promise.catch(() => undefined); // awaited below; never an unhandled rejection if the import stops first
-    return promise;
-  };
-  let next = ahead();
-  for (;;) {
-    const item = await next;
-    if (item.done) break;
-    if (overlap) next = ahead();
-    const { fresh, records } = item.value;
-    const id = checkpointId;
+  const writeBatch = async ({ batch, rows: batchRows, records }: { batch: number; rows: ImportRow[]; records: unknown[] }) => {
     await dataSource.transaction(async (m) => {
       const ids = await session.write(m, records);
       await m.insert(AuditEntry, {
@@ -526,23 +517,51 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
         targetId: id,
         regionCode: countyCode,
         requestId: actor.requestId ?? null,
-        payload: { checkpoint: id, file: options.fileName, lines: [fresh[0].line, fresh[fresh.length - 1].line], rows: ids.length, ids } as never,
+        payload: { checkpoint: id, file: options.fileName, batch, lines: [batchRows[0].line, batchRows[batchRows.length - 1].line], rows: ids.length, ids } as never,
       });
       await m.query(
-        `UPDATE ${IMPORT_CHECKPOINT_TABLE} SET rows_committed = $2, updated_at = now(), finished_at = CASE WHEN $2 >= rows_total THEN now() END WHERE id = $1`,
-        [id, committed + fresh.length],
+        `UPDATE ${IMPORT_CHECKPOINT_TABLE} SET rows_committed = rows_committed + $2, batches_committed = array_append(batches_committed, $3), updated_at = now(),
+           finished_at = CASE WHEN rows_committed + $2 >= rows_total THEN now() END WHERE id = $1`,
+        [id, batchRows.length, batch],
       );
     });
-    committed += fresh.length;
-    batches += 1;
-    writeTick(committed);
-    await options.afterBatch?.(committed);
-    if (!overlap) next = ahead();
+  };
+  // On PostgreSQL two batches are written at once on two connections while the next is read and
+  // checked here; each commits with its checkpoint entry, so a rerun skips exactly the committed
+  // batches whatever order they committed in. PGlite has one connection: one step at a time.
+  const writers = isEmbeddedDatabase(dataSource) ? 1 : 2;
+  let committed = resumedFrom;
+  let batches = 0;
+  let failure: unknown = null;
+  const inFlight = new Set<Promise<void>>();
+  for (;;) {
+    if (failure) break;
+    const item = await checked.next().catch((error: unknown) => {
+      failure = error;
+      return null;
+    });
+    if (!item || item.done) break;
+    const { rows: batchRows } = item.value;
+    const job: Promise<void> = writeBatch(item.value)
+      .then(async () => {
+        committed += batchRows.length;
+        batches += 1;
+        writeTick(committed);
+        await options.afterBatch?.(committed);
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(job));
+    inFlight.add(job);
+    if (inFlight.size >= writers) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   writeTick(committed, true);
   for (const table of importer.analyze ?? []) await dataSource.query(`ANALYZE ${table}`);
-  if (committed >= rows && open) await dataSource.query(`UPDATE ${IMPORT_CHECKPOINT_TABLE} SET finished_at = coalesce(finished_at, now()) WHERE id = $1`, [checkpointId]);
-  return { checkpointId, rows, written: committed - resumedFrom, resumedFrom, batches, checkSeconds, writeSeconds: (Date.now() - writeStarted) / 1000 };
+  if (committed >= rows && open) await dataSource.query(`UPDATE ${IMPORT_CHECKPOINT_TABLE} SET finished_at = coalesce(finished_at, now()) WHERE id = $1`, [id]);
+  return { checkpointId: id, rows, written: committed - resumedFrom, resumedFrom, batches, checkSeconds, writeSeconds: (Date.now() - writeStarted) / 1000 };
 }
 
 /**
