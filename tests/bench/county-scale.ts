@@ -179,6 +179,8 @@ async function engineRun(engine: string, databaseUrl: string, residents: number,
 
 /** The `--county-scale` section. */
 export async function countyScale(pgUrl: string, withPostgres: boolean): Promise<void> {
+  // the platforms' info logs would bury the figures (LOG_LEVEL=info shows them)
+  process.env.LOG_LEVEL ??= 'warn';
   const residents = argNumber('--residents', 1_580_000);
   const pgliteResidents = argNumber('--pglite-residents', Math.min(residents, 100_000));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-county-scale-'));
