@@ -41,8 +41,11 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** Declares `<Name>Edge` for a node class. */
-function edgeType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<Edge<T>> {
+/**
+ * The fields every `<Name>Connection` has (`edges`, `nodes`, `pageInfo`), with its `<Name>Edge`:
+ * an abstract type the connection classes extend.
+ */
+function pageFields<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<PageShape<T>> {
   @ObjectType(`${name}Edge`, { description: `${description}（边）/ edge` })
   class EdgeClass {
     @Field({ description: '游标 / Cursor' })
@@ -51,15 +54,10 @@ function edgeType<T extends object>(node: ClassType<T>, name: string, descriptio
     @Field(() => node, { description: '节点 / Node' })
     node!: T;
   }
-  return EdgeClass;
-}
 
-/** Declares `<Name>Connection` and `<Name>Edge` object types for a node class. */
-export function ConnectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<ConnectionShape<T>> {
-  const EdgeClass = edgeType(node, name, description);
-
-  @ObjectType(`${name}Connection`, { description: `${description}（分页列表）/ paginated list` })
-  class ConnectionClass {
+  // emitted only through the connection types that extend it (never referenced itself)
+  @ObjectType(`${name}PageFields`, { description: `${description}（分页字段）/ page fields` })
+  abstract class PageFields {
     @Field(() => [EdgeClass], { description: '边 / Edges' })
     edges!: Edge<T>[];
 
@@ -68,7 +66,14 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
 
     @Field(() => PageInfo, { description: '分页信息 / Page info' })
     pageInfo!: PageInfo;
+  }
+  return PageFields as unknown as ClassType<PageShape<T>>;
+}
 
+/** Declares `<Name>Connection` and `<Name>Edge` object types for a node class. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<ConnectionShape<T>> {
+  @ObjectType(`${name}Connection`, { description: `${description}（分页列表）/ paginated list` })
+  class ConnectionClass extends pageFields(node, name, description) {
     @Field(() => Int, { description: '符合条件的总数 / Total number of matching items' })
     totalCount!: number;
   }
@@ -101,19 +106,8 @@ export interface LazyConnection<T> extends PageShape<T> {
  * for lists that reach a whole county (residents, households). Answer with `paginateLazily`.
  */
 export function LazyConnectionType<T extends object>(node: ClassType<T>, name: string, description: string): ClassType<LazyConnection<T>> & { of(page: PageShape<T>, count: () => Promise<{ count: number; exact: boolean }>): LazyConnection<T> } {
-  const EdgeClass = edgeType(node, name, description);
-
   @ObjectType(`${name}Connection`, { description: `${description}（分页列表）/ paginated list` })
-  class LazyConnectionClass implements LazyConnection<T> {
-    @Field(() => [EdgeClass], { description: '边 / Edges' })
-    edges!: Edge<T>[];
-
-    @Field(() => [node], { description: '节点 / Nodes' })
-    nodes!: T[];
-
-    @Field(() => PageInfo, { description: '分页信息 / Page info' })
-    pageInfo!: PageInfo;
-
+  class LazyConnectionClass extends pageFields(node, name, description) implements LazyConnection<T> {
     private counted?: Promise<{ count: number; exact: boolean }>;
     private count!: () => Promise<{ count: number; exact: boolean }>;
 
