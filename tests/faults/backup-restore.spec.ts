@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { runCli } from '@xiangzhi/deployment';
 import { bootPlatform } from '@xiangzhi/platform';
 import pg from 'pg';
-import { provinceToken, writeSampleData } from './support/grids-data';
+import { provinceToken, writeGridsDeployment, writeSampleData, xz } from './support/grids-data';
 
 /**
  * Issue 15 §1: `xz backup` and `xz restore` of a grids database written through the gateway — a PGlite data folder, or with
@@ -13,8 +12,7 @@ import { provinceToken, writeSampleData } from './support/grids-data';
  * same rows (row counts and a checksum of every row), and the restored audit chain verifies.
  */
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-backup-'));
-const configPath = path.join(tmp, 'deployment.yaml');
-fs.writeFileSync(configPath, ['subgraphs:', '  grids:', "    package: '@xiangzhi/grids'", 'counties:', "  '433130':", '    name: 龙山县', ''].join('\n'));
+const configPath = writeGridsDeployment(tmp);
 const testUrl = process.env.TEST_DATABASE_URL || undefined;
 const tag = `${process.pid}_${Date.now() % 100_000}`;
 const databaseUrlOf = (database: string) => {
@@ -22,13 +20,6 @@ const databaseUrlOf = (database: string) => {
   u.pathname = `/${database}`;
   return u.toString();
 };
-
-async function xz(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { JEST_WORKER_ID: '1', LOG_LEVEL: 'warn', ...env } });
-  return { code, stdout, stderr };
-}
 
 type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
@@ -109,7 +100,7 @@ describePglite('xz backup / xz restore of a PGlite data folder', () => {
     const garbage = path.join(tmp, 'garbage.bin');
     fs.writeFileSync(garbage, 'not a backup');
     expect((await xz(['restore', garbage, '--to', path.join(tmp, 'x')])).stderr).toContain('is not a backup made by xz backup');
-  });
+  }, 300_000); // several platform boots: minutes on a busy machine
 });
 
 describePostgres('xz backup / xz restore of a PostgreSQL database (pg_dump / pg_restore)', () => {
@@ -143,5 +134,5 @@ describePostgres('xz backup / xz restore of a PostgreSQL database (pg_dump / pg_
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('pg_restore failed');
     expect(again.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 300_000); // several platform boots: minutes on a busy machine
 });

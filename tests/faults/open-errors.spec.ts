@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '@xiangzhi/deployment';
 import { acquireDataLock, databaseOpenError } from '@xiangzhi/kernel';
+import { writeGridsDeployment, xz } from './support/grids-data';
 
 /**
  * Issue 15 §1: a data folder or database that cannot be opened — damaged, held by another process, not
@@ -12,17 +12,9 @@ import { acquireDataLock, databaseOpenError } from '@xiangzhi/kernel';
  */
 const root = path.resolve(__dirname, '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-open-'));
-const configPath = path.join(tmp, 'deployment.yaml');
-fs.writeFileSync(configPath, ['subgraphs:', '  grids:', "    package: '@xiangzhi/grids'", 'counties:', "  '433130':", '    name: 龙山县', ''].join('\n'));
+const configPath = writeGridsDeployment(tmp);
 const testUrl = process.env.TEST_DATABASE_URL || undefined;
 const STACK_LINE = /\n\s+at [^\n]+:\d+:\d+/;
-
-async function xz(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { JEST_WORKER_ID: '1', LOG_LEVEL: 'silent', ...env } });
-  return { code, stdout, stderr };
-}
 
 /** `npm start`'s entry point in a child process; resolves with its exit code and stderr. */
 function startPlatform(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
@@ -55,7 +47,7 @@ describe('a database that cannot be opened', () => {
     expect(started.stderr).toContain('可能已损坏');
     expect(started.stderr).toContain('xz restore');
     expect(started.stderr).not.toMatch(STACK_LINE);
-  });
+  }, 300_000); // several platform boots: minutes on a busy machine
 
   it('a folder another process holds: exit 1 naming the holder', async () => {
     const dataRoot = path.join(tmp, 'held');
@@ -84,7 +76,7 @@ describe('a database that cannot be opened', () => {
     expect(started.stderr).toContain('cannot reach PostgreSQL');
     expect(started.stderr).not.toContain('s3cret-pw');
     expect(started.stderr).not.toMatch(STACK_LINE);
-  });
+  }, 300_000); // several platform boots: minutes on a busy machine
 
   (testUrl ? it : it.skip)('a database that does not exist on a reachable server: createdb', async () => {
     const u = new URL(testUrl!);

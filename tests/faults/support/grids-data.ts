@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli } from '@xiangzhi/deployment';
 import { composeIdNumber } from '@xiangzhi/grids-api';
 import { Role, signUserToken, type Actor } from '@xiangzhi/kernel';
 
@@ -69,4 +72,19 @@ export async function writeSampleData(url: string, token: string): Promise<void>
       });
     }
   }
+}
+
+/** Writes a deployment of grids alone (龙山县) into `dir`; returns the file. */
+export function writeGridsDeployment(dir: string): string {
+  const file = path.join(dir, 'deployment.yaml');
+  fs.writeFileSync(file, ['subgraphs:', '  grids:', "    package: '@xiangzhi/grids'", 'counties:', "  '433130':", '    name: 龙山县', ''].join('\n'));
+  return file;
+}
+
+/** Runs `xz` in this process; resolves with its exit code and what it wrote. */
+export async function xz(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { JEST_WORKER_ID: '1', LOG_LEVEL: 'silent', ...env } });
+  return { code, stdout, stderr };
 }
