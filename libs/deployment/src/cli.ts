@@ -62,7 +62,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
   const { stdout, stderr, env, logger } = io;
   let failed = false;
   const program = new Command('xz')
-    .description('乡治 deployment CLI: compose, check, migrate, seed, import, serve, token, plugin new')
+    .description('乡治 deployment CLI: compose, check, migrate, seed, import, serve, backup, restore, audit verify, events, token, plugin new')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .showHelpAfterError();
