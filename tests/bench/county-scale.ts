@@ -172,6 +172,8 @@ async function engineRun(engine: string, databaseUrl: string, residents: number,
       lines.push(row([`  ${r.label} — demo`, d.rps, d.p50, d.p95, d.p99, d.statements, 1]));
       lines.push(row([`  ${r.label} — county`, s.rps, s.p50, s.p95, s.p99, s.statements, s.p50 / d.p50]));
     });
+    // each engine's table as soon as it is measured (a long PGlite run may be cut short)
+    process.stderr.write(`${lines.join('\n')}\n`);
   } finally {
     await platform.stop();
   }
