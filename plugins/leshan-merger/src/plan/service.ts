@@ -60,9 +60,9 @@ async function planRow(db: Db, id: string, lock = false): Promise<PlanRow | null
   return rows[0] ?? null;
 }
 
-/** A whole plan in six statements whatever its size. */
-export async function loadPlan(db: Db, id: string): Promise<MergerPlan | null> {
-  const row = await planRow(db, id);
+/** A whole plan in six statements whatever its size (five when its row is given). */
+export async function loadPlan(db: Db, id: string, known?: PlanRow): Promise<MergerPlan | null> {
+  const row = known ?? (await planRow(db, id));
   if (!row) return null;
   const risks = (await db.query(`SELECT description, level, mitigation FROM lsm_risk WHERE plan_id = $1 ORDER BY seq`, [id])) as MergerRiskItem[];
   const sources = (await db.query(
@@ -166,6 +166,11 @@ export async function loadPlan(db: Db, id: string): Promise<MergerPlan | null> {
 async function visiblePlan(ctx: RequestContext, id: string): Promise<PlanRow> {
   const row = await planRow(ctx.dataSource, id);
   if (!row) throw notFound(PLAN.zh, PLAN.en, id);
+  return requireVisible(ctx, row);
+}
+
+function requireVisible(ctx: RequestContext, row: PlanRow): PlanRow {
+  const id = row.id;
   configFor(ctx, row.county_code);
   try {
     requireInScope(ctx.actor, row.county_code);
@@ -416,6 +421,5 @@ export async function executePlan(ctx: RequestContext, planId: string): Promise<
 export async function findPlan(ctx: RequestContext, id: string): Promise<MergerPlan | null> {
   const row = await planRow(ctx.dataSource, id);
   if (!row) return null;
-  await visiblePlan(ctx, id);
-  return loadPlan(ctx.dataSource, id);
+  return loadPlan(ctx.dataSource, id, requireVisible(ctx, row));
 }

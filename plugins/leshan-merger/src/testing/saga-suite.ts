@@ -1,4 +1,5 @@
 import { todayInChina } from '@xiangzhi/kernel';
+import { countQueries } from '@xiangzhi/testing';
 import { admin, approvedPlan, economySnapshot, execute, gridsSnapshot, organizations, readPlan, startScenario, type BuiltVillage, type Scenario } from './merger-scenario';
 
 /**
@@ -119,6 +120,9 @@ export function describeSaga(title: string, natsUrl?: string): void {
         codes.map((village_code) => ({ village_code, n: 2 })),
       );
       expect((await readPlan(s, plan.id)).status).toBe('COMPENSATED');
+      // the whole plan (3 sources, 2 risks, 4 candidates with 16 reviews, 6 cadres, 3 steps) in six statements
+      const { count } = await countQueries(s.platform.subgraphs.economy, () => readPlan(s, plan.id));
+      expect(count).toBe(6);
     });
 
     it('answers PLUGIN_NOT_ENABLED outside 511102 and 513424, and refuses an incomplete plan before sending anything', async () => {
