@@ -122,6 +122,15 @@ export class PolicyRegistry {
     return line;
   }
 
+  /**
+   * 已启用插件 the plugins the county of `regionCode` enables, in the deployment's order, each with
+   * its parameters as validated (defaults filled in); empty for a county on the national baseline.
+   */
+  enabledPlugins(regionCode: string): { plugin: PluginDefinition; config: unknown }[] {
+    const county = this.county(regionCode);
+    return county ? (this.counties.get(county) ?? []).map(({ plugin, config }) => ({ plugin, config })) : [];
+  }
+
   /** The implementation of `point` that applies to `regionCode`, and which plugin (or `baseline`) it came from. */
   resolve<T>(point: ExtensionPoint<T>, regionCode: string): { policy: T; source: string } {
     const county = this.county(regionCode);
