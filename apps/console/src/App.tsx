@@ -3,10 +3,11 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { actorOf, createClient, storedToken, storeToken } from './client';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { IncidentsPage } from './pages/Incidents';
+import { PluginsPage } from './pages/Plugins';
 import { RegionsPage } from './pages/Regions';
 import { VillagePage } from './pages/Village';
 
-/** `#/regions/<code>`, `#/village/<code>`, `#/incidents/<code>`. */
+/** `#/regions/<code>`, `#/village/<code>`, `#/incidents/<code>`, `#/plugins/<code>`. */
 function useRoute(): string[] {
   const [hash, setHash] = useState(window.location.hash);
   useEffect(() => {
@@ -78,6 +79,7 @@ export function App() {
           <nav>
             <a href={`#/regions/${actor.scope}`}>{t('regions')}</a>
             <a href={`#/incidents/${actor.scope}`}>{t('incidents')}</a>
+            <a href={`#/plugins/${actor.scope}`}>{t('plugins')}</a>
             <span data-testid="actor">
               {t('signedInAs')}: {actor.name ?? actor.id}（{actor.roles.join(', ')} · {actor.scope}）
             </span>
@@ -95,6 +97,8 @@ export function App() {
           <ApolloProvider client={client}>
             {page === 'village' && code ? (
               <VillagePage key={code} code={code} />
+            ) : page === 'plugins' ? (
+              <PluginsPage key={target} code={target} />
             ) : page === 'incidents' ? (
               <IncidentsPage key={target} code={target} />
             ) : (

@@ -61,7 +61,13 @@ export function Table(props: { head: string[]; rows: (string | number | ReactNod
   );
 }
 
-/** The current month (YYYY-MM) and year. */
+/** The current month (YYYY-MM). */
 export function thisMonth(): string {
   return new Date().toISOString().slice(0, 7);
+}
+
+/** The month before this one (YYYY-MM): the latest whose payroll can be computed. */
+export function lastMonth(): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
-import { DASH, Section, show, Table, thisMonth } from '../ui';
+import { DASH, lastMonth, Section, show, Table, thisMonth } from '../ui';
 
 const VillageHeaderQuery = graphql(`
   query VillageHeader($code: ID!) {
@@ -184,7 +184,7 @@ function Cadres({ code }: { code: string }) {
 
 function Payroll({ code }: { code: string }) {
   const { t } = useI18n();
-  const [month, setMonth] = useState(thisMonth());
+  const [month, setMonth] = useState(lastMonth());
   const { data, loading, error } = useQuery(VillagePayrollQuery, { errorPolicy: 'all', variables: { code, month } });
   const page = data?.payRecords;
   return (
