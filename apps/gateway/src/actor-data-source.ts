@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ACTOR_HEADER, signInternalToken, type Actor } from '@xiangzhi/kernel';
+import { ACTOR_HEADER, injectTraceContext, signInternalToken, type Actor } from '@xiangzhi/kernel';
 import { GraphQLError } from 'graphql';
 
 /** What the gateway knows about a request: the authenticated actor and the request id. */
@@ -23,7 +23,7 @@ export function isIdentityHeader(name: string): boolean {
 /**
  * Calls one subgraph for the gateway, forwarding the actor as a short-lived, single-use internal
  * token (`x-xz-actor`, signed per call with the internal secret the subgraphs verify) and the
- * request id. The subgraph request starts from empty headers (nothing a client sent is copied);
+ * request id (and the W3C `traceparent` when tracing is on). The subgraph request starts from empty headers (nothing a client sent is copied);
  * identity headers are dropped once more before the gateway's own are set. A
  * subgraph that cannot be reached becomes a SUBGRAPH_UNAVAILABLE error in the response (the other
  * subgraphs' data still comes back); its address is never shown to the client.
@@ -43,6 +43,8 @@ export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayCo
     for (const [name] of [...headers]) if (isIdentityHeader(name)) headers.delete(name);
     if (context?.internalToken) headers.set(ACTOR_HEADER, context.internalToken());
     if (context?.requestId) headers.set('x-request-id', context.requestId);
+    // W3C traceparent of the active `gateway.fetch` span when tracing is on
+    injectTraceContext((name, value) => headers.set(name, value));
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {

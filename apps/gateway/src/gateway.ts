@@ -124,6 +124,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   // a deployment opts in explicitly with APOLLO_TELEMETRY_DISABLED=false
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const metrics = new ProcessMetrics('gateway');
+  metrics.accessLog = logger;
   const fetches = metrics.histogram('xz_subgraph_fetch_duration_seconds', 'Gateway fetches to subgraphs in seconds, by subgraph and outcome (ok, error, unavailable)', ['subgraph', 'outcome']);
   const caches = gatewayCaches();
   const gateway = new ApolloGateway({
@@ -173,6 +174,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
       host: options.host,
       context,
       maxBodyBytes,
+      service: 'gateway',
       routes: {
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
         '/metrics': metrics.route(),

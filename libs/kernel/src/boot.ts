@@ -197,6 +197,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       port: options.port ?? 0,
       host: options.host,
       context,
+      service: module.name,
       routes: {
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
         '/metrics': metrics.route(),

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { Logger } from './logger';
 import { createPGliteDriver } from './pglite-pool';
+import { traceSql } from './telemetry';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM accepts entity classes
 type EntityClass = MixedList<string | Function | EntitySchema>;
@@ -21,6 +22,8 @@ export interface DataSourceOptions {
   /** Schema to keep the tables in (default: `name`). Tests use a fresh schema per suite. */
   schema?: string;
   logger?: Logger;
+  /** Statements slower than this many milliseconds are logged (`slow sql`, without parameter values); default `XZ_SLOW_SQL_MS`, else 200. */
+  slowSqlMs?: number;
 }
 
 /** Counts the SQL statements a DataSource runs: tests use it to prove there is no N+1. */
@@ -137,6 +140,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
     installExtensions: false,
     logging: true,
     logger: queries,
+    maxQueryExecutionTime: options.slowSqlMs ?? (Number(process.env.XZ_SLOW_SQL_MS) || 200),
   };
   const driver = options.databaseUrl
     ? null
@@ -157,6 +161,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
         ...common,
         driver,
       });
+  traceSql(dataSource, options.databaseUrl ? 'postgresql' : 'pglite');
   if (!options.databaseUrl) embedded.add(dataSource);
   const location: XzDataSource['location'] = options.databaseUrl
     ? { kind: 'postgres', url: options.databaseUrl }

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { traceServerRequest } from './telemetry';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -14,6 +15,8 @@ export interface HttpServeOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Largest accepted request body in bytes (default 2 MiB); larger requests get HTTP 413. */
   maxBodyBytes?: number;
+  /** Who serves (`gateway`, a subgraph's name): the `xz.service` of its request spans. */
+  service?: string;
 }
 
 export interface RunningHttpServer {
@@ -115,10 +118,12 @@ export async function serveHttp<TContext extends BaseContext>(
         });
         return;
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req),
-      });
+      const result = await traceServerRequest(req, options.service ?? gqlPath, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => options.context(req),
+        }),
+      );
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

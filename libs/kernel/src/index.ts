@@ -22,6 +22,7 @@ export * from './idempotency';
 export * from './loaders';
 export * from './logger';
 export * from './metrics';
+export * from './telemetry';
 export * from './nats-probe';
 export * from './outbox';
 export * from './pagination';

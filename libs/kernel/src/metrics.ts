@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DataSource } from 'typeorm';
 import type { SubgraphConsumers } from './consumers-runtime';
 import type { Logger } from './logger';
+import { activeTraceId } from './telemetry';
 
 /** Seconds; from 5 ms (a cached read) to 10 s (a county roll-up under load). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -26,6 +27,12 @@ export class ProcessMetrics {
   readonly registry = new Registry();
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly requestDuration: Histogram<'operation'>;
+  /**
+   * Where `apolloPlugin` writes one access log line per operation (`request`, at info): `requestId`,
+   * `actor` and `roles`, `operation`, `ms`, `codes` (the errors' `extensions.code`, distinct), and
+   * `traceId` when tracing is on. None when unset.
+   */
+  accessLog?: Logger;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -71,17 +78,28 @@ export class ProcessMetrics {
   /** The Apollo Server plugin counting and timing every operation. */
   apolloPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
     const { requests, requestDuration } = this;
+    const accessLog = () => this.accessLog;
     return {
       async requestDidStart() {
         const started = process.hrtime.bigint();
         return {
-          async willSendResponse({ request, operationName, response, errors }) {
+          async willSendResponse({ request, operationName, response, errors, contextValue }) {
             const operation = operationLabel(operationName ?? request.operationName);
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const first = errors?.[0] ?? body?.errors?.[0];
             const code = first?.extensions?.code;
             requests.inc({ operation, outcome: first ? (typeof code === 'string' ? code : 'ERROR') : 'ok' });
-            requestDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            requestDuration.observe({ operation }, seconds);
+            const log = accessLog();
+            if (log) {
+              const codes = [...new Set([...(body?.errors ?? errors ?? [])].map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'ERROR')))];
+              const ctx = contextValue as { requestId?: unknown; actor?: { id?: unknown; roles?: unknown } } | undefined;
+              log.info(
+                { requestId: ctx?.requestId, actor: ctx?.actor?.id, roles: ctx?.actor?.roles, operation, ms: Math.round(seconds * 1e4) / 10, codes, traceId: activeTraceId() },
+                'request',
+              );
+            }
           },
         };
       },
@@ -127,6 +145,7 @@ export function subgraphMetrics(
 ): ProcessMetrics {
   const metrics = new ProcessMetrics(name);
   const { dataSource, logger } = deps;
+  metrics.accessLog = logger;
   metrics.gauge('xz_db_pool_connections', 'Database pool connections by state (total, idle, waiting)', ['state'], async (g) => {
     const pool = (dataSource.driver as unknown as { master?: PoolLike }).master;
     for (const [state, value] of [['total', pool?.totalCount], ['idle', pool?.idleCount], ['waiting', pool?.waitingCount]] as const) {
