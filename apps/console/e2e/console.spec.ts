@@ -4,10 +4,11 @@ import path from 'node:path';
 import { featuredVillages } from '@xiangzhi/demo';
 import { consoleBuilt, serveConsole, type RunningConsole } from '@xiangzhi/deployment';
 import { subgraph as grids } from '@xiangzhi/grids';
-import { Role, type Actor } from '@xiangzhi/kernel';
+import { definePlugin, Role, type Actor } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { z } from 'zod';
 
 /**
  * The county console in a real browser (Debian's chromium driven by playwright-core): the built app
@@ -28,6 +29,14 @@ if (!hasChromium && !process.env.CI) {
 const [village] = featuredVillages().filter((v) => v.code.startsWith('433130'));
 const township = `${village.code.slice(0, 9)}000`;
 const county = '433130000000';
+/** A plugin the county enables, to be listed with its parameters (one set, one left at its default). */
+const countyModel = definePlugin({
+  name: 'console-county-model',
+  version: '1.2.3',
+  title: { zh: '县域治理模式（测试）', en: 'County model (test)' },
+  config: z.object({ villageDays: z.number().default(3), label: z.string().default('三级联动') }).strict(),
+  subgraphs: {},
+});
 const countyAdmin: Actor = { id: 'console-county-admin', name: '龙山县管理员', roles: [Role.COUNTY_ADMIN], scope: county };
 
 (hasChromium || process.env.CI ? describe : describe.skip)('county console in Chromium (end to end)', () => {
@@ -42,7 +51,12 @@ const countyAdmin: Actor = { id: 'console-county-admin', name: '龙山县管理�
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`);
     if (!consoleBuilt(dist)) throw new Error(`the console is not built (${dist}): run npm run build`);
     fs.mkdirSync(shots, { recursive: true });
-    platform = await startTestPlatform({ subgraphs: [grids, personnel], seed: true });
+    platform = await startTestPlatform({
+      subgraphs: [grids, personnel],
+      seed: true,
+      plugins: [countyModel],
+      countyParams: { '433130': { 'console-county-model': { villageDays: 2 } } },
+    });
     served = await serveConsole({ dir: dist, gatewayUrl: platform.url, port: 0 });
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-console-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -73,6 +87,9 @@ const countyAdmin: Actor = { id: 'console-county-admin', name: '龙山县管理�
     const origin = new URL(served.url).origin;
     const deep = await fetch(`${origin}/console/anything/else`);
     expect(await deep.text()).toContain('<div id="root">');
+    // nothing outside the build: an escaping path answers the app's page
+    const escaping = await fetch(`${origin}/console/..%2f..%2fpackage.json`);
+    expect(await escaping.text()).toContain('<div id="root">');
     const anonymous = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ region(code: \\"433130000000\\") { name } }"}' });
     expect(anonymous.status).toBe(401);
     const signed = await fetch(`${origin}/graphql`, {
@@ -122,6 +139,25 @@ const countyAdmin: Actor = { id: 'console-county-admin', name: '龙山县管理�
     await page.getByTestId('lang').click();
     await page.getByTestId('village-grids').getByRole('heading', { name: '网格' }).waitFor();
     expect(browserErrors).toEqual([]);
+  });
+
+  it("lists the county's enabled plugins with their parameters, and none for a county on the baseline", async () => {
+    await page.getByRole('link', { name: '已启用插件' }).click();
+    const table = page.getByTestId('plugin-table');
+    await table.getByText('县域治理模式（测试）').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    const row = await table.locator('tbody tr').innerText();
+    expect(row).toContain('console-county-model');
+    expect(row).toContain('1.2.3');
+    expect(row).toMatch(/villageDays\s*2/);
+    expect(row).toMatch(/label\s*"三级联动"/);
+    await shot('plugins');
+    const baseline = await platform.query<{ countyPlugins: unknown[] }>('{ countyPlugins(regionCode: "321311000000") { name } }', {}, countyAdmin);
+    expect(baseline.data?.countyPlugins).toEqual([]);
+    const refused = await platform.query('{ countyPlugins(regionCode: "43") { name } }', {}, countyAdmin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await page.goto(`${served.url}#/village/${village.code}`);
+    await page.getByTestId('village-name').getByText(village.name).waitFor();
   });
 
   it('takes an incident from report to close with a rating at the incident desk', async () => {

@@ -51,7 +51,12 @@ export function consoleBuilt(dir: string): boolean {
 }
 
 function sendStatic(res: ServerResponse, dir: string, pathname: string): void {
-  const relative = decodeURIComponent(pathname.slice(CONSOLE_BASE.length));
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname.slice(CONSOLE_BASE.length));
+  } catch {
+    relative = '';
+  }
   const file = path.resolve(dir, relative);
   // assets by their hashed names; every other path is a page of the single-page app
   const inside = file.startsWith(path.resolve(dir) + path.sep);
