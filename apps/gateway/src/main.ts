@@ -12,11 +12,12 @@
  *   `XZ_MAX_TOKENS` (default 5000), `XZ_MAX_COST` (default 50000; every field costs 1, lists × their
  *   `first`/`limit` or 20); with `NODE_ENV=production` no introspection and no "Did you mean"
  * - `APOLLO_TELEMETRY_DISABLED`: @apollo/gateway's own telemetry stays off unless this is set to `false`
+ * - `OTEL_TRACES_EXPORTER=otlp`, `OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`: OpenTelemetry traces (off by default)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveSecrets, supergraphSubgraphs } from '@xiangzhi/deployment';
-import { createLogger, stopOnSignals } from '@xiangzhi/kernel';
+import { createLogger, startTracing, stopOnSignals } from '@xiangzhi/kernel';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DEPTH, startGateway } from './gateway';
 import { DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS } from './limits';
 
@@ -30,6 +31,7 @@ function intFromEnv(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const logger = createLogger('gateway');
+  const tracing = startTracing({ serviceName: 'gateway' });
   const file = path.resolve(process.env.SUPERGRAPH ?? 'supergraph.graphql');
   if (!fs.existsSync(file)) {
     throw new Error(`超图文件不存在 (supergraph file not found): ${file}; run: npm run xz -- compose --out ${path.relative(process.cwd(), file)}`);
@@ -58,7 +60,14 @@ async function main(): Promise<void> {
       cost: { maxCost: intFromEnv('XZ_MAX_COST', DEFAULT_COST.maxCost) },
     },
   });
-  stopOnSignals(() => gateway.stop(), logger, 'the gateway');
+  stopOnSignals(
+    async () => {
+      await gateway.stop();
+      await tracing?.shutdown();
+    },
+    logger,
+    'the gateway',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -5,19 +5,28 @@
  * default 4000), `HOST` (default 127.0.0.1), `XZ_DATA_DIR` (PGlite data folders, default .data),
  * `DATABASE_URL` / `DATABASE_URL_<SUBGRAPH>` (PostgreSQL instead of PGlite), `XZ_JWT_SECRET` and
  * `XZ_INTERNAL_SECRET` (development defaults when unset, refused with NODE_ENV=production),
- * `XZ_SEED=false` (skip the demo data), `LOG_LEVEL` (default info), `LOG_FORMAT=json` (JSON log lines).
+ * `XZ_SEED=false` (skip the demo data), `LOG_LEVEL` (default info), `LOG_FORMAT=json` (JSON log lines),
+ * `OTEL_TRACES_EXPORTER=otlp` / `OTEL_EXPORTER_OTLP_ENDPOINT` (OpenTelemetry traces; off by default).
  */
 import { createReadableLogger } from '@xiangzhi/deployment';
-import { stopOnSignals } from '@xiangzhi/kernel';
+import { startTracing, stopOnSignals } from '@xiangzhi/kernel';
 import { banner, bootPlatform } from './platform';
 
 async function main(): Promise<void> {
   const logger = createReadableLogger('platform', { write: (text) => void process.stderr.write(text), withTime: true });
+  const tracing = startTracing({ serviceName: 'xiangzhi' });
   const started = Date.now();
   const platform = await bootPlatform({ logger, seed: process.env.XZ_SEED !== 'false' });
   logger.info({ ms: Date.now() - started }, 'platform ready');
   process.stdout.write(banner(platform));
-  stopOnSignals(() => platform.stop(), logger, 'the databases');
+  stopOnSignals(
+    async () => {
+      await platform.stop();
+      await tracing?.shutdown();
+    },
+    logger,
+    'the databases',
+  );
 }
 
 main().catch((error: unknown) => {

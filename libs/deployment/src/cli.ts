@@ -13,8 +13,10 @@ import {
   ImportRefusedError,
   parseColumnMap,
   Role,
+  scopeFitsRoles,
   signUserToken,
   startSubgraph,
+  startTracing,
   stopOnSignals,
   type Logger,
   type RunningSubgraph,
@@ -213,6 +215,8 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       if (!databaseUrl) fs.mkdirSync(dataDirFor(root, sg.name), { recursive: true });
       // NATS_URL: publish the subgraph's events on NATS JetStream; without it they stay in this process
       const events = await eventBusOf(config.events);
+      // OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT: OpenTelemetry traces (off by default)
+      const tracing = startTracing({ serviceName: sg.name, env });
       const running = await startSubgraph(sg.module, {
         events,
         internalSecret: secrets.internalSecret,
@@ -236,6 +240,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
           await running.stop();
         } finally {
           await events.close();
+          await tracing?.shutdown();
         }
       };
       stopOnSignals(stop, logger, `subgraph ${sg.name}`);
@@ -479,6 +484,10 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
       if (!actor.success) {
         const problems = actor.error.issues.map((i) => `--${i.path[0] === 'roles' ? 'role' : String(i.path[0])}: ${i.message.replace(/^Invalid input: /, '')}`);
         throw new CliFailure(`令牌参数无效 (invalid token options):\n  - ${problems.join('\n  - ')}`);
+      }
+      // the gateway refuses a token whose roles may not hold its scope (ROLE_SCOPE_NOT_ALLOWED): do not issue one
+      if (!scopeFitsRoles(actor.data)) {
+        throw new CliFailure(`--scope: 角色 ${roles.join(', ')} 不能持有该层级的辖区 (these roles may not hold a scope this broad): ${opts.scope}`);
       }
       const expiresInSeconds = opts.expiresIn === undefined ? undefined : Number(opts.expiresIn);
       if (expiresInSeconds !== undefined && !(Number.isInteger(expiresInSeconds) && expiresInSeconds > 0)) {
