@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { acceptedSecrets, ACTOR_HEADER, ReplayGuard, tokenRefused, verifyInternalToken } from './actor';
 import { subgraphCacheOptions } from './bounded-cache';
 import { createRequestContext, type RequestContext } from './context';
+import { countyWallScope, grantAppRole, openRequestDatabase, type RequestDatabase } from './county-wall';
 import type { CalendarOverrides } from './calendar';
 import { createDataSource, openDataSource, type XzDataSource, type MigrationClass } from './data-source';
 import { formatError } from './format-error';
@@ -120,6 +121,14 @@ export interface StartSubgraphOptions {
    * `NODE_ENV === 'production'`.
    */
   production?: boolean;
+  /**
+   * 县域隔离墙 on PostgreSQL: the database role requests run as (`SET LOCAL ROLE`, neither owner nor
+   * BYPASSRLS; created NOLOGIN if missing and granted the schema's tables at boot). Each request then
+   * runs in one transaction carrying the caller's county in `xz.scope`, and the tables' row-level
+   * security keeps it inside (see `county-wall.ts`). Default: `XZ_DB_APP_ROLE`; unset, requests run
+   * as the owner (no wall). Ignored on PGlite (one superuser connection).
+   */
+  databaseAppRole?: string;
 }
 
 export interface RunningSubgraph {
@@ -163,12 +172,15 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     logger,
   });
   const dataSource = await openDataSource(db, logger);
+  const appRole = db.location.kind === 'postgres' ? (options.databaseAppRole ?? process.env.XZ_DB_APP_ROLE) || undefined : undefined;
+  const requestDatabases = new WeakMap<RequestContext, RequestDatabase>();
   // if anything after opening the database fails, close what was opened before rethrowing
   let apolloStarted: ApolloServer<RequestContext> | null = null;
   const live: { consumers?: SubgraphConsumers } = {};
   const metrics = subgraphMetrics(module.name, { dataSource, consumers: () => live.consumers, outboxes: assembled.outboxes, logger });
   const serve = async () => {
     if (options.seed) await seedSubgraph(assembled, db, policies, logger);
+    if (appRole) await grantAppRole(dataSource, db.schema, appRole);
     const { schema, sdl } = await buildFederatedSchema(assembled);
     const production = options.production ?? process.env.NODE_ENV === 'production';
     const apollo = new ApolloServer<RequestContext>({
@@ -191,13 +203,18 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       if (typeof header !== 'string' || header === '') throw tokenRefused('TOKEN_MISSING');
       const actor = verifyInternalToken(header, acceptedSecrets(options.internalSecret, options.previousInternalSecret), replays);
       const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
-      return createRequestContext({ actor, policies, dataSource, logger, requestId });
+      if (!appRole) return createRequestContext({ actor, policies, dataSource, logger, requestId });
+      const database = openRequestDatabase(dataSource, { role: appRole, scope: countyWallScope(actor) });
+      const ctx = createRequestContext({ actor, policies, dataSource: database.dataSource, logger, requestId });
+      requestDatabases.set(ctx, database);
+      return ctx;
     };
     const httpServer = await serveHttp(apollo, {
       port: options.port ?? 0,
       host: options.host,
       context,
       service: module.name,
+      settle: async (ctx) => requestDatabases.get(ctx)?.settle(),
       routes: {
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
         '/metrics': metrics.route(),

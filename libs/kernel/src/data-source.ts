@@ -22,6 +22,8 @@ export interface DataSourceOptions {
   /** Schema to keep the tables in (default: `name`). Tests use a fresh schema per suite. */
   schema?: string;
   logger?: Logger;
+  /** Most PostgreSQL connections the pool opens (default `XZ_DB_POOL_SIZE`, else 10). */
+  poolSize?: number;
   /** Statements slower than this many milliseconds are logged (`slow sql`, without parameter values); default `XZ_SLOW_SQL_MS`, else 200. */
   slowSqlMs?: number;
 }
@@ -155,7 +157,7 @@ export function createDataSource(options: DataSourceOptions): XzDataSource {
         ...common,
         url: options.databaseUrl,
         applicationName: `xiangzhi-${options.name}`,
-        extra: { types: pgTypes, options: `-c search_path=${schema},public -c TimeZone=${TIME_ZONE}`, max: 10 },
+        extra: { types: pgTypes, options: `-c search_path=${schema},public -c TimeZone=${TIME_ZONE}`, max: options.poolSize ?? (Number(process.env.XZ_DB_POOL_SIZE) || 10) },
       })
     : new DataSource({
         ...common,

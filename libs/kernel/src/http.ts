@@ -15,6 +15,12 @@ export interface HttpServeOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Largest accepted request body in bytes (default 2 MiB); larger requests get HTTP 413. */
   maxBodyBytes?: number;
+  /**
+   * Runs once the operation has finished and before its answer is written (e.g. commits the
+   * request's transaction); when it throws, the client gets HTTP 500 with the error's message and
+   * `code` instead of the answer.
+   */
+  settle?: (context: TContext) => Promise<void>;
   /** Who serves (`gateway`, a subgraph's name): the `xz.service` of its request spans. */
   service?: string;
 }
@@ -118,12 +124,29 @@ export async function serveHttp<TContext extends BaseContext>(
         });
         return;
       }
-      const result = await traceServerRequest(req, options.service ?? gqlPath, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: () => options.context(req),
-        }),
-      );
+      let contextValue: TContext | undefined;
+      let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>>;
+      try {
+        result = await traceServerRequest(req, options.service ?? gqlPath, () =>
+          apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+            context: async () => (contextValue = await options.context(req)),
+          }),
+        );
+      } catch (error) {
+        // the operation failed outside GraphQL: give back what it held, keep the original error
+        if (contextValue !== undefined) await options.settle?.(contextValue).catch(() => undefined);
+        throw error;
+      }
+      if (contextValue !== undefined && options.settle) {
+        try {
+          await options.settle(contextValue);
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          sendJson(res, 500, { errors: [{ message: (error as Error).message, extensions: { code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' } }] });
+          return;
+        }
+      }
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

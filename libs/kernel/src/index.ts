@@ -33,3 +33,4 @@ export * from './region-code';
 export * from './shutdown';
 export * from './subgraph';
 export * from './validation';
+export * from './county-wall';
