@@ -1,4 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { countyWallFeature } from './county-wall';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from './shared/grids-stubs';
 import { baseFeature } from './base';
 import { pointsFeature } from './points';
@@ -16,6 +17,6 @@ const extensionFeature: SubgraphFeature = {
 export const civilitySubgraph = defineSubgraph({
   name: 'civility',
   title: { zh: '德治·文明实践', en: 'Civility' },
-  features: [baseFeature, rulesFeature, pointsFeature, practiceFeature, roleModelFeature, extensionFeature],
+  features: [baseFeature, rulesFeature, pointsFeature, practiceFeature, roleModelFeature, extensionFeature, countyWallFeature],
   seed: seedCivilityDemo,
 });

@@ -1,4 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { countyWallFeature } from './county-wall';
 import { RegionRef, ResidentRef, HouseholdRef, GridRef } from './shared/grids-stubs';
 import { baseFeature } from './base';
 import { organizationFeature } from './organization';
@@ -23,6 +24,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, mergerFeature, extensionFeature],
+  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, mergerFeature, extensionFeature, countyWallFeature],
   seed: seedEconomyDemo,
 });

@@ -1,4 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { countyWallFeature } from './county-wall';
 import { eventsFeature } from './events';
 import { Incident, incidentFeature } from './incident';
 import { mergerFeature } from './merger';
@@ -17,6 +18,6 @@ const extensionFeature: SubgraphFeature = {
 export const gridsSubgraph = defineSubgraph({
   name: 'grids',
   title: { zh: '网格化治理', en: 'Grids' },
-  features: [territoryFeature, incidentFeature, eventsFeature, mergerFeature, extensionFeature],
+  features: [territoryFeature, incidentFeature, eventsFeature, mergerFeature, extensionFeature, countyWallFeature],
   seed: seedGridsDemo,
 });

@@ -1,4 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { countyWallFeature } from './county-wall';
 import { baseFeature } from './base';
 import { advisorFeature } from './advisor';
 import { aidFeature } from './aid';
@@ -18,6 +19,6 @@ const extensionFeature: SubgraphFeature = {
 export const legalSubgraph = defineSubgraph({
   name: 'legal',
   title: { zh: '法治', en: 'Rule of law' },
-  features: [baseFeature, advisorFeature, aidFeature, requestFeature, disputeFeature, petitionFeature, statsFeature, extensionFeature],
+  features: [baseFeature, advisorFeature, aidFeature, requestFeature, disputeFeature, petitionFeature, statsFeature, extensionFeature, countyWallFeature],
   seed: seedLegalDemo,
 });

@@ -1,4 +1,5 @@
 import { defineSubgraph, type SubgraphFeature } from '@xiangzhi/kernel';
+import { countyWallFeature } from './county-wall';
 import { Cadre } from './cadre/cadre.entity';
 import { PartyMember, PartyOrganization } from './party/party.entity';
 import { Post } from './post/post.entity';
@@ -27,6 +28,6 @@ const extensionFeature: SubgraphFeature = {
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, extensionFeature],
+  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, extensionFeature, countyWallFeature],
   seed: seedPersonnelDemo,
 });
