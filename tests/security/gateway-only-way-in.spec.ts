@@ -161,6 +161,19 @@ describe('identity comes only from the client token', () => {
   });
 });
 
+describe('xz token', () => {
+  it('does not issue a token whose role may not hold the scope', async () => {
+    let stderr = '';
+    let stdout = '';
+    const run = (args: string[]) => runCli(['token', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { JEST_WORKER_ID: '1' } });
+    expect(await run(['--role', 'VILLAGE_CADRE', '--scope', COUNTY])).toBe(1);
+    expect(stderr).toContain(`--scope: 角色 VILLAGE_CADRE 不能持有该层级的辖区 (these roles may not hold a scope this broad): ${COUNTY}`);
+    expect(stdout).toBe('');
+    expect(await run(['--role', 'VILLAGE_CADRE', '--scope', VILLAGE_A])).toBe(0);
+    expect(stdout.trim().split('.')).toHaveLength(3);
+  });
+});
+
 describe('secrets in production', () => {
   const production = { NODE_ENV: 'production', JEST_WORKER_ID: '1' };
   const cli = async (env: NodeJS.ProcessEnv) => {
