@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConsumers } from './consumers-runtime';
@@ -83,8 +84,10 @@ export class ProcessMetrics {
       async requestDidStart() {
         const started = process.hrtime.bigint();
         return {
-          async willSendResponse({ request, operationName, response, errors, contextValue }) {
-            const operation = operationLabel(operationName ?? request.operationName);
+          async willSendResponse({ request, operationName, response, errors, contextValue, document }) {
+            // a document that failed validation still names its operation
+            const named = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)?.name?.value;
+            const operation = operationLabel(operationName ?? request.operationName ?? named);
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const first = errors?.[0] ?? body?.errors?.[0];
             const code = first?.extensions?.code;
