@@ -44,14 +44,21 @@ const AssigneesQuery = graphql(`
   }
 `);
 
+/** What every step of an incident answers: enough to redraw its row. */
+export const IncidentStateFragment = graphql(`
+  fragment IncidentState on Incident {
+    id
+    status
+    version
+    allowedActions
+  }
+`);
+
 const ReportMutation = graphql(`
   mutation ReportIncident($input: ReportIncidentInput!) {
     reportIncident(input: $input) {
-      id
       title
-      status
-      version
-      allowedActions
+      ...IncidentState
     }
   }
 `);
@@ -59,10 +66,7 @@ const ReportMutation = graphql(`
 const AcceptMutation = graphql(`
   mutation AcceptIncident($input: AcceptIncidentInput!) {
     acceptIncident(input: $input) {
-      id
-      status
-      version
-      allowedActions
+      ...IncidentState
     }
   }
 `);
@@ -70,10 +74,7 @@ const AcceptMutation = graphql(`
 const DispatchMutation = graphql(`
   mutation DispatchIncident($input: DispatchIncidentInput!) {
     dispatchIncident(input: $input) {
-      id
-      status
-      version
-      allowedActions
+      ...IncidentState
       assignee {
         id
         name
@@ -86,10 +87,7 @@ const DispatchMutation = graphql(`
 const StartMutation = graphql(`
   mutation StartIncident($input: StartIncidentInput!) {
     startIncident(input: $input) {
-      id
-      status
-      version
-      allowedActions
+      ...IncidentState
     }
   }
 `);
@@ -97,10 +95,7 @@ const StartMutation = graphql(`
 const ResolveMutation = graphql(`
   mutation ResolveIncident($input: ResolveIncidentInput!) {
     resolveIncident(input: $input) {
-      id
-      status
-      version
-      allowedActions
+      ...IncidentState
     }
   }
 `);
@@ -108,10 +103,7 @@ const ResolveMutation = graphql(`
 const CloseMutation = graphql(`
   mutation CloseIncident($input: CloseIncidentInput!) {
     closeIncident(input: $input) {
-      id
-      status
-      version
-      allowedActions
+      ...IncidentState
       rating
     }
   }

@@ -3,32 +3,31 @@ import { graphql } from '../gql';
 import { useI18n } from '../i18n';
 import { Section, show, Table } from '../ui';
 
+/** What a region page shows of a region (its page header and its row in its parent's list). */
+export const RegionSummaryFragment = graphql(`
+  fragment RegionSummary on Region {
+    code
+    name
+    level
+    stats {
+      households
+      residents
+      grids
+      openIncidents
+    }
+  }
+`);
+
 const RegionTreeQuery = graphql(`
   query RegionTree($code: ID!) {
     region(code: $code) {
-      code
-      name
-      level
+      ...RegionSummary
       parent {
         code
         name
       }
-      stats {
-        households
-        residents
-        grids
-        openIncidents
-      }
       children(includeRetired: false) {
-        code
-        name
-        level
-        stats {
-          households
-          residents
-          grids
-          openIncidents
-        }
+        ...RegionSummary
       }
     }
   }

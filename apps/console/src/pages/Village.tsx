@@ -7,18 +7,10 @@ import { DASH, lastMonth, Section, show, Table, thisMonth } from '../ui';
 const VillageHeaderQuery = graphql(`
   query VillageHeader($code: ID!) {
     region(code: $code) {
-      code
-      name
-      level
+      ...RegionSummary
       parent {
         code
         name
-      }
-      stats {
-        households
-        residents
-        grids
-        openIncidents
       }
     }
   }
