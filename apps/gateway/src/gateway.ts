@@ -10,6 +10,7 @@ import { gatewayCaches } from './caches';
 import { depthLimitRule } from './depth-limit';
 import { aliasLimitRule, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, operationCost, tooComplex, tooManyTokens, type CostOptions } from './limits';
 import { TimedDataSource } from './fetch-metrics';
+import { acceptLanguagePlugin } from './language';
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -149,7 +150,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>()],
+    plugins: [requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>(), acceptLanguagePlugin<GatewayContext>()],
     // parsed and validated documents and automatic persisted queries: at most DOCUMENT_CACHE_ENTRIES each
     ...caches.server,
     // whoever started the gateway stops it (main.ts and the platform handle SIGINT/SIGTERM)
