@@ -53,9 +53,9 @@ describe('region counters', () => {
   let platform: TestPlatform;
   let ds: DataSource;
   const admin: Actor = { id: 'counter-admin', roles: [Role.COUNTY_ADMIN], scope: COUNTIES[0] };
-  const { ok } = graphqlClient<{ region: { stats: { households: number; residents: number; grids: number }; children: { code: string; stats: { households: number; residents: number; grids: number } }[] } }>(
-    () => platform,
-  );
+  type Stats = { households: number; residents: number; grids: number };
+  type Answer = { region: { stats: Stats; children: { code: string; stats: Stats }[] } };
+  const { ok } = graphqlClient<Answer>(() => platform);
 
   beforeAll(async () => {
     platform = await startTestPlatform({ subgraphs: [grids] });
@@ -205,7 +205,7 @@ describe('region counters', () => {
   it('Region.stats reads the counters: the same answer as a recount, in the same statements, none touching households or residents', async () => {
     const full = await recount(ds);
     const query = `query($c: ID!) { region(code: $c) { stats { households residents grids } children { code stats { households residents grids } } } }`;
-    let answer!: Awaited<ReturnType<typeof ok>>;
+    let answer!: Answer;
     const { count, statements } = await countQueries(platform.subgraphs.grids, async () => (answer = await ok(admin, query, { c: COUNTIES[0] })));
     expect(answer.region.stats).toEqual(full['988001']);
     expect(answer.region.children.map((c) => [c.code, c.stats])).toEqual(TOWNSHIPS.filter((t) => t.startsWith('988001')).map((t) => [t, full[t.slice(0, 9)]]));
