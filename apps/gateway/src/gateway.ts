@@ -11,6 +11,7 @@ import { depthLimitRule } from './depth-limit';
 import { aliasLimitRule, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, operationCost, tooComplex, tooManyTokens, type CostOptions } from './limits';
 import { TimedDataSource } from './fetch-metrics';
 import { acceptLanguagePlugin } from './language';
+import { loadTrustedDocuments, NO_PERSISTED_QUERIES, trustedDocumentsPlugin } from './trusted-documents';
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -48,6 +49,15 @@ function gatewayFormatError(formatted: GraphQLFormattedError, error: unknown): G
   if (!result.extensions || !('stacktrace' in result.extensions)) return result;
   const { stacktrace: _stacktrace, ...extensions } = result.extensions;
   return { ...result, extensions };
+}
+
+/** PERSISTED_QUERY_NOT_FOUND in both languages: an operation outside the trusted documents, or an unregistered automatic persisted query. */
+function persistedQueryMessage(formatted: GraphQLFormattedError, trusted: boolean): GraphQLFormattedError {
+  if (formatted.extensions?.code !== 'PERSISTED_QUERY_NOT_FOUND') return formatted;
+  const message = trusted
+    ? '此操作不在可信文档清单中 (the operation is not in the trusted documents manifest)'
+    : '持久化查询未找到，请连同查询文本重发 (persisted query not found: send it again with its query text)';
+  return { ...formatted, message };
 }
 
 /** Echoes the request id in the response (`x-request-id`) so a client can quote it. */
@@ -120,6 +130,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   const maxTokens = options.limits?.maxTokens ?? DEFAULT_MAX_TOKENS;
   const cost: CostOptions = { ...DEFAULT_COST, ...options.limits?.cost, weights: { ...options.limits?.cost?.weights } };
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  const trusted = options.trustedDocuments ? loadTrustedDocuments(options.trustedDocuments) : null;
 
   // @apollo/gateway otherwise probes cloud metadata endpoints and sends usage metrics to Apollo;
   // a deployment opts in explicitly with APOLLO_TELEMETRY_DISABLED=false
@@ -142,7 +153,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: gatewayFormatError,
+    formatError: (formatted, error) => persistedQueryMessage(gatewayFormatError(formatted, error), trusted !== null),
     validationRules: [depthLimitRule(maxDepth), aliasLimitRule(maxAliases)],
     parseOptions: { maxTokens },
     introspection: !production,
@@ -150,9 +161,11 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>(), acceptLanguagePlugin<GatewayContext>()],
+    plugins: [...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []), requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>(), acceptLanguagePlugin<GatewayContext>()],
     // parsed and validated documents and automatic persisted queries: at most DOCUMENT_CACHE_ENTRIES each
     ...caches.server,
+    // trusted documents: the manifest is the only source of documents, clients register none
+    ...(trusted ? { persistedQueries: NO_PERSISTED_QUERIES } : {}),
     // whoever started the gateway stops it (main.ts and the platform handle SIGINT/SIGTERM)
     stopOnTerminationSignals: false,
   });
@@ -196,7 +209,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     await apollo.stop();
     throw error;
   }
-  logger.info({ url: http.url, subgraphs: subgraphUrls, maxDepth, maxBodyBytes, maxAliases, maxTokens, maxCost: cost.maxCost, production }, 'gateway ready');
+  logger.info({ url: http.url, subgraphs: subgraphUrls, maxDepth, maxBodyBytes, maxAliases, maxTokens, maxCost: cost.maxCost, production, trustedDocuments: trusted?.size }, 'gateway ready');
   let stopping: Promise<void> | null = null;
   return {
     url: http.url,

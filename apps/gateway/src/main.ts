@@ -12,6 +12,7 @@
  *   `XZ_MAX_TOKENS` (default 5000), `XZ_MAX_COST` (default 50000; every field costs 1, lists × their
  *   `first`/`limit` or 20); with `NODE_ENV=production` no introspection and no "Did you mean"
  * - `APOLLO_TELEMETRY_DISABLED`: @apollo/gateway's own telemetry stays off unless this is set to `false`
+ * - `XZ_TRUSTED_DOCUMENTS`: the trusted documents manifest; only its operations run (PERSISTED_QUERY_NOT_FOUND otherwise)
  * - `OTEL_TRACES_EXPORTER=otlp`, `OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`: OpenTelemetry traces (off by default)
  */
 import fs from 'node:fs';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
       maxTokens: intFromEnv('XZ_MAX_TOKENS', DEFAULT_MAX_TOKENS),
       cost: { maxCost: intFromEnv('XZ_MAX_COST', DEFAULT_COST.maxCost) },
     },
+    // trusted documents manifest (production): only its operations run
+    trustedDocuments: process.env.XZ_TRUSTED_DOCUMENTS || undefined,
   });
   stopOnSignals(
     async () => {

@@ -144,6 +144,7 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
         cost: config.gateway.cost,
       },
       production: config.gateway.production ?? env.NODE_ENV === 'production',
+      trustedDocuments: config.gateway.trustedDocuments && path.resolve(path.dirname(configPath), config.gateway.trustedDocuments),
     },
     logger,
   });

@@ -94,6 +94,11 @@ export const gatewaySchema = z.strictObject({
     .default({ maxCost: 50_000, defaultListSize: 20, weights: {} }),
   /** Production hardening (no introspection, no "Did you mean"); default: NODE_ENV=production. */
   production: z.boolean().optional(),
+  /**
+   * Trusted documents (production): the manifest file (relative to this config file) of the only
+   * operations the gateway runs; others get PERSISTED_QUERY_NOT_FOUND.
+   */
+  trustedDocuments: z.string().min(1).optional(),
 });
 
 /** `30d`, `12h`, `90m`, `45s` (or a number of milliseconds) → milliseconds; `0` keeps events forever. */

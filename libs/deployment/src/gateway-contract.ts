@@ -43,6 +43,12 @@ export interface StartGatewayOptions {
    * `NODE_ENV === 'production'`.
    */
   production?: boolean;
+  /**
+   * Trusted documents manifest (Apollo persisted query manifest or client-preset persisted
+   * documents, JSON): when set, only its operations run, anything else is answered
+   * PERSISTED_QUERY_NOT_FOUND, and automatic persisted queries register nothing.
+   */
+  trustedDocuments?: string;
 }
 
 export interface RunningGateway {

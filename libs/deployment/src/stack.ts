@@ -47,7 +47,7 @@ export interface StartStackOptions {
   /** Stream, subject prefix and retention of the NATS bus the stack creates (the deployment's `events`). */
   eventStream?: { stream?: string; prefix?: string; maxAgeMs?: number; maxMessages?: number };
   /** `production`: no introspection, no "Did you mean" (default NODE_ENV=production). */
-  gateway: { port: number; host?: string; limits?: GatewayLimits; production?: boolean };
+  gateway: { port: number; host?: string; limits?: GatewayLimits; production?: boolean; trustedDocuments?: string };
   logger: Logger;
 }
 
@@ -155,6 +155,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       logger: logger.child({ component: 'gateway' }),
       limits: options.gateway.limits,
       production: options.gateway.production,
+      trustedDocuments: options.gateway.trustedDocuments,
     });
     let stopped: Promise<void> | null = null;
     return {
