@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { traceServerRequest } from './telemetry';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** A GET route; one that answers `false` has not handled the request, which goes on to GraphQL. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | boolean | Promise<void | boolean>;
 
 export interface HttpServeOptions<TContext extends BaseContext> {
   port: number;
@@ -84,10 +85,7 @@ export async function serveHttp<TContext extends BaseContext>(
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname];
-      if (route && req.method === 'GET') {
-        await route(req, res);
-        return;
-      }
+      if (route && req.method === 'GET' && (await route(req, res)) !== false) return;
       if (url.pathname !== gqlPath) {
         sendJson(res, 404, { error: 'not found' });
         return;
