@@ -12,6 +12,20 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: '本页最后一项的游标 / Cursor of the last item on this page' })
   endCursor!: string | null;
+
+  @Field({
+    description:
+      '是否还有上一页（往回翻页时为准确值；往后翻页时，给了 after 即为 true）/ Whether items precede this page (exact when paging backward with last/before; when paging forward, true whenever after was given)',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页第一项的游标 / Cursor of the first item on this page' })
+  startCursor!: string | null;
+}
+
+/** The page info of a page of `edges`; `hasNextPage`/`hasPreviousPage` as the query found them. */
+export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, hasPreviousPage = false): PageInfo {
+  return { hasNextPage, hasPreviousPage, startCursor: edges.length ? edges[0].cursor : null, endCursor: edges.length ? edges[edges.length - 1].cursor : null };
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -27,6 +41,36 @@ export class PageArgs {
   @IsOptional()
   @IsString()
   after?: string | null;
+}
+
+/**
+ * Page arguments of a long list that can also be paged backward (Relay `last`/`before`):
+ * `last` (or `before` alone, with `first` as the size) gives the items just before `before`, or the
+ * last items of the list; `after` cannot be combined with `last`/`before`.
+ */
+@ArgsType()
+export class BidirectionalPageArgs extends PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `往回翻页（上一页）：本页条数（1–${MAX_PAGE_SIZE}），取 before 之前（无 before 时为列表末尾）的若干项；给出时不看 first / Page backward: this many items (1–${MAX_PAGE_SIZE}) just before before (the end of the list without it); first is ignored when given`,
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: '在此游标之前结束（往回翻页；不可与 after 同用）/ End before this cursor (backward paging; not with after)' })
+  @IsOptional()
+  @IsString()
+  before?: string | null;
+}
+
+/** A page request: forward (`first`, `after`) or backward (`last` or `before`). */
+export interface PageRequest {
+  first: number;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export interface Edge<T> {
@@ -141,18 +185,18 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): unknown[] {
+export function decodeCursor(cursor: string, arity: number, field: 'after' | 'before' = 'after'): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === arity) return values;
   } catch {
     /* fall through */
   }
-  throw badInput(`输入校验失败：after 不是有效的分页游标（收到 ${JSON.stringify(cursor)}）`, `Input validation failed: after is not a valid pagination cursor (got ${JSON.stringify(cursor)})`, {
-    field: 'after',
-    validationErrors: [
-      { field: 'after', constraint: 'isCursor', value: cursor, zh: `after 不是有效的分页游标（收到 ${JSON.stringify(cursor)}）`, en: `after is not a valid pagination cursor (got ${JSON.stringify(cursor)})` },
-    ],
+  const zh = `${field} 不是有效的分页游标（收到 ${JSON.stringify(cursor)}）`;
+  const en = `${field} is not a valid pagination cursor (got ${JSON.stringify(cursor)})`;
+  throw badInput(`输入校验失败：${zh}`, `Input validation failed: ${en}`, {
+    field,
+    validationErrors: [{ field, constraint: 'isCursor', value: cursor, zh, en }],
   });
 }
 
@@ -180,10 +224,10 @@ export interface KeysetColumn<T> {
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  page: { first: number; after?: string | null },
+  page: PageRequest,
   keys: KeysetColumn<T>[],
 ): Promise<ConnectionShape<T>> {
-  checkPageSize(page.first);
+  pageDirection(page);
   const totalCount = await qb.clone().getCount();
   return { ...(await pageOf(qb, page, keys)), totalCount };
 }
@@ -195,28 +239,55 @@ export async function paginate<T extends ObjectLiteral>(
 export async function paginateLazily<T extends ObjectLiteral>(
   connection: ReturnType<typeof LazyConnectionType<T>>,
   qb: SelectQueryBuilder<T>,
-  page: { first: number; after?: string | null },
+  page: PageRequest,
   keys: KeysetColumn<T>[],
 ): Promise<LazyConnection<T>> {
-  checkPageSize(page.first);
+  pageDirection(page);
   const counting = qb.clone();
   return connection.of(await pageOf(qb, page, keys), () => countUpTo(counting, COUNT_LIMIT));
 }
 
-async function pageOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: { first: number; after?: string | null }, keys: KeysetColumn<T>[]): Promise<PageShape<T>> {
+/**
+ * Which way a page request reads, checked before any statement runs: forward (`first` after `after`)
+ * or backward (`last`, or `before` with `first` as the size); `after` with `last`/`before` is refused.
+ */
+export function pageDirection(page: PageRequest): { backward: boolean; size: number; cursor: string | null } {
+  const backward = (page.last !== undefined && page.last !== null) || !!page.before;
+  if (backward && page.after) {
+    const zh = 'after 不能与 last 或 before 同用（往后翻页用 first/after，往回翻页用 last/before）';
+    const en = 'after cannot be combined with last or before (page forward with first/after, backward with last/before)';
+    throw badInput(`输入校验失败：${zh}`, `Input validation failed: ${en}`, {
+      field: 'after',
+      validationErrors: [{ field: 'after', constraint: 'exclusive', value: page.after, zh, en }],
+    });
+  }
+  if (!backward) {
+    checkPageSize(page.first);
+    return { backward, size: page.first, cursor: page.after ?? null };
+  }
+  const size = page.last ?? page.first;
+  checkPageSize(size, page.last !== undefined && page.last !== null ? 'last' : 'first');
+  return { backward, size, cursor: page.before ?? null };
+}
+
+async function pageOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageRequest, keys: KeysetColumn<T>[]): Promise<PageShape<T>> {
+  const { backward, size, cursor } = pageDirection(page);
   const paged = qb.clone();
-  if (page.after) {
-    const values = decodeCursor(page.after, keys.length);
+  if (cursor) {
+    const values = decodeCursor(cursor, keys.length, backward ? 'before' : 'after');
     const lhs = keys.map((k) => k.column).join(', ');
     const rhs = keys.map((_, i) => `:__cursor${i}`).join(', ');
     const params: Record<string, unknown> = {};
     values.forEach((v, i) => (params[`__cursor${i}`] = v));
-    paged.andWhere(`(${lhs}) > (${rhs})`, params);
+    paged.andWhere(`(${lhs}) ${backward ? '<' : '>'} (${rhs})`, params);
   }
-  keys.forEach((k, i) => (i === 0 ? paged.orderBy(k.column, 'ASC') : paged.addOrderBy(k.column, 'ASC')));
-  const rows = await paged.take(page.first + 1).getMany();
-  const hasNextPage = rows.length > page.first;
-  const nodes = rows.slice(0, page.first);
+  const direction = backward ? 'DESC' : 'ASC';
+  keys.forEach((k, i) => (i === 0 ? paged.orderBy(k.column, direction) : paged.addOrderBy(k.column, direction)));
+  const rows = await paged.take(size + 1).getMany();
+  const more = rows.length > size;
+  const nodes = rows.slice(0, size);
+  if (backward) nodes.reverse();
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.value(node))) }));
-  return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  // backward: items precede when more were found, and follow whenever we started before a cursor
+  return { edges, nodes, pageInfo: backward ? pageInfoOf(edges, cursor !== null, more) : pageInfoOf(edges, more, cursor !== null) };
 }

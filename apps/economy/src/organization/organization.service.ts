@@ -1,4 +1,4 @@
-import { badInput, conflict, isUniqueViolation, mutate, mutateOnce, notFound, paginate, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, isUniqueViolation, mutate, mutateOnce, notFound, pageInfoOf, paginate, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { checkRegions } from '@xiangzhi/grids-api';
 import { creditCodeProblem } from '@xiangzhi/economy-api';
 import type { EntityManager } from 'typeorm';
@@ -162,7 +162,7 @@ export async function updateCollectiveOrganization(ctx: RequestContext, input: U
 /** 组织列表 the organisations under a region (narrowed to the caller's scope), by village code, name and id; two statements whatever the page size. */
 export async function listCollectiveOrganizations(ctx: RequestContext, args: CollectiveOrganizationsArgs): Promise<ConnectionShape<CollectiveOrganization>> {
   const prefix = EconomyAccess.of(ctx).listPrefix(args.regionCode);
-  if (prefix === null) return { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+  if (prefix === null) return { edges: [], nodes: [], totalCount: 0, pageInfo: pageInfoOf([], false) };
   const qb = ctx.dataSource.getRepository(CollectiveOrganization).createQueryBuilder('o').where('o.village_code LIKE :pattern', { pattern: `${prefix}%` });
   return paginate(qb, args, [
     { column: 'o.village_code', value: (o) => o.villageCode },

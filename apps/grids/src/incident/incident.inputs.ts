@@ -1,5 +1,5 @@
 import { EscalationTier, IncidentCategory } from '@xiangzhi/grids-api';
-import { IdempotentInput, PageArgs } from '@xiangzhi/kernel';
+import { BidirectionalPageArgs, IdempotentInput } from '@xiangzhi/kernel';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IncidentAssigneeKind, IncidentSource } from './incident.entity';
@@ -153,7 +153,7 @@ export class EscalateIncidentInput extends IncidentVersionInput {
 }
 
 @ArgsType()
-export class IncidentsArgs extends PageArgs {
+export class IncidentsArgs extends BidirectionalPageArgs {
   @Field(() => String, {
     nullable: true,
     description: '区划代码：村、乡镇或县（默认为本人辖区；辖区以外的部分不列出）/ Region code: village, township or county (default: your scope; nothing outside it is listed)',

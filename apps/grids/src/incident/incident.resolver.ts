@@ -1,4 +1,4 @@
-import { groupByKey, paginate, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
+import { groupByKey, pageInfoOf, paginate, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { Grid, Region, RegionStats, Resident, TerritoryAccess, gridLoader, regionLoader, residentLoader } from '../territory';
@@ -57,7 +57,7 @@ function assigneeOf(row: { assigneeId: string | null; assigneeName: string | nul
   return Object.assign(new IncidentAssignee(), { id: row.assigneeId, name: row.assigneeName, kind: row.assigneeKind });
 }
 
-const EMPTY: ConnectionShape<Incident> = { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+const EMPTY: ConnectionShape<Incident> = { edges: [], nodes: [], totalCount: 0, pageInfo: pageInfoOf([], false) };
 
 @Resolver(() => Incident)
 export class IncidentResolver {

@@ -1,4 +1,4 @@
-import { badInput, byKey, decodeCursor, encodeCursor, groupByKey, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, byKey, decodeCursor, encodeCursor, groupByKey, pageInfoOf, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { groupByPrefix, isUuid, regionPatterns } from '../shared/access';
@@ -182,7 +182,7 @@ export function memberPageLoader(ctx: RequestContext): DataLoader<MemberPageKey,
           edges,
           nodes,
           totalCount: typeof total === 'number' ? total : 0,
-          pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+          pageInfo: pageInfoOf(edges, hasNextPage, !!key.after),
         };
       });
     },

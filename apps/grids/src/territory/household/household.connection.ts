@@ -1,4 +1,4 @@
-import { ConnectionType, encodeCursor, decodeCursor, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { ConnectionType, encodeCursor, decodeCursor, pageInfoOf, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { TerritoryAccess } from '../shared/access';
 import { Household } from './household.entity';
 
@@ -74,7 +74,7 @@ export function gridHouseholdsLoader(ctx: RequestContext) {
           nodes,
           edges,
           totalCount: total.get(k.gridId) ?? 0,
-          pageInfo: { hasNextPage: rows.length > k.first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+          pageInfo: pageInfoOf(edges, rows.length > k.first, k.after !== null),
         };
       });
     },

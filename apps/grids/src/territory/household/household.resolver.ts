@@ -6,7 +6,7 @@ import {
   IdempotentInput,
   mutateOnce,
   notFound,
-  PageArgs,
+  BidirectionalPageArgs,
   paginate,
   regionPrefix,
   type ConnectionShape,
@@ -72,7 +72,7 @@ export class HouseholdResolver {
 
   @Query(() => HouseholdConnection, { description: '住户列表（按区划或网格，限辖区，按户号排序）/ Households by region or grid, within the caller’s scope, ordered by number' })
   async households(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => BidirectionalPageArgs) page: BidirectionalPageArgs,
     @Arg('regionCode', () => ID, { nullable: true, description: '区划代码（村、乡镇…）/ Region code (village, township…)' }) regionCode: string | null,
     @Arg('gridId', () => ID, { nullable: true, description: '网格 / Grid' }) gridId: string | null,
     @Ctx() ctx: RequestContext,

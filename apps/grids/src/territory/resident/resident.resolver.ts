@@ -7,7 +7,7 @@ import {
   mutate,
   mutateOnce,
   notFound,
-  PageArgs,
+  BidirectionalPageArgs,
   paginateLazily,
   PERSONAL_DATA_ROLES,
   regionPrefix,
@@ -106,7 +106,7 @@ export class ResidentResolver {
 
   @Query(() => ResidentConnection, { description: '居民列表（按区划或住户，限辖区）/ Residents by region or household, within the caller’s scope' })
   async residents(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => BidirectionalPageArgs) page: BidirectionalPageArgs,
     @Arg('regionCode', () => ID, { nullable: true, description: '区划代码 / Region code' }) regionCode: string | null,
     @Arg('householdId', () => ID, { nullable: true, description: '住户 / Household' }) householdId: string | null,
     @Ctx() ctx: RequestContext,
@@ -134,7 +134,7 @@ export class ResidentResolver {
       'Search residents within the caller’s scope: by name (substring match, through an index of the name’s characters and character pairs, never a scan of the county), or by the full 18-character ID number (exact, compared through a keyed hash, never as plain text; part of a number finds nothing; county, township and village cadres)',
   })
   async searchResidents(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => BidirectionalPageArgs) page: BidirectionalPageArgs,
     @Arg('name', () => String, { nullable: true, description: '姓名（或其一部分）/ Name (or part of it)' }) name: string | null,
     @Arg('regionCode', () => ID, { nullable: true, description: '限定区划 / Limit to a region' }) regionCode: string | null,
     @Arg('idNumber', () => String, { nullable: true, description: '完整的身份证号码（与姓名二选一）/ The full ID number (instead of a name)' }) idNumber: string | null,
