@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { supergraphSubgraphs, type RunningGateway, type StartGateway, type StartGatewayOptions } from '@xiangzhi/deployment';
 import { acceptedSecrets, createLogger, formatError, ProcessMetrics, sendJson, serveHttp, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
@@ -10,6 +11,7 @@ import { gatewayCaches } from './caches';
 import { depthLimitRule } from './depth-limit';
 import { aliasLimitRule, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, operationCost, tooComplex, tooManyTokens, type CostOptions } from './limits';
 import { TimedDataSource } from './fetch-metrics';
+import { explorerRoutes } from './explorer';
 import { acceptLanguagePlugin } from './language';
 import { loadTrustedDocuments, NO_PERSISTED_QUERIES, trustedDocumentsPlugin } from './trusted-documents';
 
@@ -161,7 +163,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []), requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>(), acceptLanguagePlugin<GatewayContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []), requestIdPlugin, costLimitPlugin(cost), metrics.apolloPlugin<GatewayContext>(), acceptLanguagePlugin<GatewayContext>()],
     // parsed and validated documents and automatic persisted queries: at most DOCUMENT_CACHE_ENTRIES each
     ...caches.server,
     // trusted documents: the manifest is the only source of documents, clients register none
@@ -181,6 +183,9 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
     return gatewayContext(verifyUserToken(token, acceptedSecrets(options.jwtSecret, options.previousJwtSecret)), requestId, options.internalSecret);
   };
 
+  // GraphiQL from the gateway's own bundle at GET /graphql, outside production only (no CDN; Apollo's landing page is off)
+  const explorer = production ? null : explorerRoutes({ token: options.explorerToken });
+  if (!production && !explorer) logger.warn('GraphiQL is not built (npm run build): GET /graphql serves no explorer');
   let http;
   try {
     http = await serveHttp(apollo, {
@@ -190,6 +195,7 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
       maxBodyBytes,
       service: 'gateway',
       routes: {
+        ...explorer,
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
         '/metrics': metrics.route(),
         '/readyz': async (_req, res) => {

@@ -10,3 +10,4 @@ export { depthLimitRule, selectionDepth } from './depth-limit';
 export { aliasLimitRule, operationCost, tooComplex, tooManyTokens, LimitCode, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, type CostOptions } from './limits';
 export type { StartGatewayOptions, RunningGateway } from '@xiangzhi/deployment';
 export { acceptLanguagePlugin, englishFirst, preferredLanguage, splitBilingual } from './language';
+export { explorerRoutes, EXPLORER_DIR, type ExplorerOptions } from './explorer';

@@ -122,6 +122,10 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     return { module: sg.module, port: sg.port, dataDir };
   });
   const port = options.port ?? portFrom(env.PORT, 'PORT') ?? config.gateway.port;
+  const tokens =
+    env.NODE_ENV === 'production'
+      ? []
+      : DEVELOPMENT_ACTORS.map(({ label, actor }) => ({ label, actor, token: signUserToken(actor, { secret: secrets.jwtSecret }) }));
   const stack = await startStack({
     subgraphs,
     plugins: deployment.plugins,
@@ -145,6 +149,8 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
       },
       production: config.gateway.production ?? env.NODE_ENV === 'production',
       trustedDocuments: config.gateway.trustedDocuments && path.resolve(path.dirname(configPath), config.gateway.trustedDocuments),
+      // the explorer's header editor starts with the first development token (the county administrator)
+      explorerToken: tokens[0]?.token,
     },
     logger,
   });
@@ -164,10 +170,6 @@ export async function bootPlatform(options: PlatformOptions = {}): Promise<Runni
     await served?.close();
     await stack.stop();
   };
-  const tokens =
-    env.NODE_ENV === 'production'
-      ? []
-      : DEVELOPMENT_ACTORS.map(({ label, actor }) => ({ label, actor, token: signUserToken(actor, { secret: secrets.jwtSecret }) }));
   return { ...stack, stop, configPath, secrets, storage, skipped: deployment.skipped, tokens, console: served };
 }
 

@@ -49,6 +49,8 @@ export interface StartGatewayOptions {
    * PERSISTED_QUERY_NOT_FOUND, and automatic persisted queries register nothing.
    */
   trustedDocuments?: string;
+  /** Outside production: the token the GraphiQL page at GET /graphql puts in its header editor. */
+  explorerToken?: string;
 }
 
 export interface RunningGateway {

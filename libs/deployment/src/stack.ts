@@ -47,7 +47,7 @@ export interface StartStackOptions {
   /** Stream, subject prefix and retention of the NATS bus the stack creates (the deployment's `events`). */
   eventStream?: { stream?: string; prefix?: string; maxAgeMs?: number; maxMessages?: number };
   /** `production`: no introspection, no "Did you mean" (default NODE_ENV=production). */
-  gateway: { port: number; host?: string; limits?: GatewayLimits; production?: boolean; trustedDocuments?: string };
+  gateway: { port: number; host?: string; limits?: GatewayLimits; production?: boolean; trustedDocuments?: string; explorerToken?: string };
   logger: Logger;
 }
 
@@ -156,6 +156,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       limits: options.gateway.limits,
       production: options.gateway.production,
       trustedDocuments: options.gateway.trustedDocuments,
+      explorerToken: options.gateway.explorerToken,
     });
     let stopped: Promise<void> | null = null;
     return {
