@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from './actor';
+import { restrictAuditLog } from './audit';
 import { regionPrefix } from './region-code';
 
 /**
@@ -77,7 +78,8 @@ export function countyWallScope(actor: Pick<Actor, 'scope'>): string {
 
 /**
  * Lets `role` (created NOLOGIN when missing and the owner may) use the schema's tables and sequences.
- * Runs after the migrations, as the owner, each boot (tables added since are covered).
+ * Runs after the migrations, as the owner, each boot (tables added since are covered); the audit
+ * log stays append-only for it (`restrictAuditLog`).
  */
 export async function grantAppRole(dataSource: DataSource, schema: string, role: string): Promise<void> {
   const r = identifier(role);
@@ -93,6 +95,8 @@ export async function grantAppRole(dataSource: DataSource, schema: string, role:
   await dataSource.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
   await dataSource.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r}`);
   await dataSource.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`);
+  // the audit log stays append-only for requests
+  await restrictAuditLog(dataSource, schema, role);
 }
 
 /** Raised when a request's transaction could not commit (it had been rolled back by a failed statement). */
