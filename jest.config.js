@@ -22,7 +22,7 @@ for (const group of ['libs', 'apps', 'plugins']) {
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/plugins', '<rootDir>/tests'].filter((r) =>
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/plugins', '<rootDir>/examples', '<rootDir>/tests'].filter((r) =>
     fs.existsSync(r.replace('<rootDir>', __dirname)),
   ),
   testMatch: ['**/*.spec.ts'],
