@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { EXPLORER_DIR, startGateway } from '@xiangzhi/gateway';
 import { subgraph as grids } from '@xiangzhi/grids';
 import { startTestPlatform, TEST_SECRETS, type TestPlatform } from '@xiangzhi/testing';
@@ -67,6 +70,36 @@ const built = fs.existsSync(`${EXPLORER_DIR}/index.html`);
     expect([...seen].some((r) => /\.ttf$/.test(r))).toBe(true);
     expect([...seen].some((r) => /worker/.test(r))).toBe(true);
   });
+
+  // optional: Debian's chromium, every request leaving 127.0.0.1 blocked
+  (fs.existsSync('/usr/bin/chromium') ? it : it.skip)('renders in Chromium with every request outside 127.0.0.1 blocked', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-graphiql-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const outside: string[] = [];
+    const errors: string[] = [];
+    try {
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+        outside.push(url.toString());
+        return route.abort();
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (err) => errors.push(err.message));
+      await page.goto(dev.url, { waitUntil: 'load' });
+      await page.waitForSelector('.graphiql-container .monaco-editor', { timeout: 30_000 });
+      expect(await page.locator('.graphiql-container .monaco-editor').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 90_000);
 
   it('GET queries still reach GraphQL, and a non-HTML GET is not the page', async () => {
     const res = await fetch(`${dev.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
