@@ -291,3 +291,36 @@ async function pageOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: 
   // backward: items precede when more were found, and follow whenever we started before a cursor
   return { edges, nodes, pageInfo: backward ? pageInfoOf(edges, cursor !== null, more) : pageInfoOf(edges, more, cursor !== null) };
 }
+
+/** The most items a bounded (unpaginated) list field answers for one parent; more is refused, never cut short. */
+export const MAX_LIST_ITEMS = 2000;
+
+/** Where a bounded list field stands: its name, the paginated field to use beyond the bound, the bound. */
+export interface ListBound {
+  /** e.g. `Region.cadres` */
+  field: string;
+  /** e.g. `Query.cadres(regionCode, first, after)` */
+  instead: string;
+  /** default MAX_LIST_ITEMS */
+  max?: number;
+}
+
+/** How many rows a batch of `keys` bounded lists may read: one more than they may answer together. */
+export function boundedBatchLimit(keys: number, bound: ListBound): number {
+  return (bound.max ?? MAX_LIST_ITEMS) * keys + 1;
+}
+
+/**
+ * The answers of a batched bounded list field: each parent's group, or a BAD_USER_INPUT error for a
+ * parent with more than the bound. `truncated` (the batch read `boundedBatchLimit` rows) means some
+ * group may be incomplete, so every parent whose group could be is refused rather than cut short.
+ */
+export function boundedGroups<T>(groups: T[][], truncated: boolean, bound: ListBound): (T[] | Error)[] {
+  const max = bound.max ?? MAX_LIST_ITEMS;
+  return groups.map((group) => {
+    if (group.length <= max && !truncated) return group;
+    const zh = `${bound.field} 最多列出 ${max} 项，此处超出（至少 ${group.length} 项）；请缩小区划或改用分页查询 ${bound.instead}`;
+    const en = `${bound.field} lists at most ${max} items and this one has more (at least ${group.length}); ask for a smaller region or use the paginated ${bound.instead}`;
+    return badInput(zh, en, { field: bound.field, validationErrors: [{ field: bound.field, constraint: 'maxItems', value: group.length, zh, en }], max, instead: bound.instead });
+  });
+}

@@ -1,4 +1,4 @@
-import { byKey, groupByKey, type RequestContext } from '@xiangzhi/kernel';
+import { boundedBatchLimit, boundedGroups, byKey, groupByKey, type ListBound, type RequestContext } from '@xiangzhi/kernel';
 import { type EducationLevel, isCollegeOrHigher } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
@@ -12,14 +12,18 @@ import { todayInChina } from './today';
  * Cadres whose village lies under each region (and in the caller's scope), by village, name and
  * id: ONE statement for every region of a batch.
  */
+/** `Region.cadres` is bounded (MAX_LIST_ITEMS); beyond it, the paginated `Query.cadres`. */
+export const REGION_CADRES: ListBound = { field: 'Region.cadres', instead: 'cadres(regionCode, first, after)' };
+
 export function cadresByRegionLoader(ctx: RequestContext, includeLeft: boolean): DataLoader<string, Cadre[]> {
   return ctx.loaders.get<string, Cadre[]>(`cadre:byRegion:${includeLeft ? 'all' : 'serving'}`, async (codes) => {
     const { prefixes, patterns } = regionPatterns(ctx, codes);
     if (patterns.length === 0) return codes.map(() => []);
     const qb = ctx.dataSource.getRepository(Cadre).createQueryBuilder('c').where('c.village_code LIKE ANY(CAST(:patterns AS text[]))', { patterns });
     if (!includeLeft) qb.andWhere('c.status <> :left', { left: CadreStatus.LEFT });
-    const rows = await qb.orderBy('c.village_code', 'ASC').addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').getMany();
-    return groupByPrefix(prefixes, rows, (c) => c.villageCode);
+    const limit = boundedBatchLimit(codes.length, REGION_CADRES);
+    const rows = await qb.orderBy('c.village_code', 'ASC').addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(limit).getMany();
+    return boundedGroups(groupByPrefix(prefixes, rows, (c) => c.villageCode), rows.length === limit, REGION_CADRES);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from '@xiangzhi/kernel';
+import { MAX_LIST_ITEMS, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PersonnelAccess } from '../shared/access';
 import { RegionRef, ResidentRef } from '../shared/grids-stubs';
@@ -9,7 +9,10 @@ import { CadreStats } from './cadre.types';
 /** 干部 fields personnel adds to the grids subgraph's Region (batched: one statement per field for all regions). */
 @Resolver(() => RegionRef)
 export class CadreRegionResolver {
-  @FieldResolver(() => [Cadre], { description: '区划内的干部（限调用者辖区），按村、姓名排列 / Cadres of villages under the region (within your scope), by village and name' })
+  @FieldResolver(() => [Cadre], { description:
+      `区划内的干部（限调用者辖区），按村、姓名排列；最多 ${MAX_LIST_ITEMS} 人，超出时报 BAD_USER_INPUT，请改用分页的 cadres 查询 / ` +
+      `Cadres of villages under the region (within your scope), by village and name; at most ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT asks for the paginated cadres query`,
+  })
   cadres(
     @Root() region: RegionRef,
     @Arg('includeLeft', () => Boolean, { defaultValue: false, description: '包含已离任的 / Include cadres who left' }) includeLeft: boolean,

@@ -1,4 +1,4 @@
-import { groupByKey, type RequestContext } from '@xiangzhi/kernel';
+import { boundedBatchLimit, boundedGroups, groupByKey, type ListBound, type RequestContext } from '@xiangzhi/kernel';
 import { PostCategory } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
@@ -17,17 +17,24 @@ export function comparePosts(a: Post, b: Post): number {
 }
 
 /** Active posts under each region (and in the caller's scope): ONE statement for every region of a batch. */
+/** `Region.posts` is bounded (MAX_LIST_ITEMS); beyond it, ask village by village. */
+export const REGION_POSTS: ListBound = { field: 'Region.posts', instead: 'Region.posts of each village' };
+
 export function postsByRegionLoader(ctx: RequestContext): DataLoader<string, Post[]> {
   return ctx.loaders.get<string, Post[]>('post:byRegion', async (codes) => {
     const { prefixes, patterns } = regionPatterns(ctx, codes);
     if (patterns.length === 0) return codes.map(() => []);
+    const limit = boundedBatchLimit(codes.length, REGION_POSTS);
     const rows = await ctx.dataSource
       .getRepository(Post)
       .createQueryBuilder('p')
       .where('p.village_code LIKE ANY(CAST(:patterns AS text[]))', { patterns })
       .andWhere('p.active')
+      .orderBy('p.village_code', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(limit)
       .getMany();
-    return groupByPrefix(prefixes, rows.sort(comparePosts), (p) => p.villageCode);
+    return boundedGroups(groupByPrefix(prefixes, rows.sort(comparePosts), (p) => p.villageCode), rows.length === limit, REGION_POSTS);
   });
 }
 

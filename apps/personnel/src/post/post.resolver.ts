@@ -1,4 +1,4 @@
-import { notFound, referenceResolver, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
+import { MAX_LIST_ITEMS, notFound, referenceResolver, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
 import { PersonnelAccess, isUuid } from '../shared/access';
@@ -72,7 +72,10 @@ export class PostAssignmentResolver {
 /** 岗位 the field personnel adds to the grids subgraph's Region (one statement for all regions of a batch). */
 @Resolver(() => RegionRef)
 export class PostRegionResolver {
-  @FieldResolver(() => [Post], { description: '区划内的有效岗位（限调用者辖区）/ Active posts of villages under the region (within your scope)' })
+  @FieldResolver(() => [Post], { description:
+      `区划内的有效岗位（限调用者辖区）；最多 ${MAX_LIST_ITEMS} 个，超出时报 BAD_USER_INPUT，请按村分别查询 / ` +
+      `Active posts of villages under the region (within your scope); at most ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT asks for the villages one by one`,
+  })
   posts(@Root() region: RegionRef, @Ctx() ctx: RequestContext): Promise<Post[]> {
     return postsByRegionLoader(ctx).load(region.code);
   }
