@@ -254,6 +254,11 @@ export interface NatsEventBusOptions {
   name?: string;
   /** Give up connecting after this long (default 10 s). */
   connectTimeoutMs?: number;
+  /**
+   * How long a JetStream API request (stream and consumer management, publish acks) may wait for its
+   * answer (default 30 s): a process busy booting several subgraphs may not read the answer sooner.
+   */
+  apiTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -312,13 +317,14 @@ export class NatsEventBus implements EventBus {
       maxReconnectAttempts: -1,
     });
     try {
-      const jsm = await nc.jetstreamManager();
+      const api = { timeout: options.apiTimeoutMs ?? 30_000 };
+      const jsm = await nc.jetstreamManager(api);
       await ensureStream(jsm, stream, `${prefix}.>`, options.dedupWindowMs ?? EVENT_DEDUP_WINDOW_MS, {
         max_age: options.maxAgeMs ? nanos(options.maxAgeMs) : 0,
         max_msgs: options.maxMessages ?? -1,
       });
       logger.info({ url: options.url, stream, subjects: `${prefix}.>` }, 'event bus connected to NATS JetStream');
-      return new NatsEventBus(nc, jsm, nc.jetstream(), stream, prefix, options.ackWaitMs ?? 30_000, logger);
+      return new NatsEventBus(nc, jsm, nc.jetstream(api), stream, prefix, options.ackWaitMs ?? 30_000, logger);
     } catch (error) {
       await nc.close().catch(() => undefined);
       throw error;
