@@ -103,7 +103,7 @@ describe('xz seed and xz events', () => {
     expect((await xz(['seed', '--subgraph', 'evconsumer'])).code).toBe(0);
     expect((await consumerDb<{ key: string }>('SELECT key FROM ev_applied ORDER BY seq')).map((r) => r.key)).toEqual(['A1', 'A2', 'B1', 'A3']);
     expect(await consumerDb<{ n: number }>(`SELECT count(*)::int AS n FROM kernel_event_processed WHERE consumer = 'ev-projection'`)).toEqual([{ n: 4 }]);
-  });
+  }, 360_000);
 
   it('refuses unclear replays and unknown consumers, readably', async () => {
     const none = await xz(['events', 'replay']);
