@@ -1,5 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { NAME_TOKENS_FUNCTION } from '../resident/name-tokens';
+
+/**
+ * The SQL function behind the generated column (characters are code points, like `nameTokens` in
+ * `name-tokens.ts`), written out here as it was when this migration was made.
+ */
+const NAME_TOKENS_FUNCTION = `CREATE OR REPLACE FUNCTION resident_name_tokens(name text) RETURNS text[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+    SELECT coalesce(array_agg(DISTINCT t), '{}') FROM (
+      SELECT substr(lower(name), i, 1) AS t FROM generate_series(1, length(name)) AS i
+      UNION ALL
+      SELECT substr(lower(name), i, 2) FROM generate_series(1, length(name) - 1) AS i
+    ) AS tokens
+  $fn$`;
 
 /**
  * Residents are found by name through `name_tokens` (every character and pair of characters of the
