@@ -1,5 +1,5 @@
 import { gridCodeOf, isValidPhone } from '@xiangzhi/grids-api';
-import { badInput, conflict, countyOf, IdempotentInput, mutate, mutateOnce, notFound, PageArgs, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, countyOf, IdempotentInput, MAX_LIST_ITEMS, mutate, mutateOnce, notFound, PageArgs, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In, type EntityManager } from 'typeorm';
@@ -179,7 +179,7 @@ export class ZoneResolver {
     return (await regionLoader(ctx).load(zone.villageCode)) as Region;
   }
 
-  @FieldResolver(() => [Grid], { description: '片区内的网格 / Grids in the zone' })
+  @FieldResolver(() => [Grid], { description: '片区内的网格（同村网格至多1000个：网格代码为村代码加3位顺序码）/ Grids in the zone (at most 1000: a grid code is the village code plus 3 digits)' })
   async grids(@Root() zone: Zone, @Ctx() ctx: RequestContext): Promise<Grid[]> {
     const access = TerritoryAccess.of(ctx);
     return access.filter(await gridsByZoneLoader(ctx).load(zone.id), (g) => access.canSeeGrid(g));
@@ -205,7 +205,7 @@ export class GridResolver {
     return readableGrid(ctx, id);
   }
 
-  @Query(() => [Grid], { description: '某村（社区）的网格 / Grids of a village' })
+  @Query(() => [Grid], { description: '某村（社区）的网格（至多1000个：网格代码为村代码加3位顺序码）/ Grids of a village (at most 1000: a grid code is the village code plus 3 digits)' })
   async grids(@Arg('villageCode', () => ID, { description: '村（社区）区划代码 / Village division code' }) villageCode: string, @Ctx() ctx: RequestContext): Promise<Grid[]> {
     const access = TerritoryAccess.of(ctx);
     if (!access.inScope(villageCode)) throw outOfScope('区划', 'Region', villageCode);
@@ -321,7 +321,10 @@ export class GridWorkerResolver {
     return personalField(ctx, { type: 'GridWorker', id: worker.id, regionCode: worker.villageCode }, 'phone', worker.phone);
   }
 
-  @FieldResolver(() => [Household], { description: '联系的住户 / Households linked to this grid member' })
+  @FieldResolver(() => [Household], { description:
+      `联系的住户；最多 ${MAX_LIST_ITEMS} 户，超出时报 BAD_USER_INPUT，请改用分页的 households(gridId, first, after) / ` +
+      `Households linked to this grid member; at most ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT asks for the paginated households(gridId, first, after)`,
+  })
   async households(@Root() worker: GridWorker, @Ctx() ctx: RequestContext): Promise<Household[]> {
     const access = TerritoryAccess.of(ctx);
     return access.filter(await householdsByMemberLoader(ctx).load(worker.id), (h) => access.canSeeHousehold(h));
