@@ -35,6 +35,10 @@ export class KernelIdempotencyKeys1700000000002 implements MigrationInterface {
 /** What a client may send as an idempotency key: 8–128 letters, digits, `-`, `_`, `.`, `:` (a UUID fits). */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** The description of an `idempotencyKey` field (for an input that cannot extend `IdempotentInput`). */
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  '幂等键（8–128位；客户端重试时带同一键，只创建一次）/ Idempotency key (8–128 characters; a retry with the same key creates nothing new and returns the first result)';
+
 /**
  * The base of every create mutation's input: an optional idempotency key. Extend it
  * (`@InputType('PostVoucherInput') class PostVoucherInput extends IdempotentInput { … }`) and pass
@@ -42,10 +46,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 @InputType('IdempotentInput', { description: '带幂等键的创建输入 / A create input with an idempotency key' })
 export abstract class IdempotentInput {
-  @Field(() => String, {
-    nullable: true,
-    description: '幂等键（8–128位；客户端重试时带同一键，只创建一次）/ Idempotency key (8–128 characters; a retry with the same key creates nothing new and returns the first result)',
-  })
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   @IsOptional()
   @Matches(IDEMPOTENCY_KEY_PATTERN)
   idempotencyKey?: string | null;
@@ -87,10 +88,27 @@ export interface CreateOnce<T> {
 }
 
 /**
+ * The `CreateOnce` of a create that answers a record with an `id`: the operation's name, the key and
+ * input from an `IdempotentInput`, and how to read the record again (a loader or a repository read).
+ */
+export function onceById<T extends { id: string }>(operation: string, input: IdempotentInput, replay: (id: string) => Promise<T>): CreateOnce<T> {
+  return { operation, key: input.idempotencyKey, input, idOf: (result) => result.id, replay };
+}
+
+/**
+ * The `CreateOnce` of a create whose answer is a small summary rather than one record (a computed
+ * result, a count): the answer itself is stored with the key, as JSON, and a retry answers it again.
+ */
+export function onceByAnswer<T>(operation: string, input: IdempotentInput): CreateOnce<T> {
+  return { operation, key: input.idempotencyKey, input, idOf: (result) => JSON.stringify(result), replay: async (stored) => JSON.parse(stored) as T };
+}
+
+/**
  * 幂等创建 `mutate` for a create that takes an idempotency key: the first call with a key runs the
  * work and stores the key with the created id in the same transaction; a later call with the same key
  * (a client's retry) returns what the first created and writes nothing, also when both arrive at once
- * (the key's primary key decides; the loser rolls back and replays). The same key with a different
+ * (the key's primary key decides; the loser rolls back and replays, also when it lost on the create's
+ * own uniqueness check before reaching the key). The same key with a different
  * input is refused with CONFLICT (rule `IDEMPOTENCY_KEY_REUSED`). Keys are per actor and operation.
  */
 export async function mutateOnce<T>(
@@ -116,7 +134,8 @@ export async function mutateOnce<T>(
       return result;
     });
   } catch (error) {
-    if (!(error instanceof KeyTaken)) throw error;
+    // a concurrent call with the same key may have committed first: this one then lost either on the
+    // key itself or on the create's own uniqueness check (a vacant post, a free name…); answer the first
     const again = await earlier();
     if (again === null) throw error;
     return again;
