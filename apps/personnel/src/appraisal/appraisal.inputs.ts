@@ -1,3 +1,4 @@
+import { IdempotentInput } from '@xiangzhi/kernel';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AppraisalPeriodType } from './appraisal.entity';
@@ -18,7 +19,7 @@ export class AppraisalScoreInput {
 @InputType('RecordAppraisalInput', {
   description: '登记考核（月度、季度岗位考核或年度考核）；修改已登记的考核须提交版本号 / Record an appraisal (monthly, quarterly or annual); revising one needs its version',
 })
-export class RecordAppraisalInput {
+export class RecordAppraisalInput extends IdempotentInput {
   @Field(() => ID, { description: '被考核干部 / Cadre appraised' })
   @IsUUID()
   cadreId!: string;

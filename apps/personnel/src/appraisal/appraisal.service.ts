@@ -1,17 +1,4 @@
-import {
-  assertRegionCode,
-  badInput,
-  byKey,
-  conflict,
-  countyOf,
-  forbidden,
-  groupByKey,
-  levelOf,
-  mutate,
-  notFound,
-  RegionLevel,
-  type RequestContext,
-} from '@xiangzhi/kernel';
+import { assertRegionCode, badInput, byKey, conflict, countyOf, forbidden, groupByKey, levelOf, mutate, mutateOnce, notFound, onceById, RegionLevel, type RequestContext } from '@xiangzhi/kernel';
 import { appraisalPolicyPoint, PostCategory, Rating, type AppraisalDimension, type QuotaCandidate, type RatingDecision } from '@xiangzhi/personnel-api';
 import type DataLoader from 'dataloader';
 import { Cadre, CadreStatus } from '../cadre/cadre.entity';
@@ -144,8 +131,9 @@ export async function recordAppraisal(ctx: RequestContext, input: RecordAppraisa
     ratingDecision = storedDecision(source, rated);
   }
   const expectedVersion = input.expectedVersion ?? null;
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('recordAppraisal', input, (id) => ctx.dataSource.manager.findOneByOrFail(Appraisal, { id })),
     {
       action: expectedVersion === null ? 'recordAppraisal' : 'reviseAppraisal',
       targetType: 'Appraisal',

@@ -1,4 +1,4 @@
-import { PageArgs } from '@xiangzhi/kernel';
+import { IdempotentInput, PageArgs } from '@xiangzhi/kernel';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -8,7 +8,7 @@ const CODE = /^\d{12}$/;
 const CODE_MESSAGE = '$property must be a 12-digit division code';
 
 @InputType('RecordDutyCheckInInput', { description: '登记坐班 / Record hours on duty at the village service centre' })
-export class RecordDutyCheckInInput {
+export class RecordDutyCheckInInput extends IdempotentInput {
   @Field(() => ID, { description: '干部（须在职）/ Cadre (must be serving)' })
   @IsUUID()
   cadreId!: string;
@@ -31,7 +31,7 @@ export class RecordDutyCheckInInput {
 }
 
 @InputType('RequestLeaveInput', { description: '请假（审批层级由考勤政策按所任岗位决定）/ Request leave (the attendance policy decides who approves, from the posts held)' })
-export class RequestLeaveInput {
+export class RequestLeaveInput extends IdempotentInput {
   @Field(() => ID, { description: '请假干部（须在职）/ Cadre taking leave (must be serving)' })
   @IsUUID()
   cadreId!: string;
@@ -89,7 +89,7 @@ export class ReportBackInput {
 }
 
 @InputType('RecordInspectionFindingInput', { description: '登记督查发现的擅自离岗（乡镇、县督查）/ Record an unreported absence found by inspection (township or county)' })
-export class RecordInspectionFindingInput {
+export class RecordInspectionFindingInput extends IdempotentInput {
   @Field(() => ID, { description: '离岗干部 / Cadre found absent' })
   @IsUUID()
   cadreId!: string;

@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, hasRole, mutate, notFound, Role, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, forbidden, hasRole, mutate, mutateOnce, notFound, onceById, Role, type RequestContext } from '@xiangzhi/kernel';
 import {
   attendancePolicyPoint,
   decision,
@@ -120,8 +120,9 @@ export async function recordDutyCheckIn(ctx: RequestContext, input: RecordDutyCh
   requireServing(cadre);
   requireNotFuture(input.date, 'date');
   await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: input.date }]);
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('recordDutyCheckIn', input, (id) => ctx.dataSource.manager.findOneByOrFail(DutyCheckIn, { id })),
     { action: 'recordDutyCheckIn', targetType: 'DutyCheckIn', regionCode: cadre.villageCode, targetId: (c) => c.id, payload: { cadreId: cadre.id, date: input.date, hours: input.hours } },
     async (manager) => {
       await lockServingCadre(manager, cadre);
@@ -164,8 +165,9 @@ export async function requestLeave(ctx: RequestContext, input: RequestLeaveInput
   const reason = input.reason.trim();
   if (!reason) throw badInput('请假事由不能为空', 'The reason cannot be blank', { field: 'reason' });
   const { policy, source } = attendancePolicyFor(ctx, cadre.villageCode);
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('requestLeave', input, (id) => ctx.dataSource.manager.findOneByOrFail(LeaveRequest, { id })),
     {
       action: 'requestLeave',
       targetType: 'LeaveRequest',
@@ -356,8 +358,19 @@ export async function recordInspectionFinding(ctx: RequestContext, input: Record
   await checkRegions(ctx.dataSource, [{ field: 'cadre.villageCode', code: cadre.villageCode, on: input.date }]);
   const { policy, source } = attendancePolicyFor(ctx, cadre.villageCode);
   const date = input.date;
-  return mutate(
+  return mutateOnce(
     ctx,
+    {
+      operation: 'recordInspectionFinding',
+      key: input.idempotencyKey,
+      input,
+      idOf: (r: InspectionFindingResult) => r.finding.id,
+      replay: async (id: string) => {
+        const finding = await ctx.dataSource.manager.findOneByOrFail(InspectionFinding, { id });
+        const sanction = await ctx.dataSource.manager.findOneByOrFail(Sanction, { id: finding.sanctionId as string });
+        return Object.assign(new InspectionFindingResult(), { finding, sanction });
+      },
+    },
     {
       action: 'recordInspectionFinding',
       targetType: 'InspectionFinding',

@@ -1,4 +1,4 @@
-import { PageArgs } from '@xiangzhi/kernel';
+import { IDEMPOTENCY_KEY_DESCRIPTION, IDEMPOTENCY_KEY_PATTERN, IdempotentInput, PageArgs } from '@xiangzhi/kernel';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -150,6 +150,12 @@ export class AppointCadreInput extends CandidateInput {
   @IsInt()
   @Min(1)
   expectedPostVersion?: number | null;
+
+  // CandidateInput is shared with the eligibility check (a query), so the key is declared here as IdempotentInput declares it
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey?: string | null;
 }
 
 @InputType('DischargeCadreInput', { description: '干部离任 / Discharge a cadre' })
@@ -214,7 +220,7 @@ export class UpdateCadreInput {
 }
 
 @InputType('RecordTrainingInput', { description: '登记培训 / Record a training' })
-export class RecordTrainingInput {
+export class RecordTrainingInput extends IdempotentInput {
   @Field(() => ID, { description: '干部 / Cadre' })
   @IsUUID()
   cadreId!: string;
@@ -240,7 +246,7 @@ export class RecordTrainingInput {
 }
 
 @InputType('AddTalentInput', { description: '人才入库 / Add a person to the talent pool' })
-export class AddTalentInput {
+export class AddTalentInput extends IdempotentInput {
   @Field(() => String, { description: '村（社区）区划代码 / Village division code' })
   @Matches(CODE, { message: CODE_MESSAGE })
   villageCode!: string;

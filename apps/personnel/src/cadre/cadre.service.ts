@@ -1,4 +1,4 @@
-import { badInput, countyOf, mutate, notFound, paginate, requireRole, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, countyOf, mutate, mutateOnce, notFound, onceById, paginate, requireRole, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { checkReferences } from '@xiangzhi/grids-api';
 import { PersonnelAccess, TALENT_READER_ROLES, VILLAGE_WRITER_ROLES } from '../shared/access';
 import { requireNotFuture, requireVillageCode } from '../shared/checks';
@@ -96,8 +96,9 @@ export async function recordTraining(ctx: RequestContext, input: RecordTrainingI
   if (!organizer) throw badInput('举办单位不能为空', 'The organiser cannot be blank', { field: 'organizer' });
   if (!(input.days > 0)) throw badInput('培训天数须大于0', 'Days must be more than 0', { field: 'days' });
   requireNotFuture(input.startDate, 'startDate', { zh: '培训开始日期', en: 'training start date' });
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('recordTraining', input, (id) => ctx.dataSource.manager.findOneByOrFail(TrainingRecord, { id })),
     { action: 'recordTraining', targetType: 'TrainingRecord', regionCode: cadre.villageCode, targetId: (t) => t.id, payload: { cadreId: cadre.id, days: input.days } },
     (manager) =>
       manager.save(
@@ -124,8 +125,9 @@ export async function addTalent(ctx: RequestContext, input: AddTalentInput): Pro
     regions: [{ field: 'villageCode', code: input.villageCode, on: todayInChina() }],
     residents: input.residentId ? [{ field: 'residentId', id: input.residentId, living: true }] : [],
   });
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('addTalent', input, (id) => ctx.dataSource.manager.findOneByOrFail(Talent, { id })),
     { action: 'addTalent', targetType: 'Talent', regionCode: input.villageCode, targetId: (t) => t.id, payload: { kind: input.kind } },
     (manager) =>
       manager.save(

@@ -1,3 +1,4 @@
+import { IdempotentInput } from '@xiangzhi/kernel';
 import { DisciplinaryKind } from '@xiangzhi/personnel-api';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
@@ -5,7 +6,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import './discipline.entity';
 
 @InputType('RecordDisciplinarySanctionInput', { description: '登记党纪政务处分 / Record a Party or government disciplinary sanction' })
-export class RecordDisciplinarySanctionInput {
+export class RecordDisciplinarySanctionInput extends IdempotentInput {
   @Field(() => ID, { description: '干部 / Cadre' })
   @IsUUID()
   cadreId!: string;

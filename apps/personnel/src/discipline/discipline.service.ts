@@ -1,4 +1,4 @@
-import { badInput, groupByKey, mutate, notFound, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, groupByKey, mutate, mutateOnce, notFound, onceById, type RequestContext } from '@xiangzhi/kernel';
 import { DisciplinaryKind, DISCIPLINARY_CATEGORY_TITLES, DISCIPLINARY_KINDS, effectEndsOn, effectMonths, inEffectOn } from '@xiangzhi/personnel-api';
 import { randomUUID } from 'node:crypto';
 import type DataLoader from 'dataloader';
@@ -59,8 +59,9 @@ export async function recordDisciplinarySanction(ctx: RequestContext, input: Rec
   const months = given ?? effectMonths(input.kind, probationYears);
   const endsOn = effectEndsOn(input.decidedOn, months);
   const basis = given !== null ? `处分决定写明影响期${given}个月` : info.basis;
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('recordDisciplinarySanction', input, (id) => ctx.dataSource.manager.findOneByOrFail(DisciplinarySanction, { id })),
     {
       action: 'recordDisciplinarySanction',
       targetType: 'DisciplinarySanction',

@@ -1,4 +1,4 @@
-import { PageArgs } from '@xiangzhi/kernel';
+import { IdempotentInput, PageArgs } from '@xiangzhi/kernel';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
@@ -11,7 +11,7 @@ const CODE_MESSAGE = '$property must be a 12-digit division code';
 export const MAX_POINTS_PER_ENTRY = 100;
 
 @InputType('CreatePartyOrganizationInput', { description: '设立党组织（党委、党总支、党支部、党小组）/ Set up a Party organisation (committee, general branch, branch or group)' })
-export class CreatePartyOrganizationInput {
+export class CreatePartyOrganizationInput extends IdempotentInput {
   @Field(() => String, { description: '所属村（社区）或乡镇的12位区划代码 / 12-digit division code of its village or township' })
   @Matches(CODE, { message: CODE_MESSAGE })
   regionCode!: string;
@@ -73,7 +73,7 @@ export class UpdatePartyOrganizationInput {
 }
 
 @InputType('RegisterPartyMemberInput', { description: '登记党员 / Register a Party member' })
-export class RegisterPartyMemberInput {
+export class RegisterPartyMemberInput extends IdempotentInput {
   @Field(() => ID, { description: '所在党组织 / Organisation' })
   @IsUUID()
   organizationId!: string;
@@ -133,7 +133,7 @@ export class ReturnMobileMemberInput {
 }
 
 @InputType('RecordMemberPointsInput', { description: '记党员积分（加分或扣分）/ Record points for a member (award or deduction)' })
-export class RecordMemberPointsInput {
+export class RecordMemberPointsInput extends IdempotentInput {
   @Field(() => ID, { description: '党员 / Member' })
   @IsUUID()
   memberId!: string;

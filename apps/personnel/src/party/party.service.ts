@@ -1,17 +1,4 @@
-import {
-  assertRegionCode,
-  badInput,
-  conflict,
-  countyOf,
-  levelOf,
-  mutate,
-  notFound,
-  paginate,
-  RegionLevel,
-  todayInChina,
-  type ConnectionShape,
-  type RequestContext,
-} from '@xiangzhi/kernel';
+import { assertRegionCode, badInput, conflict, countyOf, levelOf, mutate, mutateOnce, notFound, onceById, paginate, RegionLevel, todayInChina, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { CadreStatus } from '../cadre/cadre.entity';
 import { MANAGER_ROLES, PersonnelAccess, VILLAGE_WRITER_ROLES } from '../shared/access';
@@ -182,8 +169,9 @@ export async function createPartyOrganization(ctx: RequestContext, input: Create
   if (gridId) checkGridKind(input.kind, regionCode);
   if (secretaryCadreId) await checkSecretary(ctx, secretaryCadreId, regionCode);
   await checkRegions(ctx.dataSource, [{ field: 'regionCode', code: regionCode, on: todayInChina() }]);
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('createPartyOrganization', input, (id) => ctx.dataSource.manager.findOneByOrFail(PartyOrganization, { id })),
     { action: 'createPartyOrganization', targetType: 'PartyOrganization', regionCode, targetId: (o) => o.id, payload: { name, kind: input.kind, parentId, gridId, secretaryCadreId } },
     async (manager) => {
       await checkNameFree(manager, regionCode, name, null);
@@ -253,8 +241,9 @@ export async function registerPartyMember(ctx: RequestContext, input: RegisterPa
     const village = levelOf(org.regionCode) === RegionLevel.VILLAGE ? org.regionCode : undefined;
     await checkReferences(ctx.dataSource, { residents: [{ field: 'residentId', id: residentId, villageCode: village, living: true }] });
   }
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('registerPartyMember', input, (id) => ctx.dataSource.manager.findOneByOrFail(PartyMember, { id })),
     {
       action: 'registerPartyMember',
       targetType: 'PartyMember',
@@ -348,8 +337,9 @@ export async function recordMemberPoints(ctx: RequestContext, input: RecordMembe
   requireNotFuture(input.date, 'date', { zh: '积分日期', en: 'date' });
   const reason = input.reason.trim();
   if (!reason) throw badInput('事由不能为空', 'The reason cannot be blank', { field: 'reason' });
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('recordMemberPoints', input, (id) => ctx.dataSource.manager.findOneByOrFail(PartyPointEntry, { id })),
     {
       action: 'recordMemberPoints',
       targetType: 'PartyMember',

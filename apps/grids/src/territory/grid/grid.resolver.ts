@@ -1,5 +1,5 @@
 import { gridCodeOf, isValidPhone } from '@xiangzhi/grids-api';
-import { badInput, conflict, countyOf, IdempotentInput, MAX_LIST_ITEMS, mutate, mutateOnce, notFound, PageArgs, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, countyOf, IdempotentInput, MAX_LIST_ITEMS, mutate, mutateOnce, notFound, onceById, PageArgs, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In, type EntityManager } from 'typeorm';
@@ -25,7 +25,7 @@ import { Grid } from './grid.entity';
 import { Zone } from './zone.entity';
 
 @InputType('CreateZoneInput', { description: '设立片区 / Create a zone' })
-export class CreateZoneInput {
+export class CreateZoneInput extends IdempotentInput {
   @Field(() => ID, { description: '所属村（社区）区划代码 / Village division code' })
   @IsString()
   villageCode!: string;
@@ -86,7 +86,7 @@ export class UpdateGridInput {
 }
 
 @InputType('CreateGridWorkerInput', { description: '设网格长或网格员（关联居民，或仅姓名电话）/ Appoint a grid leader or member (a resident, or just a name and phone)' })
-export class CreateGridWorkerInput {
+export class CreateGridWorkerInput extends IdempotentInput {
   @Field(() => ID, { description: '网格 / Grid' })
   @IsString()
   gridId!: string;
@@ -189,7 +189,8 @@ export class ZoneResolver {
   async createZone(@Arg('input', () => CreateZoneInput) input: CreateZoneInput, @Ctx() ctx: RequestContext): Promise<Zone> {
     const village = await writableVillage(ctx, input.villageCode);
     const name = input.name.trim();
-    return mutate(ctx, { action: 'createZone', targetType: 'Zone', regionCode: village.code, targetId: (z) => z.id, payload: { name } }, async (m) => {
+    const once = onceById('createZone', input, async (id) => (await zoneLoader(ctx).load(id)) as Zone);
+    return mutateOnce(ctx, once, { action: 'createZone', targetType: 'Zone', regionCode: village.code, targetId: (z) => z.id, payload: { name } }, async (m) => {
       if (await m.getRepository(Zone).exists({ where: { villageCode: village.code, name } })) {
         throw conflict(`片区名称已存在：${name}`, `A zone with this name already exists: ${name}`, { field: 'name' });
       }
@@ -345,7 +346,9 @@ export class GridWorkerResolver {
     if (!name) throw badInput('请填写姓名或选择居民', 'Give a name or a resident', { field: 'name' });
     const phone = input.phone?.trim() || resident?.phone || null;
     if (phone && !isValidPhone(phone)) throw badInput(`电话号码无效：${phone}`, `Invalid phone number: ${phone}`, { field: 'phone' });
-    return mutate(ctx, { action: 'createGridWorker', targetType: 'GridWorker', regionCode: grid.villageCode, targetId: (w) => w.id, payload: { role: input.role } }, async (m) => {
+    // a grid has many members: without a key a retry would appoint the same person twice
+    const once = onceById('createGridWorker', input, async (id) => (await workerLoader(ctx).load(id)) as GridWorker);
+    return mutateOnce(ctx, once, { action: 'createGridWorker', targetType: 'GridWorker', regionCode: grid.villageCode, targetId: (w) => w.id, payload: { role: input.role } }, async (m) => {
       if (input.role === GridWorkerRole.GRID_LEADER && (await m.getRepository(GridWorker).exists({ where: { gridId: grid.id, role: GridWorkerRole.GRID_LEADER } }))) {
         throw conflict('该网格已有网格长', 'The grid already has a grid leader', { field: 'role' });
       }
