@@ -550,3 +550,75 @@ describe('demo seed', () => {
     expect(ids.every((r) => r.id_number.startsWith('321311'))).toBe(true);
   });
 });
+
+describe('bounded lists', () => {
+  // a malformed tree under a county of its own: valid division codes leave at most 999 regions below
+  // one region, so only rows written around the import can reach the bound
+  const county = '439999000000';
+  const countyAdmin: Actor = { id: 'admin-bound', roles: [Role.COUNTY_ADMIN], scope: county };
+  const village = '439999000001';
+  const overBound = 2001;
+
+  function refusal(res: GqlResult, field: string, instead: string): void {
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    const error = res.errors?.[0] as GqlError;
+    expect(error.extensions).toMatchObject({ field, max: 2000, instead });
+    expect(error.message).toContain(`${field} 最多列出 2000 项`);
+    expect(error.message).toContain(`${field} lists at most 2000 items`);
+    expect(error.message).toContain(instead);
+  }
+
+  beforeAll(async () => {
+    await sql(`INSERT INTO region (code, name, level, parent_code, county_code) VALUES ($1, '界限县', 'COUNTY', '430000000000', $1)`, [county]);
+    await sql(
+      `INSERT INTO region (code, name, level, parent_code, county_code)
+       SELECT '439999' || lpad(i::text, 6, '0'), '界限村' || i, 'VILLAGE', $1, $1 FROM generate_series(1, ${overBound}) AS i`,
+      [county],
+    );
+  });
+
+  it('refuses Region.children and regions(parentCode) beyond 2000 with BAD_USER_INPUT naming the field, the bound and the alternative; at 2000 answers them all', async () => {
+    const small = `query($c: ID!) { region(code: $c) { code children { code } } }`;
+    const n2 = await statements(() => ok(admin, small, { c: townshipOfA }));
+    let over: GqlResult = {};
+    const nOver = await statements(async () => (over = await gql(countyAdmin, small, { c: county })));
+    refusal(over, 'Region.children', 'Region.children of each lower region');
+    expect(nOver).toBe(n2);
+    refusal(await gql(countyAdmin, `query($p: ID!) { regions(parentCode: $p) { code } }`, { p: county }), 'regions', 'regions(parentCode) of each lower region');
+    await sql(`DELETE FROM region WHERE code = $1`, [`439999${String(overBound).padStart(6, '0')}`]);
+    const full = await ok(countyAdmin, `query($c: ID!) { region(code: $c) { children { code } } regions(parentCode: $c) { code } }`, { c: county });
+    expect(full.region.children).toHaveLength(2000);
+    expect(full.regions).toHaveLength(2000);
+    expect(full.region.children[0].code).toBe(village);
+  });
+
+  it('refuses GridWorker.households beyond 2000 and names the paginated households(gridId, first, after), which pages through them', async () => {
+    const [grid] = await sql<{ id: string }>(`INSERT INTO grid (code, village_code, county_code, name) VALUES ($1, $2, $3, '界限网格') RETURNING id`, [`${village}001`, village, county]);
+    const [worker] = await sql<{ id: string }>(
+      `INSERT INTO grid_worker (grid_id, village_code, county_code, role, name) VALUES ($1, $2, $3, 'GRID_MEMBER', '界限网格员') RETURNING id`,
+      [grid.id, village, county],
+    );
+    await sql(
+      `INSERT INTO household (village_code, county_code, grid_id, number, member_id)
+       SELECT $1, $2, $3, lpad(i::text, 5, '0'), $4 FROM generate_series(1, ${overBound}) AS i`,
+      [village, county, grid.id, worker.id],
+    );
+    const query = `query($id: ID!) { grid(id: $id) { members { name households { number } } } }`;
+    const [normal] = await sql<{ id: string }>(`SELECT g.id FROM grid g JOIN grid_worker w ON w.grid_id = g.id AND w.role = 'GRID_MEMBER' WHERE g.village_code = $1 LIMIT 1`, [villageA.code]);
+    const nNormal = await statements(() => ok(cadreA, query, { id: normal.id }));
+    let over: GqlResult = {};
+    const nOver = await statements(async () => (over = await gql(countyAdmin, query, { id: grid.id })));
+    refusal(over, 'GridWorker.households', 'households(gridId, first, after)');
+    expect(nOver).toBe(nNormal);
+    const paged = await ok(countyAdmin, `query($g: ID!) { households(gridId: $g, first: 100) { totalCount pageInfo { hasNextPage } } }`, { g: grid.id });
+    expect(paged.households).toEqual({ totalCount: overBound, pageInfo: { hasNextPage: true } });
+    await sql(`DELETE FROM household WHERE village_code = $1 AND number = $2`, [village, String(overBound).padStart(5, '0')]);
+    const full = await ok(countyAdmin, query, { id: grid.id });
+    expect(full.grid.members[0].households).toHaveLength(2000);
+  });
+
+  it('keeps a village’s grids under 1000: a grid code is the village code plus 3 digits', async () => {
+    await expect(sql(`INSERT INTO grid (code, village_code, county_code, name) VALUES ($1, $2, $3, '第1000个')`, [`${village}1000`, village, county])).rejects.toThrow();
+    await expect(sql(`INSERT INTO grid (code, village_code, county_code, name) VALUES ($1, $2, $3, '别村的')`, ['439999000002001', village, county])).rejects.toThrow();
+  });
+});

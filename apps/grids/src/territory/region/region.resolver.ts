@@ -2,6 +2,7 @@ import {
   badInput,
   forbidden,
   isRegionCode,
+  MAX_LIST_ITEMS,
   mutate,
   notFound,
   parentCodeOf,
@@ -18,7 +19,7 @@ import { In } from 'typeorm';
 import { Grid } from '../grid/grid.entity';
 import { Zone } from '../grid/zone.entity';
 import { outOfScope, TerritoryAccess } from '../shared/access';
-import { childRegionsLoader, gridsByVillageLoader, regionLoader, zonesByVillageLoader } from '../shared/loaders';
+import { childRegionsLoader, gridsByVillageLoader, QUERY_REGIONS, regionLoader, zonesByVillageLoader } from '../shared/loaders';
 import { REGION_DEPTH_SQL } from '../../events/outbox';
 import { checkRegionImport } from './region-import';
 import { Region, RegionStats } from './region.entity';
@@ -97,7 +98,10 @@ export class RegionResolver {
     return readableRegion(ctx, code);
   }
 
-  @Query(() => [Region], { description: '某区划的下级区划（仅调用者可见的）/ The regions directly below a region (those the caller may see)' })
+  @Query(() => [Region], { description:
+      `某区划的下级区划（仅调用者可见的）；区划代码决定其长度（至多999个），最多 ${MAX_LIST_ITEMS} 个，超出时报 BAD_USER_INPUT / ` +
+      `The regions directly below a region (those the caller may see); its length is fixed by the division code (at most 999), bounded at ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT`,
+  })
   async regions(
     @Arg('parentCode', () => ID, { description: '上级区划代码 / Parent division code' }) parentCode: string,
     @Arg('includeRetired', () => Boolean, { defaultValue: false, description: '包含已停用的代码 / Include retired codes' }) includeRetired: boolean,
@@ -105,7 +109,7 @@ export class RegionResolver {
   ): Promise<Region[]> {
     const access = TerritoryAccess.of(ctx);
     if (!isRegionCode(parentCode)) return [];
-    const children = await childRegionsLoader(ctx, includeRetired).load(parentCode);
+    const children = await childRegionsLoader(ctx, includeRetired, QUERY_REGIONS).load(parentCode);
     return children.filter((r) => access.canSeeRegion(r.code));
   }
 
@@ -115,7 +119,10 @@ export class RegionResolver {
     return regionLoader(ctx).load(region.parentCode);
   }
 
-  @FieldResolver(() => [Region], { description: '下级区划 / Regions directly below' })
+  @FieldResolver(() => [Region], { description:
+      `下级区划；区划代码决定其长度（至多999个），最多 ${MAX_LIST_ITEMS} 个，超出时报 BAD_USER_INPUT / ` +
+      `Regions directly below; the division code fixes their number (at most 999), bounded at ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT`,
+  })
   async children(
     @Root() region: Region,
     @Arg('includeRetired', () => Boolean, { defaultValue: false, description: '包含已停用的代码 / Include retired codes' }) includeRetired: boolean,
@@ -143,7 +150,7 @@ export class RegionResolver {
     return access.filter(zones, (z) => access.canSeeZone(z));
   }
 
-  @FieldResolver(() => [Grid], { description: '网格（村级）/ Grids (villages only)' })
+  @FieldResolver(() => [Grid], { description: '网格（村级；网格代码为村代码加3位顺序码，至多1000个）/ Grids (villages only; a grid code is the village code plus 3 digits, so at most 1000)' })
   async grids(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<Grid[]> {
     const access = TerritoryAccess.of(ctx);
     const grids = await gridsByVillageLoader(ctx).load(region.code);
