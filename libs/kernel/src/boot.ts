@@ -20,6 +20,7 @@ import { startConsumers, type SubgraphConsumers } from './consumers-runtime';
 import { KernelEventConsumers1700000000001 } from './consumers-tables';
 import { KernelIdempotencyKeys1700000000002 } from './idempotency';
 import { registerExtensibleTypes } from './extensible-types';
+import { exportRoutes, type ExportKind } from './exports/export-kind';
 import { subgraphMetrics, type ProcessMetrics } from './metrics';
 
 /** A subgraph module merged with the contributions of the installed plugins. */
@@ -38,6 +39,8 @@ export interface AssembledSubgraph {
   jobs: SubgraphJob[];
   /** The outbox tables of the module and of the plugins' parts. */
   outboxes: string[];
+  /** The module's export kinds and those of the plugins' parts. */
+  exports: ExportKind[];
 }
 
 function migrationTimestamp(m: MigrationClass): number {
@@ -82,6 +85,7 @@ export function assembleSubgraph(module: SubgraphModule, plugins: PluginDefiniti
     defaults: module.defaults ?? [],
     consumers: [...(module.consumers ?? []), ...contributions.flatMap((c) => c.consumers ?? [])],
     jobs,
+    exports: [...(module.exports ?? []), ...contributions.flatMap((c) => c.exports ?? [])],
     outboxes: outboxTablesOf({ outboxes: [...(module.outboxes ?? []), ...contributions.flatMap((c) => c.outboxes ?? [])], jobs }),
   };
 }
@@ -216,6 +220,15 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       service: module.name,
       settle: async (ctx) => requestDatabases.get(ctx)?.settle(),
       routes: {
+        ...exportRoutes(assembled.exports, {
+          context,
+          settle: async (ctx) => requestDatabases.get(ctx)?.settle(),
+          verify: (req) => {
+            const header = req.headers[ACTOR_HEADER];
+            if (typeof header !== 'string' || header === '') throw tokenRefused('TOKEN_MISSING');
+            verifyInternalToken(header, acceptedSecrets(options.internalSecret, options.previousInternalSecret), replays);
+          },
+        }),
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: module.name }),
         '/metrics': metrics.route(),
         '/readyz': async (_req, res) => {

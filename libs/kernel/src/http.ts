@@ -12,7 +12,7 @@ export interface HttpServeOptions<TContext extends BaseContext> {
   /** GraphQL endpoint path (default `/graphql`). */
   path?: string;
   context: (req: IncomingMessage) => Promise<TContext>;
-  /** Extra GET routes such as `/healthz`. */
+  /** Extra GET routes such as `/healthz`; a key ending in `/*` (`/exports/*`) serves every path directly under it that has no route of its own. */
   routes?: Record<string, RouteHandler>;
   /** Largest accepted request body in bytes (default 2 MiB); larger requests get HTTP 413. */
   maxBodyBytes?: number;
@@ -84,7 +84,7 @@ export async function serveHttp<TContext extends BaseContext>(
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = options.routes?.[url.pathname];
+      const route = options.routes?.[url.pathname] ?? options.routes?.[`${url.pathname.slice(0, url.pathname.lastIndexOf('/'))}/*`];
       if (route && req.method === 'GET' && (await route(req, res)) !== false) return;
       if (url.pathname !== gqlPath) {
         sendJson(res, 404, { error: 'not found' });

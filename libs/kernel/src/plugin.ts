@@ -1,3 +1,4 @@
+import type { ExportKind } from './exports/export-kind';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { MigrationClass } from './data-source';
@@ -90,6 +91,8 @@ export interface SubgraphContribution<C = unknown> {
    * (entities, migrations, jobs, outboxes).
    */
   jobs?: SubgraphJob[];
+  /** Lists the plugin adds to the subgraph's downloads (`GET /exports/<name>.<csv|xlsx>`; names unique in the deployment). */
+  exports?: ExportKind[];
   /** The plugin's outbox tables in this subgraph (see `outboxFeature`). */
   outboxes?: string[];
   /** Demo data, run by `xz seed` and the embedded platform (must be idempotent). */

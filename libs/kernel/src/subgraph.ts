@@ -1,3 +1,4 @@
+import type { ExportKind } from './exports/export-kind';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
@@ -80,6 +81,8 @@ export interface SubgraphModule {
    * events from them, so a consumer resumes from its position after a restart.
    */
   outboxes?: string[];
+  /** Lists staff can download as CSV or XLSX (`GET /exports/<name>.<csv|xlsx>` through the gateway); see `exports/export-kind.ts`. */
+  exports?: ExportKind[];
   /** Registers that can be bulk-imported from a file (`xz import <kind>`); see `bulk-import.ts`. */
   importers?: BulkImporter[];
   /** Counters the database keeps with every write (e.g. households per region), which `xz stats rebuild` recomputes. */
@@ -178,6 +181,7 @@ export function defineSubgraph(def: {
     outboxes: f.flatMap((x) => x.outboxes ?? []),
     importers: f.flatMap((x) => x.importers ?? []),
     counters: f.flatMap((x) => x.counters ?? []),
+    exports: f.flatMap((x) => x.exports ?? []),
     seed: def.seed,
   };
 }
