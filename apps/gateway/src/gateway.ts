@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { supergraphSubgraphs, type RunningGateway, type StartGateway, type StartGatewayOptions } from '@xiangzhi/deployment';
-import { acceptedSecrets, createLogger, formatError, ProcessMetrics, sendJson, serveHttp, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
+import { acceptedSecrets, createLogger, formatError, ProcessMetrics, sendJson, serveHttp, signInternalToken, tokenRefused, verifyUserToken } from '@xiangzhi/kernel';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { ActorForwardingDataSource, gatewayContext, type GatewayContext } from './actor-data-source';
 import { gatewayCaches } from './caches';
@@ -12,6 +12,7 @@ import { depthLimitRule } from './depth-limit';
 import { aliasLimitRule, DEFAULT_COST, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, operationCost, tooComplex, tooManyTokens, type CostOptions } from './limits';
 import { TimedDataSource } from './fetch-metrics';
 import { explorerRoutes } from './explorer';
+import { exportProxyRoute } from './exports';
 import { acceptLanguagePlugin } from './language';
 import { loadTrustedDocuments, NO_PERSISTED_QUERIES, trustedDocumentsPlugin } from './trusted-documents';
 
@@ -196,6 +197,20 @@ export const startGateway: StartGateway = async (options: StartGatewayOptions): 
       service: 'gateway',
       routes: {
         ...explorer,
+        // CSV and XLSX downloads, streamed from the subgraph owning each kind (README, "Exports")
+        '/exports/*': exportProxyRoute({
+          subgraphUrls,
+          authenticate: (req) => {
+            const token = bearerToken(req);
+            if (!token) throw tokenRefused('TOKEN_MISSING');
+            return verifyUserToken(token, acceptedSecrets(options.jwtSecret, options.previousJwtSecret));
+          },
+          internalToken: (actor) => signInternalToken(actor, options.internalSecret),
+          requestId: (req) => {
+            const headerId = req.headers['x-request-id'];
+            return typeof headerId === 'string' && REQUEST_ID.test(headerId) ? headerId : randomUUID();
+          },
+        }),
         '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
         '/metrics': metrics.route(),
         '/readyz': async (_req, res) => {

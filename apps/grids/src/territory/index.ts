@@ -5,6 +5,7 @@ import { GridWorkerResolver, GridResolver, ZoneResolver } from './grid/grid.reso
 import { GridWorker } from './grid/grid-worker.entity';
 import { Grid } from './grid/grid.entity';
 import { Zone } from './grid/zone.entity';
+import { householdsExport, residentsExport } from './export/territory-exports';
 import { HouseholdResolver } from './household/household.resolver';
 import { householdImporter, RegisterImportResolver, residentImporter } from './import';
 import { Household } from './household/household.entity';
@@ -33,6 +34,7 @@ export const territoryFeature: SubgraphFeature = {
   resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver, RegisterImportResolver],
   importers: [householdImporter, residentImporter],
   counters: [regionCounterRebuild],
+  exports: [householdsExport, residentsExport],
   references: territoryReferences,
   defaults: [bindPolicy(gridSizingPolicyPoint, () => new DefaultGridSizingPolicy())],
 };
