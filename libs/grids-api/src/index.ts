@@ -4,3 +4,4 @@ export * from './extension-types';
 export * from './events';
 export * from './references';
 export * from './merger';
+export * from './id-number-hash';
