@@ -4,7 +4,9 @@ import {
   badInput,
   conflict,
   groupByKey,
-  mutate,
+  IdempotentInput,
+  mutateOnce,
+  onceById,
   PageArgs,
   PageInfo,
   paginate,
@@ -26,7 +28,7 @@ import { PLUGIN_NAME, type SuyuSandingConfig } from './config';
 import { SuyuExitFlag } from './entities';
 
 @InputType('FlagSuyuExitSituationInput', { description: '标记干部存在刚性退出情形（凡违必清）/ Flag a hard exit situation found on a cadre' })
-export class FlagSuyuExitSituationInput {
+export class FlagSuyuExitSituationInput extends IdempotentInput {
   @Field(() => ID, { description: '干部（须在任）/ Cadre (must be serving)' })
   @IsUUID()
   cadreId!: string;
@@ -191,8 +193,9 @@ export class SuyuExitResolver {
     const note = input.note.trim();
     if (!note) throw badInput('说明不能为空', 'The note cannot be blank', { field: 'note' });
     try {
-      return await mutate(
+      return await mutateOnce(
         ctx,
+        onceById('flagSuyuExitSituation', input, (id) => ctx.dataSource.manager.findOneByOrFail(SuyuExitFlag, { id })),
         {
           action: 'flagSuyuExitSituation',
           targetType: 'SuyuExitFlag',

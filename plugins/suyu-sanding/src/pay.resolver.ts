@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, groupByKey, isUuid, mutate, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, groupByKey, IdempotentInput, isUuid, mutate, mutateOnce, onceById, type RequestContext } from '@xiangzhi/kernel';
 import { MONTH_PATTERN, PERSONNEL_TABLES, personnelType, requireMonth, type CadreShape } from '@xiangzhi/personnel-api';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
@@ -33,7 +33,7 @@ export class SetSuyuPayGradeInput {
 }
 
 @InputType('RecordSuyuSpecialWorkInput', { description: '登记专项工作报酬 / Record special-work pay' })
-export class RecordSuyuSpecialWorkInput {
+export class RecordSuyuSpecialWorkInput extends IdempotentInput {
   @Field(() => ID, { description: '干部 / Cadre' })
   @IsUUID()
   cadreId!: string;
@@ -55,7 +55,7 @@ export class RecordSuyuSpecialWorkInput {
 }
 
 @InputType('RecordSuyuDevelopmentPayInput', { description: '登记发展报酬 / Record development pay' })
-export class RecordSuyuDevelopmentPayInput {
+export class RecordSuyuDevelopmentPayInput extends IdempotentInput {
   @Field(() => ID, { description: '干部 / Cadre' })
   @IsUUID()
   cadreId!: string;
@@ -208,7 +208,7 @@ export class SuyuPayResolver {
     description: '登记专项工作报酬，计入当月报酬核算（县、乡镇管理人员；限在任干部）/ Record special-work pay, paid with the month’s payroll (county and township managers; serving cadres)',
   })
   recordSuyuSpecialWork(@Arg('input', () => RecordSuyuSpecialWorkInput, { description: '输入 / Input' }) input: RecordSuyuSpecialWorkInput, @Ctx() ctx: RequestContext): Promise<SuyuPayItem> {
-    return recordItem(ctx, SuyuPayItemKind.SPECIAL_WORK, input.cadreId, input.month, input.amount, input.title);
+    return recordItem(ctx, SuyuPayItemKind.SPECIAL_WORK, input, input.title);
   }
 
   @Mutation(() => SuyuPayItem, {
@@ -216,11 +216,13 @@ export class SuyuPayResolver {
     description: '登记发展报酬，计入当月报酬核算（县、乡镇管理人员；限在任干部）/ Record development pay, paid with the month’s payroll (county and township managers; serving cadres)',
   })
   recordSuyuDevelopmentPay(@Arg('input', () => RecordSuyuDevelopmentPayInput, { description: '输入 / Input' }) input: RecordSuyuDevelopmentPayInput, @Ctx() ctx: RequestContext): Promise<SuyuPayItem> {
-    return recordItem(ctx, SuyuPayItemKind.DEVELOPMENT, input.cadreId, input.month, input.amount, input.reason);
+    return recordItem(ctx, SuyuPayItemKind.DEVELOPMENT, input, input.reason);
   }
 }
 
-async function recordItem(ctx: RequestContext, kind: SuyuPayItemKind, cadreId: string, month: string, amount: number, text: string): Promise<SuyuPayItem> {
+async function recordItem(ctx: RequestContext, kind: SuyuPayItemKind, input: RecordSuyuSpecialWorkInput | RecordSuyuDevelopmentPayInput, text: string): Promise<SuyuPayItem> {
+  const { cadreId, month, amount } = input;
+  const operation = kind === SuyuPayItemKind.SPECIAL_WORK ? 'recordSuyuSpecialWork' : 'recordSuyuDevelopmentPay';
   const { cadre, config } = await managedCadre(ctx, cadreId);
   requireNotLeft(cadre);
   const title = text.trim();
@@ -228,9 +230,10 @@ async function recordItem(ctx: RequestContext, kind: SuyuPayItemKind, cadreId: s
   if (amount > config.payItemMaxAmount) {
     throw badInput(`单笔金额不能超过${config.payItemMaxAmount}元：${amount}`, `A single amount cannot exceed ${config.payItemMaxAmount}: ${amount}`, { field: 'amount' });
   }
-  return mutate(
+  return mutateOnce(
     ctx,
-    { action: kind === SuyuPayItemKind.SPECIAL_WORK ? 'recordSuyuSpecialWork' : 'recordSuyuDevelopmentPay', targetType: 'SuyuPayItem', regionCode: cadre.village_code, targetId: (i) => i.id, payload: { cadreId: cadre.id, month, amount } },
+    onceById(operation, input, (id) => ctx.dataSource.manager.findOneByOrFail(SuyuPayItem, { id })),
+    { action: operation, targetType: 'SuyuPayItem', regionCode: cadre.village_code, targetId: (i) => i.id, payload: { cadreId: cadre.id, month, amount } },
     async (manager) => {
       await requireServing(manager, cadre);
       const item = manager.create(SuyuPayItem, {

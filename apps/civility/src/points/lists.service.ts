@@ -1,7 +1,7 @@
 import { checkReferences } from '@xiangzhi/grids-api';
 import { HouseholdRef } from '../shared/grids-stubs';
 import { listPolicyPoint, starRatingPolicyPoint, type HouseholdMonthFacts, type RedBlackListDecision } from '@xiangzhi/civility-api';
-import { badInput, conflict, forbidden, mutate, regionPrefix, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, forbidden, mutate, mutateOnce, regionPrefix, type RequestContext } from '@xiangzhi/kernel';
 import { randomUUID } from 'node:crypto';
 import { recordEvents } from '../events/outbox';
 import { CADRE_ROLES, CivilityAccess, MANAGER_ROLES } from '../shared/access';
@@ -150,7 +150,20 @@ export async function publishRedBlackList(ctx: RequestContext, input: PublishRed
   requireMonthNotFuture(input.month);
   CivilityAccess.of(ctx).requireWrite(input.villageCode, CADRE_ROLES);
   await checkReferences(ctx.dataSource, { regions: [{ field: 'villageCode', code: input.villageCode, on: monthDays(input.month) }] });
-  return mutate(ctx, { action: 'publishRedBlackList', targetType: 'RedBlackList', regionCode: input.villageCode, payload: { month: input.month } }, async (m) => {
+  // a published list is known by its village and month: the key stores them and a retry reads the list again
+  const once = {
+    operation: 'publishRedBlackList',
+    key: input.idempotencyKey,
+    input,
+    idOf: (list: RedBlackList) => `${list.villageCode}|${list.month}`,
+    replay: async (stored: string) => {
+      const [code, month] = stored.split('|');
+      const list = await redBlackListLoader(ctx).load({ code, month });
+      if (list instanceof Error) throw list;
+      return list;
+    },
+  };
+  return mutateOnce(ctx, once, { action: 'publishRedBlackList', targetType: 'RedBlackList', regionCode: input.villageCode, payload: { month: input.month } }, async (m) => {
     const id = randomUUID();
     const { decision, policy } = await compile(ctx, m, input.villageCode, input.month);
     const inserted = await rows<{ published_at: Date }>(

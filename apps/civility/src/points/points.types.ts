@@ -292,7 +292,7 @@ export class StarRatingRun {
 }
 
 @InputType('PublishRedBlackListInput', { description: '发布红黑榜 / Publish a red and black list' })
-export class PublishRedBlackListInput {
+export class PublishRedBlackListInput extends IdempotentInput {
   @Field(() => String, { description: '村（社区）区划代码 / Village division code' })
   @IsString()
   villageCode!: string;

@@ -1,4 +1,4 @@
-import { badInput, groupByKey, mutate, mutateOnce, notFound, onceById, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, groupByKey, mutateOnce, notFound, onceById, type RequestContext } from '@xiangzhi/kernel';
 import { DisciplinaryKind, DISCIPLINARY_CATEGORY_TITLES, DISCIPLINARY_KINDS, effectEndsOn, effectMonths, inEffectOn } from '@xiangzhi/personnel-api';
 import { randomUUID } from 'node:crypto';
 import type DataLoader from 'dataloader';

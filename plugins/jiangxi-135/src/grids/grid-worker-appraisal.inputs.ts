@@ -1,10 +1,11 @@
+import { IdempotentInput } from '@xiangzhi/kernel';
 import { IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType('AppraiseJiangxiGridWorkerInput', {
   description: '江西135试点：登记网格员年度考核（重新考核须提交版本号）/ Jiangxi 135 pilot: record a grid worker’s yearly appraisal (re-appraising needs the version read)',
 })
-export class AppraiseJiangxiGridWorkerInput {
+export class AppraiseJiangxiGridWorkerInput extends IdempotentInput {
   @Field(() => ID, { description: '网格长或网格员标识（GridWorker.id）/ Grid leader or member id (GridWorker.id)' })
   @IsUUID()
   gridWorkerId!: string;

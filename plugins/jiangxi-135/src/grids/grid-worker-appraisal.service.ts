@@ -7,7 +7,8 @@ import {
   isUniqueViolation,
   isUuid,
   levelOf,
-  mutate,
+  mutateOnce,
+  onceById,
   notFound,
   RegionLevel,
   requireInScope,
@@ -73,8 +74,9 @@ export async function appraiseGridWorker(ctx: RequestContext, input: AppraiseJia
   const decision = new JiangxiGridWorkerTiers(config.gridWorkerAppraisal).decide(input.score);
   const expected = input.expectedVersion ?? null;
   try {
-    return await mutate(
+    return await mutateOnce(
       ctx,
+      onceById('appraiseJiangxiGridWorker', input, (id) => ctx.dataSource.manager.findOneByOrFail(JiangxiGridWorkerAppraisal, { id })),
       {
         action: 'appraiseJiangxiGridWorker',
         targetType: 'JiangxiGridWorkerAppraisal',

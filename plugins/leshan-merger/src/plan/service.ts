@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, mutate, mutateOnce, notFound, requireInScope, requireNotFuture, requireRole, Role, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, conflict, mutate, mutateOnce, notFound, onceById, requireInScope, requireNotFuture, requireRole, Role, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { collectiveInventory, creditCodeProblem, villageOrganizations } from '@xiangzhi/economy-api';
 import type { EntityManager } from 'typeorm';
 import { PLUGIN_NAME, REVIEW_LEVELS, type LeshanMergerConfig, type ReviewLevelName, type RiskLevelName } from '../config';
@@ -249,7 +249,8 @@ export async function addCandidate(ctx: RequestContext, input: AddMergerCandidat
   const row = await visiblePlan(ctx, input.planId);
   requireCountyAdmin(ctx, row.county_code);
   requireEditable(row);
-  return mutate(ctx, { action: 'addMergerCandidate', targetType: 'MergerPlan', regionCode: row.county_code, targetId: () => row.id, payload: { name: input.name, postCode: input.postCode } }, async (manager) => {
+  // a plan has many candidates: without a key a retry would add the same person twice
+  return mutateOnce(ctx, onceById('addMergerCandidate', input, (id) => reload(ctx.dataSource, id)), { action: 'addMergerCandidate', targetType: 'MergerPlan', regionCode: row.county_code, targetId: () => row.id, payload: { name: input.name, postCode: input.postCode } }, async (manager) => {
     await manager.query(`INSERT INTO lsm_candidate (plan_id, name, post_code) VALUES ($1, $2, $3)`, [row.id, input.name.trim(), input.postCode]);
     return reload(manager, row.id);
   });

@@ -240,7 +240,7 @@ export class CreateMergerPlanInput extends IdempotentInput {
 }
 
 @InputType('AddMergerCandidateInput', { description: '新班子候选人 / A candidate of the new team' })
-export class AddMergerCandidateInput {
+export class AddMergerCandidateInput extends IdempotentInput {
   @Field(() => ID, { description: '方案 / Plan' }) @IsUUID() planId!: string;
   @Field(() => String, { description: '姓名 / Name' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
   @Field(() => String, { description: '拟任岗位代码 / Post code' }) @IsString() @MinLength(1) @MaxLength(60) postCode!: string;

@@ -1,3 +1,4 @@
+import { IdempotentInput } from '@xiangzhi/kernel';
 import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { MONTH_PATTERN } from '@xiangzhi/personnel-api';
@@ -6,7 +7,7 @@ import { CODE, CODE_MESSAGE, MONTH_MESSAGE } from '../dispatch/task.inputs';
 @InputType('GrantLongshanHonourInput', {
   description: '龙山双有双奖·有荣誉：村级班子获得一项荣誉的差异式奖励（每项3000–50000元，县级管理员）/ Longshan: award for an honour a village team won (3,000–50,000 per honour; county administrators)',
 })
-export class GrantLongshanHonourInput {
+export class GrantLongshanHonourInput extends IdempotentInput {
   @Field(() => String, { description: '村（社区）区划代码 / Village division code' })
   @Matches(CODE, { message: CODE_MESSAGE })
   villageCode!: string;
@@ -30,7 +31,7 @@ export class GrantLongshanHonourInput {
 @InputType('GrantLongshanTenNoAwardInput', {
   description: '龙山双有双奖·有业绩：村（社区）实现“十无”目标的年度奖励（默认1万元，每村每年一次，县级管理员）/ Longshan: yearly award for reaching the 十无 goals (10,000 by default; once a village and year; county administrators)',
 })
-export class GrantLongshanTenNoAwardInput {
+export class GrantLongshanTenNoAwardInput extends IdempotentInput {
   @Field(() => String, { description: '村（社区）区划代码 / Village division code' })
   @Matches(CODE, { message: CODE_MESSAGE })
   villageCode!: string;

@@ -1,4 +1,4 @@
-import { assertRegionCode, badInput, conflict, countyOf, isUniqueViolation, mutate, policyViolation, RegionLevel, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { assertRegionCode, badInput, conflict, countyOf, isUniqueViolation, mutate, mutateOnce, onceById, policyViolation, RegionLevel, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { PERSONNEL_TABLES } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { PLUGIN_NAME } from '../config';
@@ -41,8 +41,9 @@ export async function grantHonour(ctx: RequestContext, input: GrantLongshanHonou
   if (!title) throw badInput('荣誉名称不能为空', 'The honour cannot be blank', { field: 'title' });
   const violations = honourAmountViolations(input.amount, config.awards);
   if (violations.length > 0) throw policyViolation(violations.map((v) => ({ ...v, source: PLUGIN_NAME })));
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('grantLongshanHonour', input, (id) => ctx.dataSource.manager.findOneByOrFail(LongshanAward, { id })),
     { action: 'grantLongshanHonour', targetType: 'LongshanAward', regionCode: input.villageCode, targetId: (a) => a.id, payload: { month: input.month, amount: input.amount } },
     (manager) =>
       insertAward(manager, {
@@ -73,8 +74,9 @@ export async function grantTenNoAward(ctx: RequestContext, input: GrantLongshanT
   requireWriter(ctx, input.villageCode, AWARD_WRITERS);
   const month = paymentMonth(input.month, input.year);
   try {
-    return await mutate(
+    return await mutateOnce(
       ctx,
+      onceById('grantLongshanTenNoAward', input, (id) => ctx.dataSource.manager.findOneByOrFail(LongshanAward, { id })),
       { action: 'grantLongshanTenNoAward', targetType: 'LongshanAward', regionCode: input.villageCode, targetId: (a) => a.id, payload: { year: input.year, month } },
       async (manager) => {
         const existing = await manager.findOneBy(LongshanAward, { villageCode: input.villageCode, kind: LongshanAwardKind.TEN_NO, year: input.year });

@@ -1,3 +1,4 @@
+import { IdempotentInput } from '@xiangzhi/kernel';
 import { MONTH_PATTERN } from '@xiangzhi/personnel-api';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -7,7 +8,7 @@ export const CODE_MESSAGE = '$property must be a 12-digit division code';
 export const MONTH_MESSAGE = '$property must be a month YYYY-MM';
 
 @InputType('DispatchLongshanTaskInput', { description: '龙山派单：向村（社区）下派当月任务（县、乡镇）/ Longshan: dispatch a task to a village for a month (county and township)' })
-export class DispatchLongshanTaskInput {
+export class DispatchLongshanTaskInput extends IdempotentInput {
   @Field(() => String, { description: '村（社区）区划代码 / Village division code' })
   @Matches(CODE, { message: CODE_MESSAGE })
   villageCode!: string;

@@ -1,4 +1,4 @@
-import { badInput, byKey, conflict, countyOf, mutate, notFound, RegionLevel, requireInScope, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, byKey, conflict, countyOf, mutate, mutateOnce, notFound, onceById, RegionLevel, requireInScope, type RequestContext } from '@xiangzhi/kernel';
 import { PERSONNEL_TABLES, personnelType, type CadreShape } from '@xiangzhi/personnel-api';
 import { In, type EntityManager } from 'typeorm';
 import { configFor, currentMonth, requireLevel, requireMonth, requireWriter, TASK_WRITERS } from '../shared/access';
@@ -33,8 +33,9 @@ export async function dispatchTask(ctx: RequestContext, input: DispatchLongshanT
   const title = input.title.trim();
   if (!title) throw badInput('任务内容不能为空', 'The task cannot be blank', { field: 'title' });
   const cadreIds = [...new Set((input.cadreIds ?? []).map((id) => id.toLowerCase()))].sort();
-  return mutate(
+  return mutateOnce(
     ctx,
+    onceById('dispatchLongshanTask', input, (id) => ctx.dataSource.manager.findOneByOrFail(LongshanTask, { id })),
     { action: 'dispatchLongshanTask', targetType: 'LongshanTask', regionCode: input.villageCode, targetId: (t) => t.id, payload: { month: input.month, cadreIds } },
     async (manager) => {
       await requireVillageCadres(manager, input.villageCode, cadreIds);

@@ -1,20 +1,4 @@
-import {
-  badInput,
-  conflict,
-  countyOf,
-  isUniqueViolation,
-  levelOf,
-  mutate,
-  mutateOnce,
-  notFound,
-  recordOutboxEvents,
-  RegionLevel,
-  requireInScope,
-  requireRole,
-  Role,
-  todayInChina,
-  type RequestContext,
-} from '@xiangzhi/kernel';
+import { badInput, conflict, countyOf, isUniqueViolation, levelOf, mutate, mutateOnce, notFound, onceById, recordOutboxEvents, RegionLevel, requireInScope, requireRole, Role, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import { formatFen, tryParseYuan } from '@xiangzhi/economy-api';
 import { checkRegions } from '@xiangzhi/grids-api';
 import { PERSONNEL_TABLES } from '@xiangzhi/personnel-api';
@@ -356,8 +340,9 @@ export async function assessVillage(ctx: RequestContext, input: AssessExemplarVi
   }
   const tier = found.tier;
   try {
-    return await mutate(
+    return await mutateOnce(
       ctx,
+      onceById('assessExemplarVillage', input, async (id) => toAssessment(((await ctx.dataSource.query(`${ASSESSMENT_SELECT} WHERE a.id = $1`, [id])) as AssessmentRow[])[0])),
       { action: 'assessExemplarVillage', targetType: 'QixingguanAssessment', regionCode: found.village_code, targetId: (a) => a.id, payload: { applicationId: found.id, tier } },
       async (manager) => {
         const row = (await loadApplication(manager, found.id, true)) as ApplicationRow;

@@ -203,7 +203,7 @@ export class ScreenExemplarApplicationInput {
 }
 
 @InputType('AssessExemplarVillageInput', { description: '区级考评组考评 / The district panel assesses an application' })
-export class AssessExemplarVillageInput {
+export class AssessExemplarVillageInput extends IdempotentInput {
   @Field(() => ID, { description: '申报标识 / Application' }) @IsUUID() applicationId!: string;
   @Field(() => String, { nullable: true, description: '奖励随报酬发放的月份（YYYY-MM，默认本月）/ Month the reward is paid with (YYYY-MM, default this month)' })
   @IsOptional()
