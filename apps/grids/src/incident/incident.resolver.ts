@@ -14,6 +14,7 @@ import {
   ResolveIncidentInput,
   StartIncidentInput,
 } from './incident.inputs';
+import { readOpenIncidentCounters } from './incident-counter';
 import { IncidentAction, OPEN_STATUSES, allowedActions, isOpen } from './incident-state';
 import { actOnIncident, canSeeIncident, escalationPolicyFor, incidentListFilter, incidentLoader, readableIncident, reportIncident } from './incident.service';
 
@@ -24,9 +25,10 @@ const historyLoader = (ctx: RequestContext) =>
   });
 
 /**
- * Open incidents for many regions in ONE statement: counts grouped by village under the union of
- * the requested prefixes (an index range scan each), summed per region in memory. Counts only
- * what the caller may see: inside their scope, and for residents only what they reported.
+ * Open incidents for many regions in ONE statement. Callers who see every incident of their scope
+ * read the open-incident counters (`incident-counter.ts`: a few rows by primary key, whatever the
+ * size of the county); a resident (who sees only what they reported) gets the live count of their
+ * own reports, grouped by village.
  */
 export const openIncidentsLoader = (ctx: RequestContext) =>
   ctx.loaders.get<string, number>('incident:openByRegion', async (codes) => {
@@ -35,17 +37,15 @@ export const openIncidentsLoader = (ctx: RequestContext) =>
     const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
     const residentId = ctx.actor.residentId;
     if (distinct.length === 0 || (access.householdOnly && !residentId)) return codes.map(() => 0);
-    const params: unknown[] = [OPEN_STATUSES, ...distinct.map((p) => `${p}%`)];
-    let own = '';
-    if (access.householdOnly) {
-      params.push(residentId);
-      own = ` AND reporter_resident_id::text = $${params.length}`;
+    if (!access.householdOnly) {
+      const counters = await readOpenIncidentCounters(ctx.dataSource, distinct);
+      return prefixes.map((prefix) => (prefix === null ? 0 : (counters.get(prefix) ?? 0)));
     }
     const rows: { village_code: string; n: number }[] = await ctx.dataSource.query(
       `SELECT village_code, count(*)::int AS n FROM incident
-        WHERE status = ANY($1) AND (${distinct.map((_, i) => `village_code LIKE $${i + 2}`).join(' OR ')})${own}
+        WHERE status = ANY($1) AND village_code LIKE ANY($2::text[]) AND reporter_resident_id::text = $3
         GROUP BY village_code`,
-      params,
+      [OPEN_STATUSES, distinct.map((p) => `${p}%`), residentId],
     );
     return prefixes.map((prefix) =>
       prefix === null ? 0 : rows.reduce((sum, row) => (row.village_code.startsWith(prefix) ? sum + Number(row.n) : sum), 0),

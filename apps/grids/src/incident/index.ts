@@ -6,6 +6,8 @@ import { IncidentHistoryResolver, IncidentResolver, RegionIncidentStatsResolver,
 import { escalateOverdue } from './incident.service';
 import { CreateIncidents1731000100000 } from './migrations/1731000100000-create-incidents';
 import { IncidentCategoriesAssignees1731000100001 } from './migrations/1731000100001-incident-categories-assignees';
+import { IncidentCounters1774300000000 } from './migrations/1774300000000-incident-counters';
+import { incidentCounterRebuild } from './incident-counter';
 
 /** How often the overdue-escalation job runs. */
 export const ESCALATE_OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
@@ -15,12 +17,13 @@ export const ESCALATE_OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
  * and hotline cases through an enforced state machine with a full history, optimistic concurrency,
  * tiered escalation (村初诊 → 乡镇会诊 → 县联诊) decided per county by the EscalationPolicy
  * (national baseline: 3, 7 and 15 days), a job escalating overdue incidents, open-incident
- * counts on `RegionStats`, and `Region.incidentHandling` (this year's handling, which other
- * subgraphs may `@requires`).
+ * counts on `RegionStats` (counters kept by triggers, `incident-counter.ts`), and
+ * `Region.incidentHandling` (this year's handling, which other subgraphs may `@requires`).
  */
 export const incidentFeature: SubgraphFeature = {
   entities: [Incident, IncidentHistoryEntry],
-  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001],
+  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001, IncidentCounters1774300000000],
+  counters: [incidentCounterRebuild],
   resolvers: [IncidentResolver, IncidentHistoryResolver, RegionIncidentStatsResolver, RegionIncidentHandlingResolver],
   references: incidentReferences,
   defaults: [bindPolicy(escalationPolicyPoint, () => new DefaultEscalationPolicy())],
