@@ -2,7 +2,7 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, signInternalToken, todayInChina, type Actor } from '@xiangzhi/kernel';
 import { subgraph as legal } from '@xiangzhi/legal';
-import { codeOf, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, type TestPlatform } from '@xiangzhi/testing';
+import { codeOf, countQueries, graphqlClient, rowCounter, startTestPlatform, TEST_SECRETS, testFixtures, type TestPlatform } from '@xiangzhi/testing';
 import { buildASTSchema, isEnumType, isInputObjectType, isObjectType, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
 
@@ -239,5 +239,61 @@ describe('the legal schema', () => {
       if (isEnumType(type)) for (const value of type.getValues()) if (!bilingual(value.description)) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('legal-service requests beyond the bound', () => {
+  const village = '990202102202';
+  const many = 2001;
+  const LIST = `query($r: String!) { legalServiceRequests(regionCode: $r) { id requestedOn } }`;
+  const PAGE = `query($r: String!, $after: String, $last: Int, $before: String) {
+    legalServiceRequestPage(regionCode: $r, first: 100, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { id requestedOn } } }`;
+
+  it('refuses legalServiceRequests over 2000 (BAD_USER_INPUT naming the field, the bound and legalServiceRequestPage) with as many statements as a short list, and answers 2000', async () => {
+    const short = await countQueries(platform.subgraphs.legal, () => ok(admin, LIST, { r: v1 }));
+    expect(short.result.legalServiceRequests.length).toBeGreaterThan(0);
+    await platform.subgraphs.legal.db.dataSource.query(
+      `INSERT INTO legal_service_request (village_code, resident_id, category, text, requested_on, deadline)
+       SELECT $1, gen_random_uuid(), 'CONSULTATION', '咨询' || i, DATE '2025-01-01' + (i % 300), DATE '2025-01-15' + (i % 300) FROM generate_series(1, ${many}) AS i`,
+      [village],
+    );
+    const over = await countQueries(platform.subgraphs.legal, () => gql(admin, LIST, { r: village }));
+    expect(codeOf(over.result)).toBe('BAD_USER_INPUT');
+    const error = over.result.errors?.[0];
+    expect(error?.extensions).toMatchObject({ field: 'legalServiceRequests', max: 2000, instead: expect.stringContaining('legalServiceRequestPage') });
+    expect(error?.message).toMatch(/legalServiceRequests 最多列出 2000 项.*legalServiceRequests lists at most 2000 items.*legalServiceRequestPage/s);
+    expect(over.count).toBe(short.count);
+    await platform.subgraphs.legal.db.dataSource.query(
+      `DELETE FROM legal_service_request WHERE id = (SELECT id FROM legal_service_request WHERE village_code = $1 ORDER BY requested_on, id LIMIT 1)`,
+      [village],
+    );
+    const full = await ok(admin, LIST, { r: village });
+    expect(full.legalServiceRequests).toHaveLength(many - 1);
+    const dates = full.legalServiceRequests.map((r: { requestedOn: string }) => r.requestedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('pages legalServiceRequestPage forward through every request, oldest first, and last gives the newest', async () => {
+    const seen: { id: string; requestedOn: string }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await ok(admin, PAGE, { r: village, after })).legalServiceRequestPage;
+      expect(page.totalCount).toBe(many - 1);
+      seen.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(many - 1);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(many - 1);
+    expect(seen.map((r) => r.requestedOn)).toEqual(seen.map((r) => r.requestedOn).sort());
+    const newest = (await ok(admin, PAGE, { r: village, last: 5 })).legalServiceRequestPage;
+    expect(newest.nodes).toEqual(seen.slice(-5));
+    expect(newest.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const before = (await ok(admin, PAGE, { r: village, last: 5, before: newest.pageInfo.startCursor })).legalServiceRequestPage;
+    expect(before.nodes).toEqual(seen.slice(-10, -5));
+    expect(codeOf(await gql(admin, PAGE, { r: village, after: newest.pageInfo.endCursor, last: 5 }))).toBe('BAD_USER_INPUT');
+    const outside = (await ok(cadre1, PAGE, { r: village })).legalServiceRequestPage;
+    expect(outside).toMatchObject({ totalCount: 0, nodes: [] });
   });
 });

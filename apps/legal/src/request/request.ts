@@ -1,10 +1,31 @@
 import { LegalResident } from '../shared/stubs';
 import { checkReferences } from '@xiangzhi/grids-api';
-import { forbidden, hasRole, IdempotentInput, isUuid, mutate, mutateOnce, Role, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
+import {
+  BidirectionalPageArgs,
+  boundedBatchLimit,
+  boundedGroups,
+  ConnectionType,
+  forbidden,
+  hasRole,
+  IdempotentInput,
+  isUuid,
+  MAX_LIST_ITEMS,
+  mutate,
+  mutateOnce,
+  pageDirection,
+  pageInfoOf,
+  paginate,
+  Role,
+  todayInChina,
+  type ConnectionShape,
+  type ListBound,
+  type RequestContext,
+  type SubgraphFeature,
+} from '@xiangzhi/kernel';
 import { IsEnum, IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn, type SelectQueryBuilder } from 'typeorm';
 import { legalAidPolicyFor } from '../aid/aid.service';
 import { LEGAL_WRITER_ROLES, LegalAccess, missing, staleVersion } from '../shared/access';
 
@@ -126,6 +147,23 @@ export class AnswerLegalServiceRequestInput {
 
 const REQUEST = { zh: '法律服务请求', en: 'Legal-service request' };
 
+/** `legalServiceRequests` is bounded (MAX_LIST_ITEMS); beyond it, the paginated `legalServiceRequestPage`. */
+export const REGION_REQUESTS: ListBound = { field: 'legalServiceRequests', instead: 'legalServiceRequestPage(regionCode, overdueOnly, first, after / last, before)' };
+
+/** `LegalServiceRequestConnection` / `LegalServiceRequestEdge`. */
+export const LegalServiceRequestConnection = ConnectionType(LegalServiceRequest, 'LegalServiceRequest', '法律服务请求 / Legal-service requests');
+
+/** The requests under a region the caller may list (a resident: their own), or null outside the scope. */
+function requestsUnder(ctx: RequestContext, regionCode: string, overdueOnly: boolean): SelectQueryBuilder<LegalServiceRequest> | null {
+  const access = LegalAccess.of(ctx);
+  const prefix = access.listPrefix(regionCode);
+  if (prefix === null) return null;
+  const qb = ctx.dataSource.getRepository(LegalServiceRequest).createQueryBuilder('r').where('r.village_code LIKE :p', { p: `${prefix}%` });
+  if (access.residentOnly) qb.andWhere('r.resident_id = CAST(:own AS uuid)', { own: access.ownResidentId && isUuid(access.ownResidentId) ? access.ownResidentId : '00000000-0000-0000-0000-000000000000' });
+  if (overdueOnly) qb.andWhere(`((r.status = 'OPEN' AND r.deadline < :today) OR r.answered_on > r.deadline)`, { today: todayInChina() });
+  return qb;
+}
+
 @Resolver(() => LegalServiceRequest)
 export class LegalServiceRequestResolver {
   @Mutation(() => LegalServiceRequest, { description: '提出掌上法律服务请求（答复期限按区县规则）/ Make a one-tap legal-service request (deadline by the county’s rule)' })
@@ -176,20 +214,42 @@ export class LegalServiceRequestResolver {
     });
   }
 
-  @Query(() => [LegalServiceRequest], { description: '区划内的法律服务请求（最新在前，限辖区；可只看逾期）/ Legal-service requests under a region, newest first (within your scope; overdue only on request)' })
+  @Query(() => [LegalServiceRequest], { description:
+      `区划内的法律服务请求（最新在前，限辖区；可只看逾期）；最多 ${MAX_LIST_ITEMS} 条，超出时报 BAD_USER_INPUT，请改用分页的 legalServiceRequestPage / ` +
+      `Legal-service requests under a region, newest first (within your scope; overdue only on request); at most ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT asks for the paginated legalServiceRequestPage`,
+  })
   async legalServiceRequests(
     @Arg('regionCode', () => String, { description: '区划代码 / Division code' }) regionCode: string,
     @Arg('overdueOnly', () => Boolean, { defaultValue: false, description: '只看逾期 / Overdue only' }) overdueOnly: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<LegalServiceRequest[]> {
-    const prefix = LegalAccess.of(ctx).listPrefix(regionCode);
-    if (prefix === null) return [];
-    const today = todayInChina();
-    const qb = ctx.dataSource.getRepository(LegalServiceRequest).createQueryBuilder('r').where('r.village_code LIKE :p', { p: `${prefix}%` });
-    const access = LegalAccess.of(ctx);
-    if (access.residentOnly) qb.andWhere('r.resident_id = CAST(:own AS uuid)', { own: access.ownResidentId && isUuid(access.ownResidentId) ? access.ownResidentId : '00000000-0000-0000-0000-000000000000' });
-    if (overdueOnly) qb.andWhere(`((r.status = 'OPEN' AND r.deadline < :today) OR r.answered_on > r.deadline)`, { today });
-    return qb.orderBy('r.requested_on', 'DESC').addOrderBy('r.id', 'ASC').take(100).getMany();
+    const qb = requestsUnder(ctx, regionCode, overdueOnly);
+    if (!qb) return [];
+    const limit = boundedBatchLimit(1, REGION_REQUESTS);
+    const rows = await qb.orderBy('r.requested_on', 'DESC').addOrderBy('r.id', 'ASC').take(limit).getMany();
+    const [answer] = boundedGroups([rows], false, REGION_REQUESTS);
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }
+
+  @Query(() => LegalServiceRequestConnection, {
+    description:
+      '区划内的法律服务请求分页（按提出日期、标识从早到晚；last 取最新的；限辖区；可只看逾期）/ ' +
+      'Legal-service requests under a region, paged oldest first by request date and id (last gives the newest; within your scope; overdue only on request)',
+  })
+  async legalServiceRequestPage(
+    @Args(() => BidirectionalPageArgs) page: BidirectionalPageArgs,
+    @Arg('regionCode', () => String, { description: '区划代码 / Division code' }) regionCode: string,
+    @Arg('overdueOnly', () => Boolean, { defaultValue: false, description: '只看逾期 / Overdue only' }) overdueOnly: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<LegalServiceRequest>> {
+    pageDirection(page);
+    const qb = requestsUnder(ctx, regionCode, overdueOnly);
+    if (!qb) return { edges: [], nodes: [], pageInfo: pageInfoOf([], false), totalCount: 0 };
+    return paginate(qb, page, [
+      { column: 'r.requestedOn', value: (r) => r.requestedOn },
+      { column: 'r.id', value: (r) => r.id },
+    ]);
   }
 
   @FieldResolver(() => Boolean, { description: '是否逾期（未在期限内答复）/ Overdue: not answered within the deadline' })
