@@ -1,7 +1,7 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import { composeIdNumber } from '@xiangzhi/grids-api';
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
+import { checkIdempotentCreate, startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiangzhi/testing';
 
 /**
  * Issue 15 §6 "lost update" and "retries" on incidents (the grids subgraph, demo data):
@@ -11,7 +11,9 @@ import { startTestPlatform, type GraphQLResult, type TestPlatform } from '@xiang
  * - a transition retried with its key (closeIncident among them) answers the incident instead of a
  *   CONFLICT and writes nothing more; the same key with another input is CONFLICT (IDEMPOTENCY_KEY_REUSED);
  * - grids' everyday creates (a grid without a sequence, a household, a resident) retried with a key
- *   answer the first record instead of a second grid or a CONFLICT.
+ *   answer the first record instead of a second grid or a CONFLICT;
+ * - a grid member and a zone created with a key twice, three times at once, and the key reused with
+ *   another input: one record per key, the first answered, the reuse CONFLICT (IDEMPOTENCY_KEY_REUSED).
  */
 let platform: TestPlatform;
 let village: string;
@@ -122,5 +124,26 @@ describe('retries with an idempotency key', () => {
     );
     expect(residents[1]).toEqual(residents[0]);
     expect(await sql('SELECT count(*)::int AS n FROM resident WHERE household_id = $1', [households[0].id])).toEqual([{ n: 1 }]);
+  });
+
+  it('a grid member and a zone: one record per key, also at once; the key with another input is CONFLICT', async () => {
+    const [{ id: gridId }] = await sql<{ id: string }>('SELECT id FROM grid WHERE village_code = $1 ORDER BY code LIMIT 1', [village]);
+    const members = await checkIdempotentCreate(platform, cadre, {
+      mutation: 'createGridWorker',
+      input: { gridId, role: 'GRID_MEMBER', name: '重试网格员', phone: '13800001234' },
+      other: { gridId, role: 'GRID_MEMBER', name: '另一网格员', phone: '13800001235' },
+      select: 'id name role',
+      count: async () => (await sql<{ n: number }>('SELECT count(*)::int AS n FROM grid_worker WHERE grid_id = $1', [gridId]))[0].n,
+    });
+    expect(members).toMatchObject({ written: 2, first: { name: '重试网格员', role: 'GRID_MEMBER' } });
+    const zones = await checkIdempotentCreate(platform, cadre, {
+      mutation: 'createZone',
+      input: { villageCode: village, name: '重试片区一' },
+      second: { villageCode: village, name: '重试片区二' },
+      other: { villageCode: village, name: '重试片区三' },
+      select: 'id name',
+      count: async () => (await sql<{ n: number }>('SELECT count(*)::int AS n FROM zone WHERE village_code = $1', [village]))[0].n,
+    });
+    expect(zones.written).toBe(2);
   });
 });

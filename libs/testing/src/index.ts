@@ -45,6 +45,8 @@
  *   for direct checks of what was written; `waitFor(what, condition)` and `pause(ms)` for the event bus.
  * - `testFixtures(platform).village({ cadres: 2 })` (`p.fixtures` on the plugin kit) builds a village
  *   through GraphQL: its territory imported into grids, the post template applied and cadres appointed.
+ * - `checkIdempotentCreate(platform, actor, { mutation, input, other, select, count })` sends a create
+ *   with a key twice, at once, and reused with another input, and throws unless one record was written per key.
  * - PGlite boots in about 3 s per subgraph: start one platform per test file (`beforeAll`).
  */
 export { startTestPlatform, freshSchemaName, TEST_SECRETS, type TestPlatform, type TestPlatformOptions, type GraphQLResult } from './test-platform';
@@ -73,3 +75,4 @@ export {
   type PluginTestOptions,
   type PluginTestPlatform,
 } from './plugin-kit';
+export { checkIdempotentCreate, type IdempotentCreate, type IdempotentCreateReport } from './idempotency';
