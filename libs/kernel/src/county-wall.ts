@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationClass } from './data-source';
 import type { Actor } from './actor';
 import { restrictAuditLog } from './audit';
 import { regionPrefix } from './region-code';
@@ -25,8 +26,6 @@ export type CountyWall =
 
 /** The database setting a request's transaction carries its scope in. */
 export const SCOPE_SETTING = 'xz.scope';
-const OWNER_POLICY = 'xz_owner_all';
-const WALL_POLICY = 'xz_county_wall';
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 function identifier(name: string): string {
@@ -34,38 +33,84 @@ function identifier(name: string): string {
   return `"${name}"`;
 }
 
-function predicate(wall: CountyWall): string {
-  const scope = `nullif(current_setting('${SCOPE_SETTING}', true), '')`;
-  if ('column' in wall) return `starts_with(${identifier(wall.column)}, ${scope})`;
-  return `EXISTS (SELECT 1 FROM ${identifier(wall.parent)} p WHERE p.${identifier(wall.parentKey ?? 'id')} = ${identifier(wall.table)}.${identifier(wall.key)})`;
+/** The SQL of a county wall migration: `up` puts the walls up, `down` takes them down again. */
+export interface CountyWallSql {
+  readonly up: readonly string[];
+  readonly down: readonly string[];
 }
 
 /**
- * Enables and forces row-level security on each table and creates its two policies: the owner's
- * (every row, for the role running this migration) and the county wall (rows inside `xz.scope`, for
- * everyone else; `WITH CHECK` refuses writes outside it). Used by each subgraph's wall migration.
+ * 县域隔离墙 SQL, version 1 — FROZEN: the migrations that use it run exactly this text forever, so
+ * this function (and nothing it calls) is never edited. A different wall (another policy, another
+ * predicate) is a new `countyWallSqlV2`, used by new migrations only; released ones keep V1.
+ *
+ * For each table: enable and force row-level security and create its two policies: the owner's
+ * `xz_owner_all` (every row, for the role running the migration: migrations, jobs, consumers, `xz`)
+ * and `xz_county_wall` (rows whose column starts with `xz.scope`, or whose parent row is visible, for
+ * everyone else; `WITH CHECK` refuses writes outside it; no scope, no rows). `down` takes exactly
+ * these walls down, last table first.
  */
-export async function enableCountyWall(q: QueryRunner, walls: readonly CountyWall[]): Promise<void> {
+export function countyWallSqlV1(walls: readonly CountyWall[]): CountyWallSql {
+  const name = (text: string): string => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(text)) throw new Error(`not a plain SQL identifier: ${text}`);
+    return `"${text}"`;
+  };
+  const up: string[] = [];
+  const down: string[] = [];
   for (const wall of walls) {
-    const table = identifier(wall.table);
-    const rule = predicate(wall);
-    await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-    await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY ${OWNER_POLICY} ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`);
-    await q.query(`CREATE POLICY ${WALL_POLICY} ON ${table} USING (${rule}) WITH CHECK (${rule})`);
+    const table = name(wall.table);
+    const rule =
+      'column' in wall
+        ? `starts_with(${name(wall.column)}, nullif(current_setting('xz.scope', true), ''))`
+        : `EXISTS (SELECT 1 FROM ${name(wall.parent)} p WHERE p.${name(wall.parentKey ?? 'id')} = ${table}.${name(wall.key)})`;
+    up.push(
+      `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
+      `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`,
+      `CREATE POLICY xz_owner_all ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`,
+      `CREATE POLICY xz_county_wall ON ${table} USING (${rule}) WITH CHECK (${rule})`,
+    );
+    down.unshift(
+      `DROP POLICY xz_county_wall ON ${table}`,
+      `DROP POLICY xz_owner_all ON ${table}`,
+      `ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`,
+      `ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`,
+    );
   }
+  return { up, down };
 }
 
-/** Undoes `enableCountyWall` for every table of the current schema that has the wall. */
-export async function dropCountyWalls(q: QueryRunner): Promise<void> {
-  const rows = (await q.query(`SELECT tablename FROM pg_policies WHERE schemaname = current_schema() AND policyname = $1`, [WALL_POLICY])) as { tablename: string }[];
-  for (const { tablename } of rows) {
-    const table = identifier(tablename);
-    await q.query(`DROP POLICY ${WALL_POLICY} ON ${table}`);
-    await q.query(`DROP POLICY IF EXISTS ${OWNER_POLICY} ON ${table}`);
-    await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
-    await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
+/**
+ * A migration class that runs the SQL it is given, statement by statement, and nothing else — the
+ * SQL is fixed when the migration is written (`countyWallSqlV1(walls)`, or literal text), never read
+ * from code that may change later. `name` is the migration's recorded name and ends with its
+ * 13-digit timestamp; the class carries it as its own name and the SQL as `statements` (the PGlite
+ * template hash includes both). One call in a plugin's or subgraph's migrations file:
+ *
+ * ```ts
+ * export const AcmeCountyWall1774500000000 = countyWallMigration('AcmeCountyWall1774500000000', countyWallSqlV1([
+ *   { table: 'acme_task', column: 'county_code' },
+ *   { table: 'acme_task_step', parent: 'acme_task', key: 'task_id' },
+ * ]));
+ * ```
+ */
+export function countyWallMigration(name: string, sql: CountyWallSql): MigrationClass {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*\d{13}$/.test(name)) {
+    throw new Error(`迁移名须以13位时间戳结尾 (a migration name must end with its 13-digit timestamp): ${name}`);
   }
+  const up = Object.freeze([...sql.up]);
+  const down = Object.freeze([...sql.down]);
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      for (const statement of up) await q.query(statement);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      for (const statement of down) await q.query(statement);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  Object.defineProperty(migration, 'statements', { value: Object.freeze([...up, ...down]), enumerable: true });
+  return migration;
 }
 
 /**

@@ -8,7 +8,12 @@ import { traceSql } from './telemetry';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM accepts entity classes
 type EntityClass = MixedList<string | Function | EntitySchema>;
-export type MigrationClass = new () => MigrationInterface;
+/**
+ * A migration class. One built by a factory (`countyWallMigration`) shares its `up` code with every
+ * other class of that factory and carries the SQL it runs as `statements`: the PGlite template hash
+ * includes them, so two such migrations (or one whose SQL changed) never share a template.
+ */
+export type MigrationClass = (new () => MigrationInterface) & { readonly statements?: readonly string[] };
 
 export interface DataSourceOptions {
   /** Subgraph name; also the default PostgreSQL schema its tables live in. */
@@ -93,14 +98,18 @@ export interface XzDataSource {
  * 迁移模板 where in-memory PGlite databases start from a migrated copy: the folder named by
  * `XZ_PGLITE_TEMPLATES` (the test configuration sets it). The first database of a given schema and
  * migration set is migrated as usual and dumped there; later ones load the dump and find every
- * migration applied. The file name is a hash of the schema and each migration's name and code, so a
- * changed migration never loads a stale template. Unset (the default), nothing is cached.
+ * migration applied. The file name is a hash of the schema and each migration's name and code (and
+ * `statements`, for a migration built by a factory), so a changed migration never loads a stale
+ * template. Unset (the default), nothing is cached.
  */
 export function pgliteTemplateFile(schema: string, migrations: readonly MigrationClass[]): string | undefined {
   const dir = process.env.XZ_PGLITE_TEMPLATES;
   if (!dir) return undefined;
   const hash = createHash('sha256').update(schema);
-  for (const m of migrations) hash.update(`\0${m.name}\0${String(m.prototype.up)}`);
+  for (const m of migrations) {
+    hash.update(`\0${m.name}\0${String(m.prototype.up)}`);
+    if (m.statements) hash.update(`\0${JSON.stringify(m.statements)}`);
+  }
   return path.join(dir, `${schema}-${hash.digest('hex').slice(0, 24)}.tar`);
 }
 

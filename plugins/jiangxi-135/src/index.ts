@@ -13,10 +13,12 @@ import { JiangxiGridSizingPolicy } from './grids/grid-sizing.policy';
 import { JiangxiGridWorkerAppraisal } from './grids/grid-worker-appraisal.entity';
 import { JiangxiGridAppraisalsResolver, JiangxiGridWorkerAppraisalResolver } from './grids/grid-worker-appraisal.resolver';
 import { JiangxiGridWorkerAppraisal1767225600000 } from './grids/migrations/1767225600000-jiangxi-grid-worker-appraisal';
+import { JiangxiGridsCountyWall1774530000000 } from './grids/migrations/1774530000000-jiangxi-grids-county-wall';
 import { seedGridWorkerAppraisals } from './grids/seed';
 import { JiangxiHeadGooseResolver } from './head-goose/head-goose.resolver';
 import { headGooseIndicatorsConsumer } from './head-goose/indicators.consumer';
 import { JiangxiVillageIndicators1769500000000 } from './head-goose/migrations/1769500000000-jiangxi-village-indicators';
+import { JiangxiPersonnelCountyWall1774530000001 } from './head-goose/migrations/1774530000001-jiangxi-personnel-county-wall';
 import { ExternalIncidentHandling } from './head-goose/head-goose.types';
 import { jiangxiPayProblems, JiangxiPayPolicy } from './pay/pay.policy';
 import { JiangxiPostClassResolver } from './posts/post-class.resolver';
@@ -55,7 +57,7 @@ export default definePlugin({
       resolvers: [JiangxiPostClassResolver, JiangxiHeadGooseResolver, JiangxiCollegeTargetResolver],
       orphanedTypes: [ExternalIncidentHandling],
       // 头雁指数: the villages' year in legal, civility and economy, projected from their events
-      migrations: [JiangxiVillageIndicators1769500000000],
+      migrations: [JiangxiVillageIndicators1769500000000, JiangxiPersonnelCountyWall1774530000001],
       consumers: [headGooseIndicatorsConsumer],
       policies: [
         bindPolicy(postTemplatePolicyPoint, () => new JiangxiPostTemplatePolicy()),
@@ -64,7 +66,7 @@ export default definePlugin({
     },
     grids: {
       entities: [JiangxiGridWorkerAppraisal],
-      migrations: [JiangxiGridWorkerAppraisal1767225600000],
+      migrations: [JiangxiGridWorkerAppraisal1767225600000, JiangxiGridsCountyWall1774530000000],
       resolvers: [JiangxiGridWorkerAppraisalResolver, JiangxiGridAppraisalsResolver],
       policies: [bindPolicy(gridSizingPolicyPoint, (config: Jiangxi135Config) => new JiangxiGridSizingPolicy(config.grid))],
       seed: (ctx) => seedGridWorkerAppraisals(ctx).then(() => undefined),

@@ -1,6 +1,7 @@
 import { definePlugin, outboxFeature } from '@xiangzhi/kernel';
 import { leshanMergerConfig, PLUGIN_NAME } from './config';
 import { CreateLeshanMerger1770000000000 } from './migrations/1770000000000-create-leshan-merger';
+import { LeshanMergerCountyWall1774550000000 } from './migrations/1774550000000-leshan-merger-county-wall';
 import { LeshanMergerResolver } from './plan/resolver';
 import { cadreConsumer, OUTBOX, sagaConsumer } from './saga/coordinator';
 
@@ -25,7 +26,7 @@ export default definePlugin({
   subgraphs: {
     economy: {
       entities: [...outbox.entities],
-      migrations: [CreateLeshanMerger1770000000000, ...outbox.migrations],
+      migrations: [CreateLeshanMerger1770000000000, ...outbox.migrations, LeshanMergerCountyWall1774550000000],
       jobs: outbox.jobs,
       outboxes: outbox.outboxes,
       resolvers: [LeshanMergerResolver],

@@ -10,6 +10,7 @@ import { LongshanEligibilityPolicy } from './eligibility/eligibility.policy';
 import { CreateLongshanQihua1754300000000 } from './migrations/1754300000000-create-longshan-qihua';
 import { collectiveShareProblems } from './collective-share/collective-share';
 import { LongshanCollectiveIncome1769000000000 } from './migrations/1769000000000-longshan-collective-income';
+import { LongshanCountyWall1774520000000 } from './migrations/1774520000000-longshan-county-wall';
 import { longshanIncomeConsumer } from './collective-share/income.consumer';
 import { LongshanPayItemSource } from './pay/pay-items';
 import { LongshanPayPolicy, payBandProblems } from './pay/pay.policy';
@@ -47,7 +48,7 @@ export default definePlugin({
     personnel: {
       entities: [LongshanTask, LongshanAward, LongshanTeamRating],
       resolvers: [LongshanQihuaSettingsResolver, LongshanTaskResolver, LongshanAwardResolver],
-      migrations: [CreateLongshanQihua1754300000000, LongshanCollectiveIncome1769000000000],
+      migrations: [CreateLongshanQihua1754300000000, LongshanCollectiveIncome1769000000000, LongshanCountyWall1774520000000],
       // 村集体经济提成: the villages' operating income, projected from the economy subgraph's events
       consumers: [longshanIncomeConsumer],
       policies: [

@@ -3,6 +3,7 @@ import { payItemSourcePoint } from '@xiangzhi/personnel-api';
 import { QixingguanExemplarResolver, QixingguanRegionFields } from './assessment/resolver';
 import { PLUGIN_NAME, qixingguanConfig } from './config';
 import { CreateQixingguanActivityFunds1768000000002, CreateQixingguanFanben1768000000000 } from './migrations/1768000000000-create-qixingguan-fanben';
+import { QixingguanEconomyCountyWall1774540000001, QixingguanPersonnelCountyWall1774540000000 } from './migrations/1774540000000-qixingguan-county-wall';
 import { QixingguanRewardItemSource } from './pay/reward-items';
 import { activityFundsConsumer, civilityConsumer, incomeConsumer, legalConsumer } from './projections/consumers';
 import { seedQixingguanFanben } from './seed';
@@ -26,7 +27,7 @@ export default definePlugin({
   subgraphs: {
     personnel: {
       entities: [...outbox.entities],
-      migrations: [CreateQixingguanFanben1768000000000, ...outbox.migrations],
+      migrations: [CreateQixingguanFanben1768000000000, ...outbox.migrations, QixingguanPersonnelCountyWall1774540000000],
       jobs: outbox.jobs,
       outboxes: outbox.outboxes,
       resolvers: [QixingguanExemplarResolver, QixingguanRegionFields],
@@ -35,7 +36,7 @@ export default definePlugin({
       seed: seedQixingguanFanben,
     },
     economy: {
-      migrations: [CreateQixingguanActivityFunds1768000000002],
+      migrations: [CreateQixingguanActivityFunds1768000000002, QixingguanEconomyCountyWall1774540000001],
       consumers: [activityFundsConsumer],
     },
   },

@@ -15,6 +15,7 @@ import { SuyuExitFlag, SuyuPayGradeRow, SuyuPayItem } from './entities';
 import { SuyuCadreExitResolver, SuyuExitResolver } from './exit.resolver';
 import { SuyuHonorPolicy } from './honor.policy';
 import { SuyuSandingPersonnel1763213110001 } from './migrations/1763213110001-suyu-sanding-personnel';
+import { SuyuSandingCountyWall1774510000000 } from './migrations/1774510000000-suyu-sanding-county-wall';
 import { SuyuPayItemSource } from './pay-items.source';
 import { SuyuPayPolicy } from './pay.policy';
 import { SuyuCadrePayResolver, SuyuPayResolver } from './pay.resolver';
@@ -50,7 +51,7 @@ export default definePlugin({
   subgraphs: {
     personnel: {
       entities: [SuyuPayGradeRow, SuyuPayItem, SuyuExitFlag],
-      migrations: [SuyuSandingPersonnel1763213110001],
+      migrations: [SuyuSandingPersonnel1763213110001, SuyuSandingCountyWall1774510000000],
       resolvers: [SuyuPayResolver, SuyuCadrePayResolver, SuyuExitResolver, SuyuCadreExitResolver, SuyuCadreProfileResolver],
       policies: [
         bindPolicy(postTemplatePolicyPoint, (config: SuyuSandingConfig) => new SuyuPostTemplatePolicy(config)),
