@@ -389,6 +389,28 @@ describe('registers and contracts', () => {
     expect((await ok(cadreB, OVERDUE, { r: township, asOf: '2026-05-01' })).overduePayments).toEqual([]);
   });
 
+  it('refuses overduePayments over 2000 lines (BAD_USER_INPUT naming the field, the bound and the smaller regions) in one statement, and answers 2000', async () => {
+    const OVERDUE = `query($r: String!, $asOf: LocalDate!) { overduePayments(regionCode: $r, asOf: $asOf) { contractId seq } }`;
+    const [lease] = (await ds.query(`SELECT contract_id AS id FROM lease_instalment WHERE village_code = $1 LIMIT 1`, [villageA])) as { id: string }[];
+    const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM lease_instalment WHERE village_code LIKE $1 AND due_on < '2026-05-01' AND paid_fen < amount_fen`, [`${township.slice(0, 9)}%`])) as { n: number }[];
+    // instalments far beyond any real schedule, removed again below
+    await ds.query(
+      `INSERT INTO lease_instalment (contract_id, village_code, seq, due_on, months, amount_fen) SELECT $1, $2, 10000 + i, DATE '2020-01-01' + i, 1, 100 FROM generate_series(1, $3::int) AS i`,
+      [lease.id, villageA, 2001 - Number(n)],
+    );
+    try {
+      const over = await countQueries(platform.subgraphs.economy, () => gql(officer, OVERDUE, { r: township, asOf: '2026-05-01' }));
+      expect(codeOf(over.result)).toBe('BAD_USER_INPUT');
+      expect(over.result.errors![0].extensions).toMatchObject({ field: 'overduePayments', max: 2000, instead: expect.stringContaining('each township or village') });
+      expect(over.result.errors![0].message).toMatch(/overduePayments 最多列出 2000 项.*overduePayments lists at most 2000 items/s);
+      expect(over.count).toBe(1);
+      await ds.query(`DELETE FROM lease_instalment WHERE contract_id = $1 AND seq = 10001`, [lease.id]);
+      expect((await ok(officer, OVERDUE, { r: township, asOf: '2026-05-01' })).overduePayments).toHaveLength(2000);
+    } finally {
+      await ds.query(`DELETE FROM lease_instalment WHERE contract_id = $1 AND seq > 10000`, [lease.id]);
+    }
+  });
+
   it('lists leases with their schedules, payments, resources and matters in statements flat in the list size; _entities keeps the scope', async () => {
     const q = `query($r: String!) { leaseContracts(regionCode: $r, first: 100) { totalCount nodes { id villageCode outstanding schedule { seq } payments { amount } resource { id } asset { id } majorMatter { id } } } }`;
     const small = await countQueries(platform.subgraphs.economy, () => ok(admin, q, { r: county }));

@@ -1,4 +1,4 @@
-import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
+import { MAX_LIST_ITEMS, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { MoneyScalar } from '@xiangzhi/economy-api';
 import { RegionRef } from '../shared/grids-stubs';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -23,7 +23,10 @@ export class ContractResolver {
     return readableContract(ctx, id);
   }
 
-  @Query(() => [OverduePayment], { description: '合同逾期未付款报告（按村、应付日期）/ Overdue lease instalments under a region, by village and due day' })
+  @Query(() => [OverduePayment], { description:
+      `合同逾期未付款报告（按村、应付日期）；最多 ${MAX_LIST_ITEMS} 条，超出时报 BAD_USER_INPUT，请按乡镇或村分别查询 / ` +
+      `Overdue lease instalments under a region, by village and due day; at most ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT asks for each township or village`,
+  })
   overduePayments(@Args(() => OverduePaymentsArgs) args: OverduePaymentsArgs, @Ctx() ctx: RequestContext): Promise<OverduePayment[]> {
     return overduePayments(ctx, args);
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, byKey, groupByKey, isUuid, mutateOnce, notFound, paginate, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, boundedBatchLimit, boundedGroups, byKey, groupByKey, isUuid, mutateOnce, notFound, paginate, type ConnectionShape, type ListBound, type RequestContext } from '@xiangzhi/kernel';
 import { formatFen, paymentSchedule, termMonths } from '@xiangzhi/economy-api';
 import { requireAdoptedMatter } from '../major-matter/authorisation';
 import { readableAsset, readableResource } from '../register/register.service';
@@ -188,16 +188,23 @@ export async function recordContractPayment(ctx: RequestContext, input: RecordCo
  * 逾期未付 the instalments under the region (in scope) due before `asOf` and not fully paid as
  * recorded now, by village and due day: one statement (the partial index on unpaid instalments).
  */
+/** `overduePayments` is bounded (MAX_LIST_ITEMS); beyond it, the report of each township or village. */
+export const OVERDUE_PAYMENTS: ListBound = { field: 'overduePayments', instead: 'overduePayments of each township or village, or leaseContracts(regionCode, first, after)' };
+
 export async function overduePayments(ctx: RequestContext, args: OverduePaymentsArgs): Promise<OverduePayment[]> {
   const prefix = EconomyAccess.of(ctx).listPrefix(args.regionCode);
   if (prefix === null) return [];
-  const rows = (await ctx.dataSource.query(
+  const limit = boundedBatchLimit(1, OVERDUE_PAYMENTS);
+  const read = (await ctx.dataSource.query(
     `SELECT i.contract_id, i.village_code, c.counterparty, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on, i.amount_fen::text AS amount, i.paid_fen::text AS paid
        FROM lease_instalment i JOIN lease_contract c ON c.id = i.contract_id
       WHERE i.village_code LIKE $1 AND i.due_on < $2::date AND i.paid_fen < i.amount_fen
-      ORDER BY i.village_code, i.due_on, i.contract_id, i.seq`,
-    [`${prefix}%`, args.asOf],
+      ORDER BY i.village_code, i.due_on, i.contract_id, i.seq
+      LIMIT $3`,
+    [`${prefix}%`, args.asOf, limit],
   )) as { contract_id: string; village_code: string; counterparty: string; seq: number; due_on: string; amount: string; paid: string }[];
+  const [rows] = boundedGroups([read], false, OVERDUE_PAYMENTS);
+  if (rows instanceof Error) throw rows;
   return rows.map((r) => ({
     contractId: r.contract_id,
     villageCode: r.village_code,
