@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { AuditEntry } from './audit';
 import { isEmbeddedDatabase } from './data-source';
@@ -321,10 +325,85 @@ export function emptyCell(row: ImportRow, field: string, zh: string): ImportProb
  * round trip for thousands of rows on PostgreSQL and PGlite alike. `columns` are `[name, type]`;
  * the result is the statement and its parameters (one array per column).
  */
-export function unnestInsert<R>(table: string, columns: readonly (readonly [name: string, type: string, value: (r: R) => unknown])[], records: readonly R[]): { sql: string; params: unknown[][] } {
+export function unnestInsert<R>(table: string, columns: readonly InsertColumn<R>[], records: readonly R[]): { sql: string; params: unknown[][] } {
+  const { source, params } = unnestRows(columns, records);
+  return { sql: `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) ${source}`, params };
+}
+
+/** Records given column-wise as `SELECT * FROM unnest($1::type[], …)` and its parameters (one array per column). */
+export function unnestRows<R>(columns: readonly InsertColumn<R>[], records: readonly R[]): { source: string; params: unknown[][] } {
   const params = columns.map(([, , value]) => records.map(value));
-  const sql = `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) SELECT * FROM unnest(${columns.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
-  return { sql, params };
+  return { source: `SELECT * FROM unnest(${columns.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`, params };
+}
+
+/** One written column of a set-based insert: its name, its PostgreSQL type and how a record gives its value. */
+export type InsertColumn<R> = readonly [name: string, type: string, value: (r: R) => unknown];
+
+/** Whether `manager` writes to a PostgreSQL server (`COPY … FROM STDIN` available) rather than PGlite. */
+export function isPostgresServer(manager: EntityManager): boolean {
+  return manager.connection.options.type === 'postgres' && !isEmbeddedDatabase(manager.connection);
+}
+
+/** One value in `COPY` text format: `\N` for null, backslash, tab, line breaks escaped; arrays as array literals. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  let text: string;
+  if (Array.isArray(value)) text = `{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+  else if (value instanceof Date) text = value.toISOString();
+  else text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
+}
+
+/** Rows in `COPY` text format, a few thousand per buffer. */
+function* copyBuffers<R>(columns: readonly InsertColumn<R>[], records: readonly R[]): Generator<Buffer> {
+  const values = columns.map(([, , value]) => value);
+  for (let start = 0; start < records.length; start += 2000) {
+    let text = '';
+    for (const record of records.slice(start, start + 2000)) text += `${values.map((value) => copyText(value(record))).join('\t')}\n`;
+    yield Buffer.from(text, 'utf8');
+  }
+}
+
+/**
+ * Streams `records` into `table` with `COPY table (columns) FROM STDIN` on the transaction's own
+ * connection (PostgreSQL server only: the manager must be a transaction's, see {@link isPostgresServer}).
+ * One statement for any number of rows: the rows are parsed by the server's COPY, not as bound
+ * array parameters.
+ */
+export async function copyInto<R>(manager: EntityManager, table: string, columns: readonly InsertColumn<R>[], records: readonly R[]): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner || !isPostgresServer(manager)) throw new Error('copyInto needs a transaction on a PostgreSQL server');
+  const client = (await (runner as unknown as { connect(): Promise<PoolClient> }).connect()) as PoolClient;
+  await pipeline(Readable.from(copyBuffers(columns, records)), client.query(copyFrom(`COPY ${table} (${columns.map(([n]) => n).join(', ')}) FROM STDIN`)));
+}
+
+/**
+ * The rows of a set-based write as a `SELECT` to insert from: on a PostgreSQL server they are first
+ * streamed with `COPY … FROM STDIN` into a temporary staging table (`import_stage_<name>`, emptied at
+ * commit) and the source is `SELECT … FROM` it, without parameters; on PGlite the source is
+ * `SELECT * FROM unnest($1::type[], …)` with one array parameter per column. Either way the caller
+ * writes them with one `INSERT … SELECT` (statement-level triggers fire once), e.g. inside a CTE
+ * that also writes the rows' events.
+ */
+export async function stagedRows<R>(manager: EntityManager, name: string, columns: readonly InsertColumn<R>[], records: readonly R[]): Promise<{ source: string; params: unknown[] }> {
+  // COPY and the staging table need the transaction's own connection; without one, the unnest arrays
+  if (!isPostgresServer(manager) || !manager.queryRunner?.isTransactionActive) return unnestRows(columns, records);
+  const stage = `import_stage_${name}`;
+  await manager.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (${columns.map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DELETE ROWS`);
+  await manager.query(`TRUNCATE ${stage}`);
+  await copyInto(manager, stage, columns, records);
+  return { source: `SELECT ${columns.map(([n]) => n).join(', ')} FROM ${stage}`, params: [] };
+}
+
+/**
+ * Inserts `records` into `table`: `COPY … FROM STDIN` straight into the table on a PostgreSQL
+ * server (inside a transaction), a multi-row `INSERT … SELECT FROM unnest(…)` on PGlite.
+ */
+export async function bulkInsert<R>(manager: EntityManager, table: string, columns: readonly InsertColumn<R>[], records: readonly R[]): Promise<void> {
+  if (records.length === 0) return;
+  if (isPostgresServer(manager) && manager.queryRunner?.isTransactionActive) return copyInto(manager, table, columns, records);
+  const { sql, params } = unnestInsert(table, columns, records);
+  await manager.query(sql, params);
 }
 
 /** The checkpoint table of bulk imports (`import_checkpoint`), created by {@link importCheckpointMigration}. */
