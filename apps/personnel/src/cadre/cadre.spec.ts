@@ -2,7 +2,7 @@
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { EducationLevel, yearsBetween } from '@xiangzhi/personnel-api';
-import { countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { checkIdempotentCreate, countQueries, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { subgraph as personnel } from '../index';
@@ -448,5 +448,80 @@ describe('Region fields through the gateway', () => {
     const serving = await count('cadre', `village_code = $1 AND status <> 'LEFT'`, [villageA]);
     expect(data.region.cadreStats.count).toBe(serving);
     expect(data.region.cadres).toHaveLength(serving);
+  });
+});
+
+describe('retries with an idempotency key (issue 15 §6)', () => {
+  it('the creates without a natural key write one record per key, also at once; the key with another input is CONFLICT', async () => {
+    const cadre = await insertCadre(ds, { villageCode: villageA, name: '钱重试', serviceStart: '2018-01-01' });
+    const cadreId = cadre.id;
+    const creates = [
+      {
+        mutation: 'recordTraining',
+        input: { cadreId, title: '重试培训', organizer: '县委组织部', startDate: '2024-03-10', days: 2 },
+        other: { cadreId, title: '另一培训', organizer: '县委组织部', startDate: '2024-03-10', days: 2 },
+        select: 'id title',
+        count: () => count('training_record', 'cadre_id = $1', [cadreId]),
+        as: cadreOfA,
+      },
+      {
+        mutation: 'addTalent',
+        input: { villageCode: villageA, name: '孙重试', gender: 'MALE', birthDate: '1990-01-01', educationLevel: 'BACHELOR', kind: 'RESERVE_CADRE' },
+        other: { villageCode: villageA, name: '孙另一', gender: 'MALE', birthDate: '1990-01-01', educationLevel: 'BACHELOR', kind: 'RESERVE_CADRE' },
+        select: 'id name status',
+        count: () => count('talent', 'village_code = $1', [villageA]),
+        as: cadreOfA,
+      },
+      {
+        mutation: 'recordDutyCheckIn',
+        input: { cadreId, date: '2024-05-06', hours: 2 },
+        other: { cadreId, date: '2024-05-06', hours: 3 },
+        select: 'id hours',
+        count: () => count('duty_check_in', 'cadre_id = $1', [cadreId]),
+        as: cadreOfA,
+      },
+      {
+        mutation: 'requestLeave',
+        input: { cadreId, fromDate: '2024-06-03', toDate: '2024-06-04', reason: '外出办事' },
+        second: { cadreId, fromDate: '2024-07-01', toDate: '2024-07-02', reason: '外出办事' },
+        other: { cadreId, fromDate: '2024-08-01', toDate: '2024-08-02', reason: '外出办事' },
+        select: 'id fromDate status',
+        count: () => count('leave_request', 'cadre_id = $1', [cadreId]),
+        as: cadreOfA,
+      },
+      {
+        mutation: 'recordDisciplinarySanction',
+        input: { cadreId, kind: 'PARTY_WARNING', organ: '县纪委', decidedOn: '2024-04-01' },
+        other: { cadreId, kind: 'PARTY_WARNING', organ: '县纪委', decidedOn: '2024-04-02' },
+        select: 'id kind',
+        count: () => count('disciplinary_sanction', 'cadre_id = $1', [cadreId]),
+        as: officerA,
+      },
+    ];
+    for (const { as, ...create } of creates) {
+      const report = await checkIdempotentCreate(platform, as, create);
+      expect(`${create.mutation}: ${report.written}`).toBe(`${create.mutation}: 2`);
+    }
+    const org = await ok(officerA, `mutation($i: CreatePartyOrganizationInput!) { createPartyOrganization(input: $i) { id } }`, {
+      i: { regionCode: villageA, name: '重试党支部', kind: 'BRANCH', idempotencyKey: 'org-key-0001' },
+    });
+    const again = await ok(officerA, `mutation($i: CreatePartyOrganizationInput!) { createPartyOrganization(input: $i) { id } }`, {
+      i: { regionCode: villageA, name: '重试党支部', kind: 'BRANCH', idempotencyKey: 'org-key-0001' },
+    });
+    expect(again).toEqual(org);
+    const member = await ok(cadreOfA, `mutation($i: RegisterPartyMemberInput!) { registerPartyMember(input: $i) { id } }`, {
+      i: { organizationId: org.createPartyOrganization.id, name: '吴党员', joinedOn: '2010-07-01', status: 'FULL' },
+    });
+    const memberId = member.registerPartyMember.id;
+    const points = await checkIdempotentCreate(platform, cadreOfA, {
+      mutation: 'recordMemberPoints',
+      input: { memberId, date: '2024-05-01', points: 5, reason: '志愿服务' },
+      other: { memberId, date: '2024-05-01', points: 6, reason: '志愿服务' },
+      select: 'id points',
+      count: () => count('party_point_entry', 'member_id = $1', [memberId]),
+    });
+    expect(points.written).toBe(2);
+    // the balance moved once per key: 2 × 5
+    expect((await ds.query('SELECT points FROM party_member WHERE id = $1', [memberId]))[0].points).toBe(10);
   });
 });
