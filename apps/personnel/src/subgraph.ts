@@ -9,6 +9,7 @@ import { attendanceFeature } from './attendance';
 import { baseFeature } from './base';
 import { cadreFeature } from './cadre';
 import { disciplineFeature } from './discipline';
+import { importFeature } from './import';
 import { partyFeature } from './party';
 import { mergerFeature } from './merger';
 import { payFeature } from './pay';
@@ -28,6 +29,6 @@ const extensionFeature: SubgraphFeature = {
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, extensionFeature, countyWallFeature],
+  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, importFeature, extensionFeature, countyWallFeature],
   seed: seedPersonnelDemo,
 });

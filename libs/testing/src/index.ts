@@ -76,3 +76,4 @@ export {
   type PluginTestPlatform,
 } from './plugin-kit';
 export { checkIdempotentCreate, type IdempotentCreate, type IdempotentCreateReport } from './idempotency';
+export { importTestFile, refusedRows, registerFiles, spreadsheetCell, writeXlsx } from './xlsx';

@@ -102,6 +102,10 @@ export class Cadre {
   @Field(() => EducationLevel, { description: '学历 / Education level' })
   educationLevel!: EducationLevel;
 
+  /** Keyed hash of the ID number (`@xiangzhi/grids-api` `idNumberHash`) of a cadre imported from a register; null for one appointed directly. Never exposed. */
+  @Column({ name: 'id_number_hash', type: 'text', nullable: true, select: false })
+  idNumberHash!: string | null;
+
   @Column({ name: 'party_member', type: 'boolean' })
   @Field(() => Boolean, { description: '是否中共党员 / Party member' })
   partyMember!: boolean;

@@ -83,6 +83,11 @@ function validOn(row: RegionRow, on: ValidOn): boolean {
 
 /** The problems with region references, from the `region_ref` projection, in one query for the whole list. */
 export async function regionReferenceProblems(db: SqlRunner, checks: readonly RegionReferenceCheck[]): Promise<ReferenceProblem[]> {
+  return (await regionReferenceResults(db, checks)).filter((p): p is ReferenceProblem => p !== null);
+}
+
+/** {@link regionReferenceProblems} check by check: the problem of each check, null for a good one (bulk imports name each row's line). */
+export async function regionReferenceResults(db: SqlRunner, checks: readonly RegionReferenceCheck[]): Promise<(ReferenceProblem | null)[]> {
   if (checks.length === 0) return [];
   const codes = [...new Set(checks.map((c) => c.code))];
   const rows = (await db.query(
@@ -90,10 +95,11 @@ export async function regionReferenceProblems(db: SqlRunner, checks: readonly Re
     [codes],
   )) as RegionRow[];
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  const problems: ReferenceProblem[] = [];
+  const problems: (ReferenceProblem | null)[] = [];
   for (const c of checks) {
     const row = byCode.get(c.code);
     const at = describe(c.on);
+    const before = problems.length;
     if (!row) {
       problems.push({
         field: c.field,
@@ -115,19 +121,26 @@ export async function regionReferenceProblems(db: SqlRunner, checks: readonly Re
         en: `The division code is not valid ${at.en} (valid ${spanEn}): ${c.field} = ${c.code}`,
       });
     }
+    if (problems.length === before) problems.push(null);
   }
   return problems;
 }
 
 /** The problems with resident references, from the `resident_ref` projection, in one query for the whole list. */
 export async function residentReferenceProblems(db: SqlRunner, checks: readonly ResidentReferenceCheck[]): Promise<ReferenceProblem[]> {
+  return (await residentReferenceResults(db, checks)).filter((p): p is ReferenceProblem => p !== null);
+}
+
+/** {@link residentReferenceProblems} check by check: the problem of each check, null for a good one. */
+export async function residentReferenceResults(db: SqlRunner, checks: readonly ResidentReferenceCheck[]): Promise<(ReferenceProblem | null)[]> {
   if (checks.length === 0) return [];
   const ids = [...new Set(checks.map((c) => c.id).filter((id) => UUID.test(id)))];
   const rows = ids.length ? ((await db.query(`SELECT id::text AS id, village_code, status FROM resident_ref WHERE id = ANY($1::uuid[])`, [ids])) as ResidentRow[]) : [];
   const byId = new Map(rows.map((r) => [r.id.toLowerCase(), r]));
-  const problems: ReferenceProblem[] = [];
+  const problems: (ReferenceProblem | null)[] = [];
   for (const c of checks) {
     const row = byId.get(c.id.toLowerCase());
+    const before = problems.length;
     if (!row) {
       problems.push({ field: c.field, value: c.id, rule: 'RESIDENT_UNKNOWN', zh: `居民不存在：${c.field} = ${c.id}`, en: `Resident not found: ${c.field} = ${c.id}` });
     } else if (c.villageCode && row.village_code !== c.villageCode) {
@@ -147,6 +160,7 @@ export async function residentReferenceProblems(db: SqlRunner, checks: readonly 
         en: `The resident is ${STATUS_EN[row.status] ?? row.status} and cannot be referenced: ${c.field} = ${c.id}`,
       });
     }
+    if (problems.length === before) problems.push(null);
   }
   return problems;
 }

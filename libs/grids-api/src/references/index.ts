@@ -29,7 +29,9 @@ export {
   householdReferenceProblems,
   householdVillages,
   regionReferenceProblems,
+  regionReferenceResults,
   residentReferenceProblems,
+  residentReferenceResults,
   type HouseholdReferenceCheck,
   type ReferenceProblem,
   type RegionReferenceCheck,
@@ -37,4 +39,5 @@ export {
   type SqlRunner,
   type ValidOn,
 } from './checks';
+export { importReferenceProblems, type ImportResidentRef, type ImportVillageRef } from './import-checks';
 export { gridsEntityStubs, type GridsEntityStubs } from './stubs';
