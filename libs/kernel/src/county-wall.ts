@@ -17,6 +17,9 @@ import { regionPrefix } from './region-code';
  * with a caller's identity. Administrative divisions (`region`, `region_ref`), counters keyed by any
  * prefix (`region_counter`), outboxes and kernel tables carry no personal or county-private data and
  * are not walled; `audit_log` is append-only by its own triggers.
+ *
+ * Walls are put up by migrations made with `countyWallMigration(name, countyWallSqlV1(walls))`: the
+ * SQL of a released migration never changes (see `countyWallSqlV1`).
  */
 export type CountyWall =
   /** The table's rows belong to the county its `column` (a county, township or village code) starts with. */

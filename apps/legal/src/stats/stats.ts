@@ -1,5 +1,5 @@
 import { LegalRegion } from '../shared/stubs';
-import { badInput, isRegionCode, levelOf, mutate, RegionLevel, regionPrefix, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
+import { badInput, isRegionCode, levelOf, mutate, readPrefixCounters, RegionLevel, regionPrefix, todayInChina, type RequestContext, type SubgraphFeature } from '@xiangzhi/kernel';
 import { DefaultDesignationPolicy, designationPolicyPoint, DesignationKind, type DesignationDecision, type DesignationPolicy, type VillageYearRecord } from '@xiangzhi/legal-api';
 import type { EntityManager } from 'typeorm';
 import { bindPolicy } from '@xiangzhi/kernel';
@@ -7,6 +7,8 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type DataLoader from 'dataloader';
 import { recordEvents } from '../events/outbox';
+import { LEGAL_COUNTER, legalCounterRebuild } from './legal-counter';
+import { LegalRegionCounters1774300000100 } from './migrations/1774300000100-legal-region-counters';
 import { LEGAL_MANAGER_ROLES, LegalAccess, regionPatterns } from '../shared/access';
 
 registerEnumType(DesignationKind, {
@@ -129,39 +131,41 @@ function requireYear(year: number, field = 'year'): void {
   }
 }
 
-/** The year's statistics of each requested region (scope-narrowed): one statement per batch. */
+/**
+ * The year's statistics of each requested region (scope-narrowed) in two statements per batch:
+ * disputes, mediated, crime risks, escalations and petitions from the rule-of-law counters
+ * (`legal-counter.ts`, a few rows by primary key whatever the size of the county); lawsuits and
+ * designations from their one-row-per-village-and-year tables.
+ */
 export function ruleOfLawLoader(ctx: RequestContext, year: number): DataLoader<string, RuleOfLaw> {
   return ctx.loaders.get<string, RuleOfLaw>(`legal:ruleOfLaw:${year}`, async (codes) => {
     const { prefixes, patterns } = regionPatterns(ctx, codes);
-    const from = `${year}-01-01`;
-    const to = `${year + 1}-01-01`;
+    const scoped = prefixes.filter((p): p is string => p !== null);
+    const counters = await readPrefixCounters(ctx.dataSource, LEGAL_COUNTER, scoped, year);
     const rows = patterns.length
       ? ((await ctx.dataSource.query(
-          `SELECT p.pattern, d.disputes, d.mediated, d.crime, e.escalations, x.petitions, l.lawsuits, s.designations
+          `SELECT p.pattern, l.lawsuits, s.designations
              FROM unnest($1::text[]) AS p(pattern)
-             CROSS JOIN LATERAL (SELECT count(*)::int AS disputes, count(*) FILTER (WHERE outcome = 'MEDIATED')::int AS mediated, count(*) FILTER (WHERE crime_risk)::int AS crime
-                                   FROM dispute WHERE village_code LIKE p.pattern AND opened_on >= $2::date AND opened_on < $3::date) d
-             CROSS JOIN LATERAL (SELECT count(*)::int AS escalations FROM dispute_escalation de JOIN dispute dd ON dd.id = de.dispute_id
-                                  WHERE dd.village_code LIKE p.pattern AND de.escalated_on >= $2::date AND de.escalated_on < $3::date) e
-             CROSS JOIN LATERAL (SELECT count(*)::int AS petitions FROM petition WHERE village_code LIKE p.pattern AND received_on >= $2::date AND received_on < $3::date) x
-             CROSS JOIN LATERAL (SELECT COALESCE(sum(lawsuits), 0)::int AS lawsuits FROM lawsuit_count WHERE village_code LIKE p.pattern AND year = $4) l
-             CROSS JOIN LATERAL (SELECT count(DISTINCT village_code)::int AS designations FROM safe_village_designation WHERE village_code LIKE p.pattern AND year = $4 AND designated) s`,
-          [patterns, from, to, year],
-        )) as { pattern: string; disputes: number; mediated: number; crime: number; escalations: number; petitions: number; lawsuits: number; designations: number }[])
+             CROSS JOIN LATERAL (SELECT COALESCE(sum(lawsuits), 0)::int AS lawsuits FROM lawsuit_count WHERE village_code LIKE p.pattern AND year = $2) l
+             CROSS JOIN LATERAL (SELECT count(DISTINCT village_code)::int AS designations FROM safe_village_designation WHERE village_code LIKE p.pattern AND year = $2 AND designated) s`,
+          [patterns, year],
+        )) as { pattern: string; lawsuits: number; designations: number }[])
       : [];
     const byPattern = new Map(rows.map((r) => [r.pattern, r]));
     return codes.map((code, i) => {
-      const r = prefixes[i] === null ? undefined : byPattern.get(`${prefixes[i]}%`);
+      const prefix = prefixes[i];
+      const r = prefix === null ? undefined : byPattern.get(`${prefix}%`);
+      const c = prefix === null ? undefined : counters.get(prefix);
       const n = (v: number | undefined): number => Number(v ?? 0);
       return Object.assign(new RuleOfLaw(), {
         regionCode: code,
         year,
-        disputes: n(r?.disputes),
-        mediated: n(r?.mediated),
-        mediatedRate: rate(n(r?.mediated), n(r?.disputes)),
-        escalations: n(r?.escalations),
-        crimeRiskCases: n(r?.crime),
-        petitions: n(r?.petitions),
+        disputes: n(c?.disputes),
+        mediated: n(c?.mediated),
+        mediatedRate: rate(n(c?.mediated), n(c?.disputes)),
+        escalations: n(c?.escalations),
+        crimeRiskCases: n(c?.crime_risk),
+        petitions: n(c?.petitions),
         lawsuits: n(r?.lawsuits),
         designations: n(r?.designations),
       });
@@ -394,8 +398,10 @@ export class RuleOfLawRegionResolver {
   }
 }
 
-/** 三源共治 statistics (`Region.ruleOfLaw`, `ruleOfLawStats`) and safe-village designations by the county's `legal.designation` policy. */
+/** 三源共治 statistics (`Region.ruleOfLaw` from counters kept by triggers, `ruleOfLawStats`) and safe-village designations by the county's `legal.designation` policy. */
 export const statsFeature: SubgraphFeature = {
   resolvers: [RuleOfLawResolver, RuleOfLawRegionResolver],
+  migrations: [LegalRegionCounters1774300000100],
+  counters: [legalCounterRebuild],
   defaults: [bindPolicy(designationPolicyPoint, () => new DefaultDesignationPolicy())],
 };
