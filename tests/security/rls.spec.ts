@@ -1,11 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { subgraph as civility } from '@xiangzhi/civility';
 import { subgraph as economy } from '@xiangzhi/economy';
 import { subgraph as grids } from '@xiangzhi/grids';
-import { grantAppRole, openRequestDatabase, RequestRolledBackError, Role, type Actor } from '@xiangzhi/kernel';
+import jiangxi135 from '@xiangzhi/jiangxi-135';
+import {
+  countyWallMigration,
+  countyWallSqlV1,
+  grantAppRole,
+  openRequestDatabase,
+  pgliteTemplateFile,
+  RequestRolledBackError,
+  Role,
+  type Actor,
+  type MigrationClass,
+} from '@xiangzhi/kernel';
 import { subgraph as legal } from '@xiangzhi/legal';
+import leshanMerger from '@xiangzhi/leshan-merger';
+import longshanQihua from '@xiangzhi/longshan-qihua';
 import { subgraph as personnel } from '@xiangzhi/personnel';
+import qixingguanFanben from '@xiangzhi/qixingguan-fanben';
+import suyuSanding from '@xiangzhi/suyu-sanding';
 import { startTestPlatform, testFixtures, type TestPlatform } from '@xiangzhi/testing';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
  * Issue 15 §2, the second wall: PostgreSQL row-level security keeps counties apart even where a
@@ -13,7 +30,8 @@ import type { DataSource } from 'typeorm';
  * BYPASSRLS) in one transaction each, carrying the caller's county in `xz.scope` (`set_config(…, true)`).
  *
  * The wall's own rows run on PostgreSQL only: PGlite runs as its superuser, whom row-level security
- * never applies to. The migrations' rows (every table holding county data is walled) run on both.
+ * never applies to. The migrations' rows (every table of every subgraph and plugin holding county
+ * data is walled; the released wall migrations run their frozen SQL) run on both.
  */
 const testUrl = process.env.TEST_DATABASE_URL;
 const describePostgres = testUrl ? describe : describe.skip;
@@ -23,42 +41,119 @@ if (!testUrl) {
 const APP_ROLE = 'xz_app';
 
 /**
- * Tables with a county or village code column that are not walled, and why: administrative
- * divisions are public reference data; saga bookkeeping is written and read by consumers (the owner).
+ * Every table of every subgraph and plugin schema that holds county or personal data carries the
+ * wall: a table is held to it when a column names a county, region, village, township, resident,
+ * household or cadre (`county_code`, `resident_id`, `cadre_ids`, …), or when it references a walled
+ * table (a child row). The tables below are left open on purpose, each for its reason.
  */
 const UNWALLED: Record<string, string> = {
-  region: 'administrative divisions (public)',
-  region_ref: 'administrative divisions (public)',
-  audit_log: 'append-only by its triggers; rows of national jobs have no region',
-  village_merger_log: 'saga bookkeeping (consumers)',
-  village_merger_move: 'saga bookkeeping (consumers)',
-  personnel_merger_log: 'saga bookkeeping (consumers)',
+  region: 'administrative divisions: public reference data (national codes and names)',
+  region_ref: 'administrative divisions projected from grids: public reference data',
+  region_counter: 'counts per region prefix kept by triggers; no personal data',
+  audit_log: 'append-only by its own triggers (no UPDATE/DELETE for the app role); rows of national jobs have no region',
+  village_merger_log: 'saga bookkeeping, read and written by consumers only (the owner)',
+  village_merger_move: 'saga bookkeeping, read and written by consumers only (the owner)',
+  personnel_merger_log: 'saga bookkeeping, read and written by consumers only (the owner)',
+  personnel_merger_change: 'saga bookkeeping, read and written by consumers only (the owner)',
+  economy_merger_log: 'saga bookkeeping, read and written by consumers only (the owner)',
+  economy_merger_move: 'saga bookkeeping, read and written by consumers only (the owner)',
 };
+/** Column names that make a table county or personal data. */
+const COUNTY_COLUMN = /(^|_)(county|region|village|township|resident|cadre|household)(_|$)/;
+const PLUGINS = [jiangxi135, leshanMerger, longshanQihua, qixingguanFanben, suyuSanding];
+const FROZEN_UP = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/county-wall-1773-up.json'), 'utf8')) as Record<string, string[]>;
+
+/** Runs a migration's `up` or `down` against a runner that records the statements (the SQL text is what is compared). */
+async function sqlOf(migration: MigrationClass, direction: 'up' | 'down'): Promise<string[]> {
+  const statements: string[] = [];
+  const runner = { query: async (sql: string, parameters?: unknown[]) => void statements.push(parameters?.length ? `${sql} -- ${JSON.stringify(parameters)}` : sql) };
+  await new migration()[direction](runner as unknown as QueryRunner);
+  return statements;
+}
+
+describe('county wall migrations: frozen SQL', () => {
+  const released = [
+    ...grids.migrations,
+    ...personnel.migrations,
+    ...economy.migrations,
+    ...legal.migrations,
+    ...civility.migrations,
+  ].filter((m) => /CountyWall1773\d{9}$/.test(m.name));
+
+  it('runs exactly the SQL the five released wall migrations ran when they were written (captured at commit 2ef93c0)', async () => {
+    expect(released.map((m) => m.name).sort()).toEqual(Object.keys(FROZEN_UP).sort());
+    for (const migration of released) {
+      expect({ name: new migration().name, up: await sqlOf(migration, 'up') }).toEqual({ name: migration.name, up: FROZEN_UP[migration.name] });
+    }
+  });
+
+  it('takes down exactly the walls it put up, last table first', async () => {
+    for (const migration of released) {
+      const up = await sqlOf(migration, 'up');
+      const down = await sqlOf(migration, 'down');
+      const tables = (list: string[], verb: RegExp) => list.flatMap((sql) => (verb.test(sql) ? [/ON ("[a-z_]+")/.exec(sql)?.[1]] : []));
+      expect(tables(down, /^DROP POLICY xz_county_wall/)).toEqual(tables(up, /^CREATE POLICY xz_county_wall/).reverse());
+      expect(down).toHaveLength(up.length);
+    }
+  });
+
+  it('gives every wall migration its own PGlite template key (name and SQL), the five released ones included', () => {
+    const saved = process.env.XZ_PGLITE_TEMPLATES;
+    process.env.XZ_PGLITE_TEMPLATES = '/templates';
+    try {
+      const walls = [...released, ...PLUGINS.flatMap((p) => Object.values(p.subgraphs).flatMap((part) => part?.migrations ?? []))].filter((m) => /CountyWall\d{13}$/.test(m.name));
+      expect(walls.length).toBeGreaterThanOrEqual(12);
+      const files = walls.map((m) => pgliteTemplateFile('same_schema', [m]));
+      expect(new Set(files).size).toBe(walls.length);
+      // the same name with other SQL is another template too
+      const again = countyWallMigration(released[0].name, countyWallSqlV1([{ table: 'other', column: 'county_code' }]));
+      expect(pgliteTemplateFile('same_schema', [again])).not.toBe(pgliteTemplateFile('same_schema', [released[0]]));
+    } finally {
+      if (saved === undefined) delete process.env.XZ_PGLITE_TEMPLATES;
+      else process.env.XZ_PGLITE_TEMPLATES = saved;
+    }
+  });
+});
 
 describe('county wall migrations', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
-    platform = await startTestPlatform({ subgraphs: [grids, personnel, economy, legal, civility] });
-  }, 240_000);
+    platform = await startTestPlatform({ subgraphs: [grids, personnel, economy, legal, civility], plugins: PLUGINS });
+  }, 400_000);
   afterAll(() => platform?.stop());
 
-  it('enables and forces row-level security, with the owner policy and the county wall, on every table holding county data', async () => {
+  it('enables and forces row-level security, with the owner policy and the county wall, on every table of every subgraph and plugin holding county data', async () => {
+    const seen = new Set<string>();
     for (const [name, sg] of Object.entries(platform.subgraphs)) {
       const rows = (await sg.db.dataSource.query(
         `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
                 array(SELECT p.polname::text FROM pg_policy p WHERE p.polrelid = c.oid ORDER BY 1) AS policies,
-                EXISTS (SELECT 1 FROM information_schema.columns k WHERE k.table_schema = n.nspname AND k.table_name = c.relname
-                        AND k.column_name IN ('county_code', 'village_code')) AS coded
+                array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+                array(SELECT DISTINCT f.relname::text FROM pg_constraint k JOIN pg_class f ON f.oid = k.confrelid WHERE k.conrelid = c.oid AND k.contype = 'f' AND f.oid <> c.oid) AS parents
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.relkind = 'r' ORDER BY 1`,
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY 1`,
         [sg.db.schema],
-      )) as { table: string; enabled: boolean; forced: boolean; policies: string[]; coded: boolean }[];
-      const walled = rows.filter((r) => r.enabled);
-      for (const r of walled) expect({ subgraph: name, table: r.table, forced: r.forced, policies: r.policies }).toEqual({ subgraph: name, table: r.table, forced: true, policies: ['xz_county_wall', 'xz_owner_all'] });
-      const open = rows.filter((r) => r.coded && !r.enabled).map((r) => r.table);
-      expect({ subgraph: name, unwalled: open.filter((t) => !(t in UNWALLED)) }).toEqual({ subgraph: name, unwalled: [] });
-      expect(walled.length).toBeGreaterThan(5);
+      )) as { table: string; enabled: boolean; forced: boolean; policies: string[]; columns: string[]; parents: string[] }[];
+      for (const r of rows) seen.add(r.table);
+      const walled = new Set(rows.filter((r) => r.enabled).map((r) => r.table));
+      for (const r of rows.filter((x) => x.enabled)) {
+        expect({ subgraph: name, table: r.table, forced: r.forced, policies: r.policies }).toEqual({ subgraph: name, table: r.table, forced: true, policies: ['xz_county_wall', 'xz_owner_all'] });
+      }
+      const open = rows
+        .filter((r) => !r.enabled && !(r.table in UNWALLED))
+        .flatMap((r) => {
+          const columns = r.columns.filter((c) => COUNTY_COLUMN.test(c));
+          const parents = r.parents.filter((p) => walled.has(p));
+          return columns.length > 0 || parents.length > 0 ? [`${r.table} (${[...columns, ...parents.map((p) => `child of ${p}`)].join(', ')})`] : [];
+        });
+      expect({ subgraph: name, unwalled: open }).toEqual({ subgraph: name, unwalled: [] });
+      // no allow-listed table is walled after all (the list says why a table is open, not what it used to be)
+      expect({ subgraph: name, listedButWalled: Object.keys(UNWALLED).filter((t) => walled.has(t)) }).toEqual({ subgraph: name, listedButWalled: [] });
+      expect(walled.size).toBeGreaterThan(5);
     }
+    // every plugin's tables were in the catalogue (their prefixes), and every allow-listed table exists
+    for (const prefix of ['suyu_', 'longshan_', 'jiangxi_', 'qxg_', 'lsm_', 'ledger_']) expect([...seen].some((t) => t.startsWith(prefix))).toBe(true);
+    expect(Object.keys(UNWALLED).filter((t) => !seen.has(t))).toEqual([]);
   });
 });
 
