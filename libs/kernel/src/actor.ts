@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { ErrorCode, forbidden, unauthenticated, XzError } from './errors';
@@ -110,9 +110,26 @@ export function scopeFitsRoles(actor: Actor): boolean {
   return actor.roles.every((role) => depth >= PREFIX_LENGTH[BROADEST_SCOPE[role]]);
 }
 
+const hmacKeys = new Map<string, KeyObject>();
+
+/**
+ * The HS256 key of a secret, made once per secret (at most 16 kept): given a string, jsonwebtoken
+ * first tries to read it as a PEM key, which throws, on every sign and verify.
+ */
+function hmacKey(secret: string): KeyObject | string {
+  if (secret === '') return secret; // jsonwebtoken refuses an empty secret: keep its error
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    if (hmacKeys.size >= 16) hmacKeys.clear();
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** Issues a user token (what `xz token` prints and what clients send as `Authorization: Bearer`). */
 export function signUserToken(actor: Actor, options: TokenOptions): string {
-  return jwt.sign(actorSchema.parse(actor), options.secret, {
+  return jwt.sign(actorSchema.parse(actor), hmacKey(options.secret), {
     algorithm: 'HS256',
     issuer: USER_ISSUER,
     expiresIn: options.expiresInSeconds ?? 12 * 3600,
@@ -124,7 +141,7 @@ export function signUserToken(actor: Actor, options: TokenOptions): string {
  * a fresh `jti` each time (sign one per subgraph call), valid INTERNAL_TOKEN_SECONDS.
  */
 export function signInternalToken(actor: Actor, secret: string): string {
-  return jwt.sign(actor, secret, { algorithm: 'HS256', issuer: INTERNAL_ISSUER, expiresIn: INTERNAL_TOKEN_SECONDS, jwtid: randomUUID() });
+  return jwt.sign(actor, hmacKey(secret), { algorithm: 'HS256', issuer: INTERNAL_ISSUER, expiresIn: INTERNAL_TOKEN_SECONDS, jwtid: randomUUID() });
 }
 
 /**
@@ -171,7 +188,7 @@ function verifySignature(token: string, secrets: VerificationSecrets, issuer: st
   const list = typeof secrets === 'string' ? [secrets] : secrets.filter((s) => s !== '');
   for (const [index, secret] of list.entries()) {
     try {
-      return jwt.verify(token, secret, { algorithms: ['HS256'], issuer });
+      return jwt.verify(token, hmacKey(secret), { algorithms: ['HS256'], issuer });
     } catch (error) {
       const badSignature = error instanceof jwt.JsonWebTokenError && error.message === 'invalid signature';
       if (badSignature && index < list.length - 1) continue;
