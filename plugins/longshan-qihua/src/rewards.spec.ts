@@ -1,6 +1,6 @@
 import { createLogger, type RuleViolation } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
-import { actors, countQueries, countyCodes, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
+import { actors, checkIdempotentCreate, countQueries, countyCodes, startPluginTestPlatform, type PluginTestPlatform } from '@xiangzhi/testing';
 import plugin, { longshanQihuaConfig } from './index';
 import { currentMonth } from './shared/access';
 
@@ -344,6 +344,28 @@ describe('longshan-qihua dispatch, awards and pay (gateway)', () => {
       expect(await p.rows('personnel')('longshan_task', `month = $1 AND dispatched_by = 'seed'`, [month])).toBe(15);
       await seed(ctx);
       expect(await p.rows('personnel')('longshan_task', `month = $1 AND dispatched_by = 'seed'`, [month])).toBe(15);
+    });
+  });
+
+  describe('retries with an idempotency key', () => {
+    it('a task and an honour sent with a key twice, and three times at once: one record per key; the key with another input is CONFLICT', async () => {
+      const rows = p.rows('personnel');
+      const task = await checkIdempotentCreate(p, officer(), {
+        mutation: 'dispatchLongshanTask',
+        input: { villageCode: A(), month: '2023-11', title: '重试派单' },
+        other: { villageCode: A(), month: '2023-11', title: '另一派单' },
+        select: 'id title month',
+        count: () => rows('longshan_task', `village_code = $1 AND month = '2023-11'`, [A()]),
+      });
+      expect(task).toMatchObject({ written: 2, first: { title: '重试派单', month: '2023-11' } });
+      const honour = await checkIdempotentCreate(p, admin(), {
+        mutation: 'grantLongshanHonour',
+        input: { villageCode: A(), month: '2023-11', title: '重试荣誉', amount: 5000 },
+        other: { villageCode: A(), month: '2023-11', title: '重试荣誉', amount: 6000 },
+        select: 'id amount',
+        count: () => rows('longshan_award', `village_code = $1 AND month = '2023-11'`, [A()]),
+      });
+      expect(honour.written).toBe(2);
     });
   });
 });
