@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeXlsx } from '@xiangzhi/testing';
 import { runCli } from './cli';
 
 // `xz import` end to end on a PGlite data folder (the PostgreSQL writer is covered by the grids import specs)
@@ -50,8 +51,25 @@ describe('xz import', () => {
     expect(ok).toMatchObject({ code: 0 });
     expect(ok.stdout).toMatch(/^grids: residents 1 of 1 rows written/);
 
-    const unknown = await xz(['import', 'cadres', good, '--county', '520502000000']);
+    const unknown = await xz(['import', 'livestock', good, '--county', '520502000000']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('households (grids), residents (grids)');
+    expect(unknown.stderr).toContain('没有可导入的“livestock”');
+  }, 180_000);
+
+  it('imports an XLSX workbook (the sheet named by --sheet), its row numbers as line numbers, and names the sheets when the one asked for is missing', async () => {
+    const village = '520502101210';
+    const book = path.join(tmp, 'households.xlsx');
+    await writeXlsx(book, [['村代码', '户号', '住址'], [village, 'X101', '2组1号'], [village, 'X101', '2组2号']], { sheet: '住户', cell: (text, row, column) => (row > 1 && column === 1 ? Number(text) : text) });
+    const missing = await xz(['import', 'households', book, '--county', '520502000000', '--sheet', '居民']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('工作簿中没有工作表“居民”（现有：住户）');
+    const refused = await xz(['import', 'households', book, '--county', '520502000000', '--sheet', '住户']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('第3行 line 3: 户号X101在村520502101210内重复（与第2行）');
+    await writeXlsx(book, [['村代码', '户号', '住址'], [village, 'X101', '2组1号'], [village, 'X102', '2组2号']], { sheet: '住户' });
+    const imported = await xz(['import', 'households', book, '--county', '520502000000']);
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.stdout).toMatch(/^grids: households 2 of 2 rows written/);
   }, 180_000);
 });

@@ -18,6 +18,7 @@ import {
   startSubgraph,
   startTracing,
   stopOnSignals,
+  XlsxInputError,
   type Logger,
   type RunningSubgraph,
 } from '@xiangzhi/kernel';
@@ -250,14 +251,15 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
     .command('import')
     .description('bulk-import a CSV register (households, residents…) into its subgraph: every row checked first, then committed batches; a rerun after an interruption resumes')
     .argument('<kind>', 'what the file holds, e.g. households or residents')
-    .argument('<file>', 'CSV file (UTF-8, header row first)')
+    .argument('<file>', 'CSV file (UTF-8, header row first) or XLSX workbook (first sheet, or --sheet)')
     .requiredOption('--county <code>', '12-digit county code the rows belong to, e.g. 520502000000')
     .option('--map <mapping>', 'the county’s column names mapped to ours: 姓名=name,身份证号=idNumber,… (the usual Chinese headers are known)')
+    .option('--sheet <name>', 'XLSX: the sheet to read, by name or position (default the first sheet)')
     .option('--database-url <url>', 'PostgreSQL connection string (default DATABASE_URL[_<SUBGRAPH>], else the PGlite data folder)')
     .option('--batch-size <rows>', 'rows per committed batch (default 10000)')
     .addOption(configOption())
     .option('--data-dir <dir>', 'folder of the PGlite data folders when no database URL is given (default $XZ_DATA_DIR or .data)')
-    .action(async (kind: string, file: string, opts: { county: string; map?: string; databaseUrl?: string; batchSize?: string; config?: string; dataDir?: string }) => {
+    .action(async (kind: string, file: string, opts: { county: string; map?: string; sheet?: string; databaseUrl?: string; batchSize?: string; config?: string; dataDir?: string }) => {
       const { deployment } = loadResolved(opts.config, env, logger);
       if (!fs.existsSync(file)) throw new CliFailure(`文件不存在 (no such file): ${file}`);
       const found = importerFor(deployment.subgraphs, kind);
@@ -279,6 +281,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
           module: found.subgraph.module,
           importer: found.importer,
           file: path.resolve(file),
+          sheet: opts.sheet,
           countyCode: opts.county,
           map,
           databaseUrl,
@@ -300,6 +303,7 @@ function buildProgram(io: Required<Pick<CliIO, 'stdout' | 'stderr'>> & { env: No
           throw new CliFailure(`导入被拒绝，${error.problems.length}行有误，未写入任何数据 (import refused, ${error.problems.length} bad row(s), nothing written): ${file}`);
         }
         if (error instanceof CsvSyntaxError) throw new CliFailure(`CSV第${error.line}行格式错误 (CSV line ${error.line} is malformed): ${error.zh} / ${error.en}`);
+        if (error instanceof XlsxInputError) throw new CliFailure(`${error.zh} / ${error.en}`);
         throw error;
       }
     });

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importFile, type BulkImporter, type FileImportResult, type ImportProgress, type SubgraphModule } from '@xiangzhi/kernel';
+import { importFile, importFileSource, type BulkImporter, type FileImportResult, type ImportProgress, type SubgraphModule } from '@xiangzhi/kernel';
 import { openSubgraph, type EventsAdminTarget } from './events-admin';
 
 /** The subgraph and importer of an `xz import <kind>`; null when no subgraph of the deployment imports that kind. */
@@ -21,6 +20,8 @@ export function importKinds(subgraphs: readonly { name: string; module: Subgraph
 export interface ImportIntoOptions extends EventsAdminTarget {
   importer: BulkImporter;
   file: string;
+  /** XLSX: the sheet to read (name or position, default the first). */
+  sheet?: string;
   countyCode: string;
   map?: Record<string, string>;
   batchSize?: number;
@@ -29,16 +30,17 @@ export interface ImportIntoOptions extends EventsAdminTarget {
 }
 
 /**
- * Imports a CSV file into a subgraph's database (opened and migrated as `xz events` does): the kernel's `importFile`
+ * Imports a CSV or XLSX file into a subgraph's database (opened and migrated as `xz events` does): the kernel's `importFile`
  * (every row checked, then committed batches with a resumable checkpoint), as the operating-system
  * user running it (`xz-import:<user>` in the audit records).
  */
 export async function importIntoSubgraph(options: ImportIntoOptions): Promise<FileImportResult> {
+  const source = importFileSource(options.file, { sheet: options.sheet });
   return openSubgraph(options).run(({ dataSource }) =>
     importFile({
       dataSource,
       importer: options.importer,
-      open: () => fs.createReadStream(options.file, { highWaterMark: 1 << 20 }),
+      open: source.open,
       fileName: path.basename(options.file),
       countyCode: options.countyCode,
       map: options.map,
