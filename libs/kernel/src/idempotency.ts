@@ -96,14 +96,6 @@ export function onceById<T extends { id: string }>(operation: string, input: Ide
 }
 
 /**
- * The `CreateOnce` of a create whose answer is a small summary rather than one record (a computed
- * result, a count): the answer itself is stored with the key, as JSON, and a retry answers it again.
- */
-export function onceByAnswer<T>(operation: string, input: IdempotentInput): CreateOnce<T> {
-  return { operation, key: input.idempotencyKey, input, idOf: (result) => JSON.stringify(result), replay: async (stored) => JSON.parse(stored) as T };
-}
-
-/**
  * 幂等创建 `mutate` for a create that takes an idempotency key: the first call with a key runs the
  * work and stores the key with the created id in the same transaction; a later call with the same key
  * (a client's retry) returns what the first created and writes nothing, also when both arrive at once
