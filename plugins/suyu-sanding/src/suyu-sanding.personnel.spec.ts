@@ -1,5 +1,5 @@
 import { subgraph as personnel } from '@xiangzhi/personnel';
-import { actors, countQueries, startPluginTestPlatform, type CountyCodes, type PluginTestPlatform } from '@xiangzhi/testing';
+import { actors, checkIdempotentCreate, countQueries, startPluginTestPlatform, type CountyCodes, type PluginTestPlatform } from '@xiangzhi/testing';
 import plugin from './index';
 
 /**
@@ -225,6 +225,26 @@ describe('suyu-sanding plugin: personnel (gateway)', () => {
       expect(p.client.codeOf(await p.client.gql(controlAdmin(), SPECIAL, { i: { cadreId: cadre.id, month, amount: 100, title: '专项' } }))).toBe('PLUGIN_NOT_ENABLED');
       const field = await p.client.gql(controlAdmin(), `query($id: ID!) { cadre(id: $id) { name suyuPayGrade { grade } } }`, { id: cadre.id });
       expect(p.client.codeOf(field)).toBe('PLUGIN_NOT_ENABLED');
+    });
+
+    it('special-work and development pay sent with a key twice, and three times at once: one item per key; the key with another input is CONFLICT', async () => {
+      const items = () => p.rows('personnel')('suyu_pay_item', `cadre_id = $1 AND month = '2023-05'`, [staff.id]);
+      const special = await checkIdempotentCreate(p, admin(), {
+        mutation: 'recordSuyuSpecialWork',
+        input: { cadreId: staff.id, month: '2023-05', amount: 300, title: '重试专项' },
+        other: { cadreId: staff.id, month: '2023-05', amount: 400, title: '重试专项' },
+        select: 'id kind amount',
+        count: items,
+      });
+      expect(special).toMatchObject({ written: 2, first: { kind: 'SPECIAL_WORK', amount: 300 } });
+      const development = await checkIdempotentCreate(p, admin(), {
+        mutation: 'recordSuyuDevelopmentPay',
+        input: { cadreId: staff.id, month: '2023-05', amount: 500, reason: '重试发展' },
+        other: { cadreId: staff.id, month: '2023-05', amount: 600, reason: '重试发展' },
+        select: 'id kind amount',
+        count: items,
+      });
+      expect(development.written).toBe(2);
     });
   });
 
