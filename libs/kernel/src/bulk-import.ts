@@ -482,6 +482,8 @@ export interface FileImportOptions {
   /** Rows per committed batch (default 10,000). */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Batches written at once on PostgreSQL, each on its own connection (default 2; PGlite always 1). */
+  writers?: number;
   /** Called after each committed batch (tests interrupt an import here). */
   afterBatch?: (committed: number) => void | Promise<void>;
 }
@@ -608,7 +610,7 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
   // On PostgreSQL two batches are written at once on two connections while the next is read and
   // checked here; each commits with its checkpoint entry, so a rerun skips exactly the committed
   // batches whatever order they committed in. PGlite has one connection: one step at a time.
-  const writers = isEmbeddedDatabase(dataSource) ? 1 : 2;
+  const writers = isEmbeddedDatabase(dataSource) ? 1 : Math.max(1, options.writers ?? 2);
   let committed = resumedFrom;
   let batches = 0;
   let failure: unknown = null;
