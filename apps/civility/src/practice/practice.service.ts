@@ -1,6 +1,7 @@
 import { checkReferences } from '@xiangzhi/grids-api';
 import { ResidentRef } from '../shared/grids-stubs';
-import { badInput, isUuid, isWithin, mutate, mutateOnce, notFound, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, isUuid, isWithin, mutate, mutateOnce, notFound, readPrefixCounters, todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { CIVILITY_COUNTER } from './civility-counter';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CADRE_ROLES, CivilityAccess, MANAGER_ROLES, RECORDER_ROLES } from '../shared/access';
@@ -241,7 +242,8 @@ export function volunteerHoursLoader(ctx: RequestContext) {
 
 /**
  * 德治统计 activities held, volunteer hours served and star households (one star or more) in each
- * region (scope-narrowed) in a year: one grouped statement for every region asked for in a request.
+ * region (scope-narrowed) in a year: the civility counters (`civility-counter.ts`), one statement
+ * per year asked for in a request, a few rows by primary key whatever the size of the county.
  */
 export function civilityStatsLoader(ctx: RequestContext) {
   return ctx.loaders.get<{ code: string; year: number }, CivilityStats>(
@@ -249,21 +251,14 @@ export function civilityStatsLoader(ctx: RequestContext) {
     async (keys) => {
       const access = CivilityAccess.of(ctx);
       const prefixes = keys.map((k) => access.listPrefix(k.code));
-      const wanted = keys.map((k, i) => ({ i: i + 1, p: prefixes[i], year: k.year })).filter((w) => w.p !== null);
-      const found = wanted.length
-        ? await rows<{ i: number; activities: number; minutes: number; stars: number }>(
-            ctx.dataSource,
-            `SELECT k.i::int AS i,
-               (SELECT count(*) FROM practice_activity a WHERE a.region_code LIKE k.p || '%' AND a.held_on >= make_date(k.y, 1, 1) AND a.held_on < make_date(k.y + 1, 1, 1))::int AS activities,
-               (SELECT coalesce(sum(h.minutes), 0) FROM volunteer_hours h WHERE h.village_code LIKE k.p || '%' AND h.served_on >= make_date(k.y, 1, 1) AND h.served_on < make_date(k.y + 1, 1, 1))::int AS minutes,
-               (SELECT count(*) FROM star_rating s WHERE s.year = k.y AND s.village_code LIKE k.p || '%' AND s.stars >= 1)::int AS stars
-             FROM unnest($1::int[], $2::text[], $3::int[]) AS k(i, p, y)`,
-            [wanted.map((w) => w.i), wanted.map((w) => w.p), wanted.map((w) => w.year)],
-          )
-        : [];
-      const map = new Map(found.map((r) => [Number(r.i), r]));
-      return keys.map((_, i) => {
-        const r = map.get(i + 1);
+      const byYear = new Map<number, Map<string, Record<'activities' | 'minutes' | 'stars', number>>>();
+      for (const year of new Set(keys.map((k) => k.year))) {
+        const wanted = keys.flatMap((k, i) => (k.year === year && prefixes[i] !== null ? [prefixes[i] as string] : []));
+        if (wanted.length > 0) byYear.set(year, await readPrefixCounters(ctx.dataSource, CIVILITY_COUNTER, wanted, year));
+      }
+      return keys.map((k, i) => {
+        const prefix = prefixes[i];
+        const r = prefix === null ? undefined : byYear.get(k.year)?.get(prefix);
         return Object.assign(new CivilityStats(), { activities: r?.activities ?? 0, volunteerHours: (r?.minutes ?? 0) / 60, starHouseholds: r?.stars ?? 0 });
       });
     },
