@@ -13,6 +13,7 @@ import { registerFeature } from './register';
 import { contractFeature } from './contract';
 import { projectFeature } from './project';
 import { mergerFeature } from './merger';
+import { importFeature } from './import';
 import { seedEconomyDemo } from './seed';
 
 /** Types plugins may add fields to (`@Resolver(() => extensibleType('economy', 'Region'))`). */
@@ -24,6 +25,6 @@ const extensionFeature: SubgraphFeature = {
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   title: { zh: '集体经济', en: 'Collective economy' },
-  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, mergerFeature, extensionFeature, countyWallFeature],
+  features: [baseFeature, organizationFeature, ledgerFeature, memberFeature, incomeFeature, distributionFeature, majorMatterFeature, disclosureFeature, registerFeature, contractFeature, projectFeature, mergerFeature, importFeature, extensionFeature, countyWallFeature],
   seed: seedEconomyDemo,
 });

@@ -26,14 +26,16 @@ export interface ImportResidentRef {
  * resident id must be a resident registered in the row's village (and living, where asked). Each
  * problem names the row's line, the field, the value and the rule (`VILLAGE_OUTSIDE_COUNTY`,
  * `REGION_UNKNOWN`, `REGION_NOT_VALID`, `REGION_LEVEL`, `RESIDENT_UNKNOWN`, `RESIDENT_OTHER_VILLAGE`,
- * `RESIDENT_NOT_LIVING`, `RESIDENT_ID_INVALID`). Answers the problems and the rows that passed.
+ * `RESIDENT_NOT_LIVING`, `RESIDENT_ID_INVALID`); a row whose village is refused has its resident left
+ * unchecked (one reason per mistake). Answers the problems, the rows refused and those of them
+ * refused for their village.
  */
 export async function importReferenceProblems(
   db: SqlRunner,
   countyCode: string,
   refs: { villages?: readonly ImportVillageRef[]; residents?: readonly ImportResidentRef[] },
   today: string,
-): Promise<{ problems: ImportProblem[]; bad: Set<ImportRow> }> {
+): Promise<{ problems: ImportProblem[]; bad: Set<ImportRow>; badVillages: Set<ImportRow> }> {
   const problems: ImportProblem[] = [];
   const bad = new Set<ImportRow>();
   const refuse = (row: ImportRow, p: Omit<ImportProblem, 'line'>) => {
@@ -56,10 +58,11 @@ export async function importReferenceProblems(
   regionResults.forEach((p, i) => {
     if (p) refuse(villages[i].row, { rule: p.rule, field: p.field, value: p.value, zh: `${villages[i].label}：${p.zh}`, en: p.en });
   });
+  const badVillages = new Set(bad);
   const residents: ImportResidentRef[] = [];
   for (const ref of refs.residents ?? []) {
     const id = ref.row.values[ref.field] ?? '';
-    if (!id) continue;
+    if (!id || badVillages.has(ref.row)) continue;
     if (!UUID.test(id)) refuse(ref.row, { rule: 'RESIDENT_ID_INVALID', field: ref.field, value: id, zh: `${ref.label}不是有效的居民标识：${id}`, en: `${ref.field} is not a resident id: ${id}` });
     else residents.push(ref);
   }
@@ -70,5 +73,5 @@ export async function importReferenceProblems(
   residentResults.forEach((p, i) => {
     if (p) refuse(residents[i].row, { rule: p.rule, field: p.field, value: p.value, zh: `${residents[i].label}：${p.zh}`, en: p.en });
   });
-  return { problems, bad };
+  return { problems, bad, badVillages };
 }
