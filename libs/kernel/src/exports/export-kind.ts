@@ -17,16 +17,34 @@ export const EXPORT_BATCH_ROWS = 500;
 /** Audit action of an export (one record per export). */
 export const EXPORT_AUDIT_ACTION = 'exportList';
 
-/** One exported row: the id of its record (digested into the audit record) and its cells. */
-export interface ExportRow {
-  id: string;
-  cells: ExportCell[];
+/** A row as read for an export: each column's cell under its key. */
+export type ExportRecord = Record<string, ExportCell>;
+
+/** A column of an export kind: its heading, its type and the SQL expression of its cells. */
+export interface ExportField extends ExportColumn {
+  /**
+   * SQL expression of the cell over the kind's `from` (`h.number`, `g.name`, a subquery). `date`
+   * columns are written `YYYY-MM-DD`, `decimal` ones as their exact text, `boolean` ones 是/否.
+   */
+  sql: string;
 }
 
-/** What an export kind answers once it has checked the caller and the parameters. */
-export interface PreparedExport {
-  /** The rows, in batches of at most EXPORT_BATCH_ROWS, read as they are needed. */
-  batches: AsyncIterable<ExportRow[]>;
+/** What an export kind reads, once it has checked the caller and the parameters. */
+export interface ExportQuery {
+  /** `FROM` clause (tables and joins, without the keyword). */
+  from: string;
+  /** `WHERE` conditions (without the keyword) with `$1…` parameters; the region's condition among them. */
+  where: string;
+  params: unknown[];
+  /**
+   * ORDER BY expressions, unique together (end with the id): the keyset the batches continue after.
+   * Their values go back as parameters, so keep them text, uuid or numbers (a date: `to_char(…)`).
+   */
+  order: string[];
+  /** SQL expression of the record id (digested, in file order, into the audit record). */
+  id: string;
+  /** Changes a row's cells before it is written (e.g. masks personal data). */
+  adjust?: (row: ExportRecord) => void;
   /** The filters applied besides the region (recorded in the audit record), e.g. `{ month: '2026-03' }`. */
   filters?: Record<string, string | null>;
   /** True when personal data (ID numbers, phones, birth dates) is written unmasked: then every row counts as a read of it. */
@@ -51,14 +69,14 @@ export interface ExportRequest {
 export interface ExportKind {
   /** URL name, unique across the deployment (`households`, `payroll`). */
   name: string;
-  /** Title, also the file name (`住户_households`). */
+  /** Title; the file is named `<title.zh>_<name>_<region>[_<suffix>].<format>`. */
   title: BilingualText;
-  columns: ExportColumn[];
+  columns: ExportField[];
   /**
    * Checks the caller's roles and the parameters (throw FORBIDDEN / BAD_USER_INPUT before anything
-   * is read) and returns the rows. The caller's scope covering `region` is checked before.
+   * is read) and says what to read. The caller's scope covering `region` is checked before.
    */
-  prepare: (ctx: RequestContext, request: ExportRequest) => Promise<PreparedExport>;
+  prepare: (ctx: RequestContext, request: ExportRequest) => Promise<ExportQuery>;
 }
 
 /** A keyset-paged read: batches of `batchSize` rows ordered by `order`, each statement starting after the last row of the one before. */
@@ -98,14 +116,41 @@ export async function* keysetBatches<R>(db: DataSource, query: KeysetQuery<R>): 
   }
 }
 
-/** Turns keyset batches of database rows into batches of exported rows. */
-export async function* exportRows<R>(batches: AsyncIterable<R[]>, row: (r: R) => ExportRow): AsyncGenerator<ExportRow[]> {
-  for await (const batch of batches) yield batch.map(row);
+function cellSql(field: ExportField): string {
+  switch (field.type) {
+    case 'date':
+      return `to_char(${field.sql}, 'YYYY-MM-DD')`;
+    case 'decimal':
+      return `(${field.sql})::text`;
+    case 'boolean':
+      return `CASE WHEN ${field.sql} THEN '是' WHEN NOT ${field.sql} THEN '否' END`;
+    default:
+      return field.sql;
+  }
 }
 
-/** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
+/** The batches of an export: its columns read in keyset-paged batches of EXPORT_BATCH_ROWS, each row as an id and its cells. */
+export async function* exportBatches(db: DataSource, columns: readonly ExportField[], query: ExportQuery): AsyncGenerator<{ id: string; cells: ExportCell[] }[]> {
+  const keys = query.order.map((_, i) => `xz_key_${i}`);
+  const select = [`(${query.id})::text AS xz_id`, ...query.order.map((o, i) => `${o} AS ${keys[i]}`), ...columns.map((c) => `${cellSql(c)} AS "${c.key}"`)];
+  const batches = keysetBatches<ExportRecord>(db, {
+    sql: `SELECT ${select.join(', ')} FROM ${query.from} WHERE (${query.where})`,
+    params: query.params,
+    order: query.order,
+    key: (row) => keys.map((k) => row[k]),
+  });
+  for await (const batch of batches) {
+    yield batch.map((row) => {
+      query.adjust?.(row);
+      return { id: String(row.xz_id), cells: columns.map((c) => row[c.key] ?? null) };
+    });
+  }
+}
+
+/** `Content-Disposition: attachment` with an ASCII fallback (non-ASCII characters left out) and the UTF-8 name (RFC 6266 / RFC 5987). */
 export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  // the fallback for clients without RFC 5987: the name without its non-ASCII characters (`居民名册_residents_…` → `residents_…`)
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_').replace(/^[_ ]+/, '') || 'export';
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
@@ -170,6 +215,7 @@ export async function serveExport(kind: ExportKind, format: ExportFormat, req: I
     }
     requireInScope(ctx.actor, region);
     const prepared = await kind.prepare(ctx, { region, params });
+    const batches = exportBatches(ctx.dataSource, kind.columns, prepared);
     const digest = createHash('sha256');
     let count = 0;
     const out = async (chunk: Buffer) => {
@@ -186,7 +232,7 @@ export async function serveExport(kind: ExportKind, format: ExportFormat, req: I
     });
     started = true;
     await writer.start(kind.columns);
-    for await (const batch of prepared.batches) {
+    for await (const batch of batches) {
       for (const row of batch) digest.update(`${row.id}\n`);
       count += batch.length;
       await writer.rows(batch.map((r) => r.cells));

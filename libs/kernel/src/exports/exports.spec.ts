@@ -29,7 +29,7 @@ describe('export writers', () => {
 
   it('names the file for every browser: an ASCII fallback and the UTF-8 name (RFC 5987)', () => {
     expect(contentDisposition('居民名册_residents_360722.csv')).toBe(
-      `attachment; filename="____residents_360722.csv"; filename*=UTF-8''%E5%B1%85%E6%B0%91%E5%90%8D%E5%86%8C_residents_360722.csv`,
+      `attachment; filename="residents_360722.csv"; filename*=UTF-8''%E5%B1%85%E6%B0%91%E5%90%8D%E5%86%8C_residents_360722.csv`,
     );
     expect(parseExportPath('/exports/payroll.xlsx')).toEqual({ name: 'payroll', format: 'xlsx' });
     expect(parseExportPath('/exports/../x.csv')).toBeNull();

@@ -4,8 +4,8 @@ import { StreamingZip, type ZipEntryWriter } from './zip';
 /** Formats an export is written in. */
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** How a column's cells are written: `text` (formula-guarded), `number` (integers), `decimal` (exact amounts as text, e.g. `1234.50`), `date` (ISO `YYYY-MM-DD`). */
-export type ExportColumnType = 'text' | 'number' | 'decimal' | 'date';
+/** How a column's cells are written: `text` (formula-guarded), `number` (integers), `decimal` (exact amounts as text, e.g. `1234.50`), `date` (ISO `YYYY-MM-DD`), `boolean` (是 / 否). */
+export type ExportColumnType = 'text' | 'number' | 'decimal' | 'date' | 'boolean';
 
 /** A column of an export: its Chinese and English headings and its type. */
 export interface ExportColumn {
@@ -46,7 +46,9 @@ class CsvWriter implements TableWriter {
     if (rows.length > 0) await this.out(Buffer.from(rows.map((r) => csvRecord(r, this.numeric)).join(''), 'utf8'));
   }
 
-  async finish(): Promise<void> {}
+  async finish(): Promise<void> {
+    // a CSV has no trailer: the last record ends the file
+  }
 }
 
 function xmlText(text: string): string {
