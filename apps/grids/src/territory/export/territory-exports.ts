@@ -1,21 +1,11 @@
-import { exportRows, hasRole, keysetBatches, PERSONAL_DATA_ROLES, regionPrefix, type ExportKind, type RequestContext } from '@xiangzhi/kernel';
+import { hasRole, PERSONAL_DATA_ROLES, regionPrefix, type ExportKind, type ExportQuery, type ExportRecord, type RequestContext } from '@xiangzhi/kernel';
 import { TerritoryAccess } from '../shared/access';
-import { maskedPersonalField } from '../shared/personal-data';
+import { maskedPersonalField, type PersonalField } from '../shared/personal-data';
 
-/** Readers of village-wide lists (everyone with a scope role; residents see only their own household and export nothing). */
-function assertListReader(ctx: RequestContext): void {
+/** The village-wide list of a region, for the roles that read such lists (residents see only their own household and export nothing). */
+function villageList(ctx: RequestContext, region: string, alias: string, query: Omit<ExportQuery, 'where' | 'params'>): ExportQuery {
   TerritoryAccess.of(ctx).assertScopeReader();
-}
-
-interface HouseholdRow {
-  id: string;
-  village_code: string;
-  number: string;
-  address: string;
-  grid_code: string | null;
-  grid_name: string | null;
-  head_name: string | null;
-  members: string | number;
+  return { ...query, where: `${alias}.village_code LIKE $1`, params: [`${regionPrefix(region)}%`] };
 }
 
 /** 住户名册 the households of a region, ordered as `households(regionCode:)` (village, number, id). */
@@ -23,48 +13,25 @@ export const householdsExport: ExportKind = {
   name: 'households',
   title: { zh: '住户名册', en: 'Households' },
   columns: [
-    { key: 'villageCode', zh: '村（社区）代码' },
-    { key: 'number', zh: '户号' },
-    { key: 'address', zh: '住址' },
-    { key: 'gridCode', zh: '网格代码' },
-    { key: 'gridName', zh: '网格名称' },
-    { key: 'headName', zh: '户主姓名' },
-    { key: 'members', zh: '家庭成员数', type: 'number' },
-    { key: 'id', zh: '标识' },
+    { key: 'villageCode', zh: '村（社区）代码', sql: 'h.village_code' },
+    { key: 'number', zh: '户号', sql: 'h.number' },
+    { key: 'address', zh: '住址', sql: 'h.address' },
+    { key: 'gridCode', zh: '网格代码', sql: 'g.code' },
+    { key: 'gridName', zh: '网格名称', sql: 'g.name' },
+    { key: 'headName', zh: '户主姓名', sql: 'hr.name' },
+    { key: 'members', zh: '家庭成员数', type: 'number', sql: '(SELECT count(*)::int FROM resident m WHERE m.household_id = h.id)' },
+    { key: 'id', zh: '标识', sql: 'h.id' },
   ],
   async prepare(ctx, { region }) {
-    assertListReader(ctx);
-    const rows = keysetBatches<HouseholdRow>(ctx.dataSource, {
-      sql: `SELECT h.id, h.village_code, h.number, h.address, g.code AS grid_code, g.name AS grid_name, hr.name AS head_name,
-              (SELECT count(*) FROM resident m WHERE m.household_id = h.id) AS members
-            FROM household h LEFT JOIN grid g ON g.id = h.grid_id LEFT JOIN resident hr ON hr.id = h.head_resident_id
-            WHERE h.village_code LIKE $1`,
-      params: [`${regionPrefix(region)}%`],
+    return villageList(ctx, region, 'h', {
+      from: 'household h LEFT JOIN grid g ON g.id = h.grid_id LEFT JOIN resident hr ON hr.id = h.head_resident_id',
       order: ['h.village_code', 'h.number', 'h.id'],
-      key: (r) => [r.village_code, r.number, r.id],
+      id: 'h.id',
     });
-    return {
-      batches: exportRows(rows, (r) => ({
-        id: r.id,
-        cells: [r.village_code, r.number, r.address, r.grid_code, r.grid_name, r.head_name, Number(r.members), r.id],
-      })),
-    };
   },
 };
 
-interface ResidentRow {
-  id: string;
-  village_code: string;
-  household_number: string;
-  name: string;
-  gender: string;
-  birth_date: string;
-  id_number: string;
-  phone: string | null;
-  relation_to_head: string;
-  status: string;
-  status_date: string | null;
-}
+const PERSONAL_COLUMNS: readonly PersonalField[] = ['birthDate', 'idNumber', 'phone'];
 
 /**
  * 居民名册 the residents of a region, ordered as `residents(regionCode:)` (village, name, id). ID and
@@ -76,50 +43,28 @@ export const residentsExport: ExportKind = {
   name: 'residents',
   title: { zh: '居民名册', en: 'Residents' },
   columns: [
-    { key: 'villageCode', zh: '村（社区）代码' },
-    { key: 'householdNumber', zh: '户号' },
-    { key: 'name', zh: '姓名' },
-    { key: 'gender', zh: '性别' },
-    { key: 'birthDate', zh: '出生日期', type: 'date' },
-    { key: 'idNumber', zh: '身份证号码' },
-    { key: 'phone', zh: '联系电话' },
-    { key: 'relationToHead', zh: '与户主关系' },
-    { key: 'status', zh: '状态' },
-    { key: 'statusDate', zh: '状态生效日期', type: 'date' },
-    { key: 'id', zh: '标识' },
+    { key: 'villageCode', zh: '村（社区）代码', sql: 'r.village_code' },
+    { key: 'householdNumber', zh: '户号', sql: 'h.number' },
+    { key: 'name', zh: '姓名', sql: 'r.name' },
+    { key: 'gender', zh: '性别', sql: 'r.gender' },
+    { key: 'birthDate', zh: '出生日期', type: 'date', sql: 'r.birth_date' },
+    { key: 'idNumber', zh: '身份证号码', sql: 'r.id_number' },
+    { key: 'phone', zh: '联系电话', sql: 'r.phone' },
+    { key: 'relationToHead', zh: '与户主关系', sql: 'r.relation_to_head' },
+    { key: 'status', zh: '状态', sql: 'r.status' },
+    { key: 'statusDate', zh: '状态生效日期', type: 'date', sql: 'r.status_date' },
+    { key: 'id', zh: '标识', sql: 'r.id' },
   ],
   async prepare(ctx, { region }) {
-    assertListReader(ctx);
     // the scope was checked: every row lies inside it, so the role alone decides
     const unmasked = hasRole(ctx.actor, ...PERSONAL_DATA_ROLES);
-    const rows = keysetBatches<ResidentRow>(ctx.dataSource, {
-      sql: `SELECT r.id, r.village_code, h.number AS household_number, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date,
-              r.id_number, r.phone, r.relation_to_head, r.status, to_char(r.status_date, 'YYYY-MM-DD') AS status_date
-            FROM resident r JOIN household h ON h.id = r.household_id
-            WHERE r.village_code LIKE $1`,
-      params: [`${regionPrefix(region)}%`],
-      order: ['r.village_code', 'r.name', 'r.id'],
-      key: (r) => [r.village_code, r.name, r.id],
-    });
-    const personal = (field: 'idNumber' | 'phone' | 'birthDate', value: string | null) => (unmasked ? value : maskedPersonalField(field, value));
+    const mask = (row: ExportRecord) => {
+      for (const field of PERSONAL_COLUMNS) row[field] = maskedPersonalField(field, row[field] as string | null);
+    };
     return {
+      ...villageList(ctx, region, 'r', { from: 'resident r JOIN household h ON h.id = r.household_id', order: ['r.village_code', 'r.name', 'r.id'], id: 'r.id' }),
       unmasked,
-      batches: exportRows(rows, (r) => ({
-        id: r.id,
-        cells: [
-          r.village_code,
-          r.household_number,
-          r.name,
-          r.gender,
-          personal('birthDate', r.birth_date),
-          personal('idNumber', r.id_number),
-          personal('phone', r.phone),
-          r.relation_to_head,
-          r.status,
-          r.status_date,
-          r.id,
-        ],
-      })),
+      adjust: unmasked ? undefined : mask,
     };
   },
 };
