@@ -238,6 +238,27 @@ describe('三务公开 disclosures', () => {
     expect(new Set(asB.overdueDisclosures.map((r: any) => r.villageCode))).toEqual(new Set([villageB]));
   });
 
+  it('refuses an overdue report over 2000 lines (BAD_USER_INPUT naming the field, the bound and the smaller regions) in one statement', async () => {
+    // 110 more villages (projection rows, removed below): about 24 overdue lines each from February 2024 to April 2025
+    const township = '990102199000';
+    await ds.query(
+      `INSERT INTO region_ref (code, name, level, parent_code, valid_from) SELECT '990102199' || lpad(i::text, 3, '0'), '界限村' || i, 'VILLAGE', $1, DATE '2000-01-01' FROM generate_series(1, 110) AS i`,
+      [township],
+    );
+    try {
+      const q = { r: county, asOf: '2025-04-11', since: '2024-02-01' };
+      const over = await countQueries(platform.subgraphs.economy, () => gql(admin, OVERDUE, q));
+      expect(codeOf(over.result)).toBe('BAD_USER_INPUT');
+      expect(over.result.errors![0].extensions).toMatchObject({ field: 'overdueDisclosures', max: 2000, instead: expect.stringContaining('each township or village') });
+      expect(over.result.errors![0].message).toMatch(/overdueDisclosures 最多列出 2000 项.*overdueDisclosures lists at most 2000 items/s);
+      expect(over.count).toBe(1);
+      const one = (await ok(admin, OVERDUE, { ...q, r: '990102199001' })).overdueDisclosures;
+      expect(one.length).toBeGreaterThan(2000 / 110);
+    } finally {
+      await ds.query(`DELETE FROM region_ref WHERE code LIKE '990102199%'`);
+    }
+  });
+
   it('refuses a second disclosure of the same village, kind and period, and a period of the wrong frequency', async () => {
     const again = await gql(admin, PUBLISH, { i: { villageCode: villageA, kind: 'FINANCE', period: '2024-01', title: 'x', items: [{ title: 'a', content: 'b' }], publishedOn: '2024-02-20' } });
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'DISCLOSURE_EXISTS' });

@@ -184,13 +184,13 @@ export async function recordContractPayment(ctx: RequestContext, input: RecordCo
   );
 }
 
+/** `overduePayments` is bounded (MAX_LIST_ITEMS); beyond it, the report of each township or village. */
+export const OVERDUE_PAYMENTS: ListBound = { field: 'overduePayments', instead: 'overduePayments of each township or village, or leaseContracts(regionCode, first, after)' };
+
 /**
  * 逾期未付 the instalments under the region (in scope) due before `asOf` and not fully paid as
  * recorded now, by village and due day: one statement (the partial index on unpaid instalments).
  */
-/** `overduePayments` is bounded (MAX_LIST_ITEMS); beyond it, the report of each township or village. */
-export const OVERDUE_PAYMENTS: ListBound = { field: 'overduePayments', instead: 'overduePayments of each township or village, or leaseContracts(regionCode, first, after)' };
-
 export async function overduePayments(ctx: RequestContext, args: OverduePaymentsArgs): Promise<OverduePayment[]> {
   const prefix = EconomyAccess.of(ctx).listPrefix(args.regionCode);
   if (prefix === null) return [];

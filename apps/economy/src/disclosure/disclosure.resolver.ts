@@ -1,4 +1,4 @@
-import { referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
+import { MAX_LIST_ITEMS, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { RegionRef, ResidentRef } from '../shared/grids-stubs';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EconomyAccess } from '../shared/access';
@@ -21,7 +21,8 @@ export class DisclosureResolver {
   @Query(() => [OverdueDisclosure], {
     description:
       '逾期未公开报告（监管）：辖区内每个村 × 截止日在 since 至 asOf 前一天之间、截止日前未公开的期间；截止日遇周末或法定节假日顺延至下一工作日 / ' +
-      'Overdue report for supervisors: every village × period due between since and the day before asOf without a disclosure by its due day; a due day on a weekend or holiday moves to the next working day',
+      'Overdue report for supervisors: every village × period due between since and the day before asOf without a disclosure by its due day; a due day on a weekend or holiday moves to the next working day. ' +
+      `最多 ${MAX_LIST_ITEMS} 条，超出时报 BAD_USER_INPUT，请按乡镇或村、或较晚的 since 分别查询 / At most ${MAX_LIST_ITEMS} lines, beyond which BAD_USER_INPUT asks for each township or village, or a later since`,
   })
   overdueDisclosures(@Args(() => OverdueDisclosuresArgs) args: OverdueDisclosuresArgs, @Ctx() ctx: RequestContext): Promise<OverdueDisclosure[]> {
     return overdueDisclosures(ctx, args);

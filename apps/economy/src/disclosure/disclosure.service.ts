@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, byKey, conflict, forbidden, groupByKey, hasRole, isUuid, isUniqueViolation, mutate, mutateOnce, notFound, paginate, Role, WRITER_ROLES, type ConnectionShape, type RequestContext, type WorkCalendar } from '@xiangzhi/kernel';
+import { badInput, boundedBatchLimit, boundedGroups, byKey, conflict, forbidden, groupByKey, hasRole, isUuid, isUniqueViolation, mutate, mutateOnce, notFound, paginate, Role, WRITER_ROLES, type ConnectionShape, type ListBound, type RequestContext, type WorkCalendar } from '@xiangzhi/kernel';
 import { disclosurePolicyPoint, periodsEndingBetween, periodSpan, type DisclosureRequirement } from '@xiangzhi/economy-api';
 import { checkReferences } from '@xiangzhi/grids-api';
 import { recordEvents } from '../events/outbox';
@@ -141,6 +141,9 @@ function exists(input: PublishDisclosureInput) {
   });
 }
 
+/** `overdueDisclosures` is bounded (MAX_LIST_ITEMS); beyond it, a smaller region or a later `since`. */
+export const OVERDUE_DISCLOSURES: ListBound = { field: 'overdueDisclosures', instead: 'overdueDisclosures of each township or village, or a later since' };
+
 /**
  * 逾期未公开 every village under the region (in scope, valid on `asOf`) × every period due between
  * `since` and the day before `asOf` without a disclosure by its due day (late ones with their date).
@@ -180,7 +183,7 @@ export async function overdueDisclosures(ctx: RequestContext, args: OverdueDiscl
     }
   }
   if (due.kind.length === 0) return [];
-  const rows = (await ctx.dataSource.query(
+  const read = (await ctx.dataSource.query(
     `WITH due AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::date[]) AS t(county, kind, period, due_on)),
           v AS (SELECT code, name FROM region_ref WHERE level = 'VILLAGE' AND code LIKE $1 AND valid_from <= $6::date AND (valid_to IS NULL OR valid_to > $6::date))
      SELECT v.code, v.name, due.kind, due.period, to_char(due.due_on, 'YYYY-MM-DD') AS due_on, to_char(min(d.published_on), 'YYYY-MM-DD') AS published_on
@@ -188,10 +191,13 @@ export async function overdueDisclosures(ctx: RequestContext, args: OverdueDiscl
        LEFT JOIN disclosure d ON d.village_code = v.code AND d.kind = due.kind AND d.period = due.period
       GROUP BY v.code, v.name, due.kind, due.period, due.due_on
      HAVING min(d.published_on) IS NULL OR min(d.published_on) > due.due_on
-      ORDER BY v.code, due.due_on, due.kind`,
-    [`${prefix}%`, due.county, due.kind, due.period, due.dueOn, args.asOf],
+      ORDER BY v.code, due.due_on, due.kind
+      LIMIT $7`,
+    [`${prefix}%`, due.county, due.kind, due.period, due.dueOn, args.asOf, boundedBatchLimit(1, OVERDUE_DISCLOSURES)],
   )) as { code: string; name: string; kind: DisclosureKind; period: string; due_on: string; published_on: string | null }[];
-  return rows.map((r) => ({
+  const [bounded] = boundedGroups([read], false, OVERDUE_DISCLOSURES);
+  if (bounded instanceof Error) throw bounded;
+  return bounded.map((r) => ({
     villageCode: r.code,
     villageName: r.name,
     kind: r.kind,
