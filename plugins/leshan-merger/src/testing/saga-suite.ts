@@ -1,5 +1,6 @@
 import { todayInChina } from '@xiangzhi/kernel';
-import { countQueries } from '@xiangzhi/testing';
+import { withCheckChar } from '@xiangzhi/economy-api';
+import { checkIdempotentCreate, countQueries } from '@xiangzhi/testing';
 import { admin, approvedPlan, economySnapshot, execute, gridsSnapshot, organizations, readPlan, startScenario, type BuiltVillage, type Scenario } from './merger-scenario';
 
 /**
@@ -139,6 +140,31 @@ export function describeSaga(title: string, natsUrl?: string): void {
         i: { sources: [{ villageCode: '511102101204', registeredPopulation: 1, areaHectares: 1 }], targetCode: '511102101204', targetName: '单村', effectiveDate: '2020-01-01', risks: [] },
       });
       expect(draft.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources', rule: 'SOURCES_AT_LEAST_TWO' });
+    });
+
+    it('adds a candidate sent with a key twice, and three times at once, once per key; the key with another input is CONFLICT', async () => {
+      const created = await s.client.ok<{ createMergerPlan: { id: string } }>(admin, `mutation($i: CreateMergerPlanInput!) { createMergerPlan(input: $i) { id } }`, {
+        i: {
+          sources: ['511102101205', '511102101206'].map((villageCode) => ({ villageCode, registeredPopulation: 1000, areaHectares: 200 })),
+          targetCode: '511102101352',
+          targetName: '重试村',
+          effectiveDate: todayInChina(),
+          risks: [{ description: '村民对村名变更有顾虑', level: 'LOW', mitigation: '召开村民大会说明' }],
+          newOrganizationName: '重试村股份经济合作社',
+          newOrganizationCreditCode: withCheckChar('N2511102MF0000352'),
+        },
+      });
+      const planId = created.createMergerPlan.id;
+      const sql = s.platform.subgraphs.economy.db.dataSource;
+      const report = await checkIdempotentCreate(s.platform, admin, {
+        mutation: 'addMergerCandidate',
+        input: { planId, name: '重试候选人', postCode: 'secretary' },
+        second: { planId, name: '重试候选人二', postCode: 'director' },
+        other: { planId, name: '另一候选人', postCode: 'secretary' },
+        select: 'id candidates { id }',
+        count: async () => Number(((await sql.query('SELECT count(*)::int AS n FROM lsm_candidate WHERE plan_id = $1', [planId])) as { n: number }[])[0].n),
+      });
+      expect(report.written).toBe(2);
     });
   });
 }
