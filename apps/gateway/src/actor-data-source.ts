@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ACTOR_HEADER, injectTraceContext, signInternalToken, type Actor } from '@xiangzhi/kernel';
 import { GraphQLError } from 'graphql';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 /** What the gateway knows about a request: the authenticated actor and the request id. */
 export interface GatewayContext {
@@ -33,7 +34,7 @@ export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayCo
   readonly subgraph: string;
 
   constructor(options: { url: string; subgraph: string }) {
-    super({ url: options.url });
+    super({ url: options.url, fetcher: subgraphFetcher() });
     this.subgraph = options.subgraph;
   }
 
