@@ -37,6 +37,7 @@ import suyuSanding from '@xiangzhi/suyu-sanding';
 import pg from 'pg';
 import { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/testing';
 import { countyScale } from './county-scale';
+import { importProfile } from './import-profile';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const WARMUP = 5;
@@ -289,6 +290,11 @@ function onlySection(): string | null {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--import-profile')) {
+    // where a resident bulk import spends its time on PostgreSQL (see import-profile.ts)
+    await importProfile(PG_URL);
+    return;
+  }
   if (process.argv.includes('--county-scale')) {
     // the synthetic county through the bulk-import path, then demo vs county scale (see county-scale.ts)
     await countyScale(PG_URL, await pgReachable());

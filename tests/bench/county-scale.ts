@@ -7,6 +7,13 @@
  * `computePayroll` for a village — 10 concurrent clients, requests/s, p50/p95/p99, SQL statements
  * per request, and the ratio county-scale ÷ demo. PGlite gets `--pglite-residents N` (default
  * 100,000): at 1.58 M its single connection makes the run long.
+ *
+ * `--only import` runs the imports alone (no requests measured; PostgreSQL only unless
+ * `--pglite-residents N` is given), `--writers N` sets the PostgreSQL writers (default 2), and
+ * `--compare-paths` imports the same residents' file twice side by side on PostgreSQL — once with the
+ * `unnest` writer and the name tokens' SQL function used before, once with `COPY` into a staging
+ * table and the PL/pgSQL name tokens — into two schemas booted
+ * together, one after the other, and prints the rows/s of each and their ratio.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +22,8 @@ import { demoRegions, syntheticHouseholdCount, syntheticHouseholdsCsv, synthetic
 import { subgraph as grids } from '@xiangzhi/grids';
 import { subgraph as personnel } from '@xiangzhi/personnel';
 import { composeIdNumber } from '@xiangzhi/grids-api';
-import { formatImportProgress, importFile, Role, type Actor, type BulkImporter } from '@xiangzhi/kernel';
+import { formatImportProgress, importFile, Role, type Actor, type BulkImporter, type ImportSession } from '@xiangzhi/kernel';
+import type { EntityManager } from 'typeorm';
 import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 
 const COUNTY = '520502000000';
@@ -126,9 +134,32 @@ interface ImportFigures {
   writeSeconds: number;
 }
 
-async function importInto(platform: TestPlatform, engine: string, kind: string, file: string): Promise<ImportFigures> {
-  const importer = (grids.importers ?? []).find((i) => i.kind === kind) as BulkImporter;
+/** The residents' importer writing with the `unnest` arrays, as before `COPY` (`--compare-paths`). */
+function unnestResidentImporter(): BulkImporter {
+  const { writeResidents } = require('@xiangzhi/grids/dist/territory/import/register-import') as {
+    writeResidents: (m: EntityManager, records: readonly unknown[], options?: { staged?: boolean }) => Promise<void>;
+  };
+  const importer = (grids.importers ?? []).find((i) => i.kind === 'residents') as BulkImporter;
+  return {
+    ...importer,
+    async open(manager, scope): Promise<ImportSession<unknown>> {
+      const session = await importer.open(manager, scope);
+      return {
+        check: (rows, options) => session.check(rows, options),
+        async write(m, records) {
+          await writeResidents(m, records, { staged: false });
+          return records.map((r) => (r as { id: string }).id);
+        },
+      };
+    },
+  };
+}
+
+async function importInto(platform: TestPlatform, engine: string, kind: string, file: string, importerOverride?: BulkImporter): Promise<ImportFigures> {
+  const importer = importerOverride ?? ((grids.importers ?? []).find((i) => i.kind === kind) as BulkImporter);
+  const writers = argNumber('--writers', 2);
   const result = await importFile({
+    writers,
     dataSource: platform.subgraphs.grids.db.dataSource,
     importer,
     open: () => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
@@ -155,17 +186,22 @@ function row(cells: (string | number)[]): string {
 async function engineRun(engine: string, databaseUrl: string, residents: number, dir: string, lines: string[]): Promise<void> {
   log(`${engine}: booting grids + personnel + gateway with demo data…`);
   const platform = await startTestPlatform({ subgraphs: [grids, personnel], seed: true, databaseUrl });
+  const importOnly = onlyImport();
   try {
-    const demo = await measureAll(platform, engine, 'demo data');
+    const demo = importOnly ? [] : await measureAll(platform, engine, 'demo data');
     const files = countyFiles(dir, residents);
     log(`${engine}: importing ${files.householdCount} households and ${residents} residents through the bulk-import path…`);
     const imported = [await importInto(platform, engine, 'households', files.households), await importInto(platform, engine, 'residents', files.residents)];
     const [{ n }] = (await platform.subgraphs.grids.db.dataSource.query(`SELECT count(*)::int AS n FROM resident WHERE county_code = $1`, [COUNTY])) as { n: number }[];
-    const scaled = await measureAll(platform, engine, 'county scale');
     lines.push('');
-    lines.push(`${engine}: bulk import into ${COUNTY} (七星关区, 508 villages) — ${n} residents in the county afterwards`);
+    lines.push(`${engine}: bulk import into ${COUNTY} (七星关区, 508 villages) — ${n} residents in the county afterwards; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     lines.push(row(['file', 'rows', 'check s', 'write s', 'rows/s']));
     for (const f of imported) lines.push(row([`  ${f.kind}`, f.rows, f.checkSeconds, f.writeSeconds, Math.round(f.rows / (f.checkSeconds + f.writeSeconds))]));
+    if (importOnly) {
+      process.stderr.write(`${lines.join('\n')}\n`);
+      return;
+    }
+    const scaled = await measureAll(platform, engine, 'county scale');
     lines.push(row([`${engine}: ${CLIENTS} clients, ${REQUESTS} requests`, 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'p50 ratio']));
     REQUESTS_MEASURED.forEach((r, i) => {
       const [d, s] = [demo[i], scaled[i]];
@@ -179,6 +215,39 @@ async function engineRun(engine: string, databaseUrl: string, residents: number,
   }
 }
 
+function onlyImport(): boolean {
+  const at = process.argv.indexOf('--only');
+  return at >= 0 && process.argv[at + 1] === 'import';
+}
+
+/** `--compare-paths`: the same residents imported with the `unnest` writer and then with `COPY`, into two schemas booted together. */
+async function comparePaths(pgUrl: string, residents: number, dir: string, lines: string[]): Promise<void> {
+  log(`PostgreSQL: booting two grids schemas to compare the writers on ${residents} residents…`);
+  const [before, now] = [await startTestPlatform({ subgraphs: [grids], seed: true, databaseUrl: pgUrl }), await startTestPlatform({ subgraphs: [grids], seed: true, databaseUrl: pgUrl })];
+  try {
+    // the schema as before: the name tokens' SQL function of migration 1772000000001 (what migration 1774100000000 replaced)
+    const { ResidentNameTokensPlpgsql1774100000000: Plpgsql } = require('@xiangzhi/grids/dist/territory/migrations/1774100000000-resident-name-tokens-plpgsql') as {
+      ResidentNameTokensPlpgsql1774100000000: new () => { down(q: { query(sql: string): Promise<unknown> }): Promise<void> };
+    };
+    await new Plpgsql().down(before.subgraphs.grids.db.dataSource);
+    const files = countyFiles(dir, residents);
+    for (const platform of [before, now]) await importInto(platform, 'PostgreSQL', 'households', files.households);
+    const figures: [string, ImportFigures][] = [];
+    figures.push(['unnest arrays, SQL name tokens (before)', await importInto(before, 'PostgreSQL unnest', 'residents', files.residents, unnestResidentImporter())]);
+    figures.push(['COPY via staging, PL/pgSQL name tokens (now)', await importInto(now, 'PostgreSQL COPY', 'residents', files.residents)]);
+    lines.push('');
+    lines.push(`PostgreSQL: the same ${residents} residents written two ways, one after the other (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    lines.push(row(['writer', 'rows', 'check s', 'write s', 'write rows/s']));
+    for (const [label, f] of figures) lines.push(row([`  ${label}`, f.rows, f.checkSeconds, f.writeSeconds, Math.round(f.rows / f.writeSeconds)]));
+    const [a, b] = figures.map(([, f]) => f.rows / f.writeSeconds);
+    lines.push(`  COPY ÷ unnest (write rows/s): ${(b / a).toFixed(2)}`);
+    process.stderr.write(`${lines.join('\n')}\n`);
+  } finally {
+    await before.stop();
+    await now.stop();
+  }
+}
+
 /** The `--county-scale` section. */
 export async function countyScale(pgUrl: string, withPostgres: boolean): Promise<void> {
   // the platforms' info logs would bury the figures (LOG_LEVEL=info shows them)
@@ -188,9 +257,14 @@ export async function countyScale(pgUrl: string, withPostgres: boolean): Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-county-scale-'));
   const lines: string[] = [];
   try {
-    if (withPostgres) await engineRun('PostgreSQL', pgUrl, residents, dir, lines);
-    else log(`PostgreSQL at ${pgUrl} is not reachable: the PostgreSQL part is skipped`);
-    await engineRun('PGlite', '', pgliteResidents, dir, lines);
+    if (process.argv.includes('--compare-paths')) {
+      if (!withPostgres) throw new Error(`--compare-paths needs PostgreSQL at ${pgUrl}`);
+      await comparePaths(pgUrl, residents, dir, lines);
+    } else {
+      if (withPostgres) await engineRun('PostgreSQL', pgUrl, residents, dir, lines);
+      else log(`PostgreSQL at ${pgUrl} is not reachable: the PostgreSQL part is skipped`);
+      if (!onlyImport() || process.argv.includes('--pglite-residents')) await engineRun('PGlite', '', pgliteResidents, dir, lines);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
