@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import { ACTOR_HEADER, parseExportPath, sendExportError, unknownExport, type Actor, type RouteHandler, type XzError } from '@xiangzhi/kernel';
 
 /** How long the gateway keeps the map of export kinds to subgraphs before asking the subgraphs again. */
@@ -20,7 +21,7 @@ export interface ExportProxyOptions {
 
 function get(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { headers }, resolve);
+    const request = (url.startsWith('https:') ? https : http).get(url, { headers }, resolve);
     request.on('error', reject);
   });
 }

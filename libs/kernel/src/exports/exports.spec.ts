@@ -52,8 +52,8 @@ describe('export writers', () => {
         expect(file.toString('utf8')).toBe('\uFEFF姓名 / name,金额 / amount\r\n张三 & <李四>,1234.50\r\n\'=cmd,-0.05\r\n王五,\r\n');
       } else {
         const sheet = unzip(file).get('xl/worksheets/sheet1.xml')!;
-        expect(sheet).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">张三 &amp; &lt;李四&gt;</t></is></c><c r="B2"><v>1234.50</v></c></row>');
-        expect(sheet).toContain('<t xml:space="preserve">\'=cmd</t></is></c><c r="B3"><v>-0.05</v></c>');
+        expect(sheet).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">张三 &amp; &lt;李四&gt;</t></is></c><c r="B2" s="1"><v>1234.50</v></c></row>');
+        expect(sheet).toContain('<t xml:space="preserve">\'=cmd</t></is></c><c r="B3" s="1"><v>-0.05</v></c>');
         expect(sheet).toContain('<row r="4"><c r="A4" t="inlineStr"><is><t xml:space="preserve">王五</t></is></c></row></sheetData></worksheet>');
         expect([...unzip(file).keys()]).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
       }

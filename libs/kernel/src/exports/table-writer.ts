@@ -78,13 +78,13 @@ const XLSX_PARTS: Record<string, string> = {
   'xl/_rels/workbook.xml.rels':
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
   'xl/styles.xml':
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf/></cellXfs></styleSheet>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>',
 };
 
 /**
  * XLSX one worksheet streamed into a ZIP: inline strings (no shared-string table to hold in
- * memory), numbers and exact decimals as number cells written from their decimal text, dates as
- * ISO text. Text cells get the same formula guard as CSV.
+ * memory), numbers and exact decimals as number cells written from their decimal text (amounts in
+ * the `0.00` format), dates as ISO text. Text cells get the same formula guard as CSV.
  */
 class XlsxWriter implements TableWriter {
   readonly contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,7 +104,9 @@ class XlsxWriter implements TableWriter {
       if (cell === null || cell === '') return '';
       const ref = `${columnLetters(i)}${r}`;
       const type = types[i] ?? 'text';
-      if ((type === 'number' || type === 'decimal') && /^-?\d+(\.\d+)?$/.test(String(cell))) return `<c r="${ref}"><v>${String(cell)}</v></c>`;
+      // amounts: a number cell written from the exact decimal text, shown with two decimals (built-in format 2, `0.00`)
+      if (type === 'decimal' && /^-?\d+(\.\d+)?$/.test(String(cell))) return `<c r="${ref}" s="1"><v>${String(cell)}</v></c>`;
+      if (type === 'number' && /^-?\d+(\.\d+)?$/.test(String(cell))) return `<c r="${ref}"><v>${String(cell)}</v></c>`;
       const text = type === 'text' ? guardFormula(String(cell)) : String(cell);
       return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
     });
