@@ -10,6 +10,7 @@ import { baseFeature } from './base';
 import { cadreFeature } from './cadre';
 import { disciplineFeature } from './discipline';
 import { importFeature } from './import';
+import { exportFeature } from './export';
 import { partyFeature } from './party';
 import { mergerFeature } from './merger';
 import { payFeature } from './pay';
@@ -29,6 +30,6 @@ const extensionFeature: SubgraphFeature = {
 export const personnelSubgraph = defineSubgraph({
   name: 'personnel',
   title: { zh: '干部队伍', en: 'Personnel' },
-  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, importFeature, extensionFeature, countyWallFeature],
+  features: [baseFeature, referenceFeature, cadreFeature, postFeature, attendanceFeature, disciplineFeature, appraisalFeature, payFeature, partyFeature, mergerFeature, exportFeature, importFeature, extensionFeature, countyWallFeature],
   seed: seedPersonnelDemo,
 });

@@ -1,4 +1,5 @@
 import { bindPolicy, type SubgraphFeature } from '@xiangzhi/kernel';
+import { disputesExport } from './dispute.export';
 import { DefaultDisputeEscalationPolicy, disputeEscalationPolicyPoint } from '@xiangzhi/legal-api';
 import { Dispute, DisputeEscalation, DisputeParty, Mediation } from './dispute.entity';
 import { DisputeIncidentResolver, DisputePartyResolver, DisputeRegionResolver, DisputeResidentResolver, DisputeResolver, disputeReferences, IncidentRef } from './dispute.resolver';
@@ -15,6 +16,7 @@ export const ESCALATE_OVERDUE_DISPUTES_INTERVAL_MS = 3_600_000;
  */
 export const disputeFeature: SubgraphFeature = {
   entities: [Dispute, DisputeParty, Mediation, DisputeEscalation],
+  exports: [disputesExport],
   resolvers: [DisputeResolver, DisputePartyResolver, DisputeRegionResolver, DisputeResidentResolver, DisputeIncidentResolver],
   orphanedTypes: [IncidentRef],
   references: disputeReferences,
