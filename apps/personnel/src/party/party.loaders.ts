@@ -1,4 +1,4 @@
-import { badInput, byKey, decodeCursor, encodeCursor, groupByKey, pageInfoOf, type ConnectionShape, type RequestContext } from '@xiangzhi/kernel';
+import { badInput, boundedBatchLimit, boundedGroups, byKey, decodeCursor, encodeCursor, groupByKey, pageInfoOf, type ConnectionShape, type ListBound, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { groupByPrefix, isUuid, regionPatterns } from '../shared/access';
@@ -43,6 +43,9 @@ export function childrenLoader(ctx: RequestContext): DataLoader<string, PartyOrg
   });
 }
 
+/** `Region.partyOrganizations` is bounded (MAX_LIST_ITEMS); beyond it, each township or village. */
+export const REGION_PARTY_ORGANIZATIONS: ListBound = { field: 'Region.partyOrganizations', instead: 'Region.partyOrganizations of each township or village' };
+
 /**
  * The organisations under each region that the caller may see, in ONE statement per batch: the
  * union of the regions' list prefixes (`PersonnelAccess.listPrefix`, narrowed to the caller's
@@ -53,8 +56,9 @@ export function organizationsByRegionLoader(ctx: RequestContext): DataLoader<str
     const { prefixes, patterns } = regionPatterns(ctx, codes);
     if (patterns.length === 0) return codes.map(() => []);
     const qb = ctx.dataSource.getRepository(PartyOrganization).createQueryBuilder('o').where('o.region_code LIKE ANY(CAST(:patterns AS text[]))', { patterns });
-    const rows = await orderOrganizations(qb).getMany();
-    return groupByPrefix(prefixes, rows, (o) => o.regionCode);
+    const limit = boundedBatchLimit(codes.length, REGION_PARTY_ORGANIZATIONS);
+    const rows = await orderOrganizations(qb).take(limit).getMany();
+    return boundedGroups(groupByPrefix(prefixes, rows, (o) => o.regionCode), rows.length === limit, REGION_PARTY_ORGANIZATIONS);
   });
 }
 

@@ -1,4 +1,4 @@
-import { PageArgs, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
+import { MAX_LIST_ITEMS, PageArgs, referenceResolver, type ConnectionShape, type ReferenceResolver, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../cadre/cadre.entity';
 import { PersonnelAccess } from '../shared/access';
@@ -191,7 +191,9 @@ export class PartyResidentResolver {
 @Resolver(() => RegionRef)
 export class PartyRegionResolver {
   @FieldResolver(() => [PartyOrganization], {
-    description: '区划内的党组织（按区划、层级、名称排序，限调用者辖区）/ Party organisations under the region, by region, kind and name (within your scope)',
+    description:
+      `区划内的党组织（按区划、层级、名称排序，限调用者辖区）；最多 ${MAX_LIST_ITEMS} 个，超出时报 BAD_USER_INPUT，请按乡镇或村分别查询 / ` +
+      `Party organisations under the region, by region, kind and name (within your scope); at most ${MAX_LIST_ITEMS}, beyond which BAD_USER_INPUT asks for each township or village`,
   })
   partyOrganizations(@Root() region: RegionRef, @Ctx() ctx: RequestContext): Promise<PartyOrganization[]> {
     return organizationsByRegionLoader(ctx).load(region.code);

@@ -435,3 +435,27 @@ describe('Party members, mobile members and points (党员积分)', () => {
     expect(next.partyOrganization.members.nodes[0].name).not.toBe(withThree.members.nodes[0].name);
   });
 });
+
+describe('Region.partyOrganizations beyond the bound', () => {
+  it('refuses more than 2000 organisations under a region (BAD_USER_INPUT naming the field, the bound and the smaller regions) with the statements of a short list, and answers 2000', async () => {
+    const q = `query($c: ID!) { region(code: $c) { partyOrganizations { name } } }`;
+    const short = await countQueries(platform.subgraphs.personnel, () => ok(admin, q, { c: villageA }));
+    expect(short.result.region.partyOrganizations.length).toBeGreaterThan(0);
+    const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM party_organization WHERE region_code = $1`, [villageB])) as { n: number }[];
+    await ds.query(
+      `INSERT INTO party_organization (county_code, region_code, name, kind) SELECT $1, $2, '界限党小组' || lpad(i::text, 4, '0'), 'GROUP' FROM generate_series(1, $3::int) AS i`,
+      [county, villageB, 2001 - Number(n)],
+    );
+    try {
+      const over = await countQueries(platform.subgraphs.personnel, () => gql(admin, q, { c: villageB }));
+      expect(codeOf(over.result)).toBe('BAD_USER_INPUT');
+      expect(over.result.errors![0].extensions).toMatchObject({ field: 'Region.partyOrganizations', max: 2000, instead: 'Region.partyOrganizations of each township or village' });
+      expect(over.result.errors![0].message).toMatch(/Region\.partyOrganizations 最多列出 2000 项.*Region\.partyOrganizations lists at most 2000 items/s);
+      expect(over.count).toBe(short.count);
+      await ds.query(`DELETE FROM party_organization WHERE region_code = $1 AND name = (SELECT max(name) FROM party_organization WHERE region_code = $1 AND name LIKE '界限党小组%')`, [villageB]);
+      expect((await ok(admin, q, { c: villageB })).region.partyOrganizations).toHaveLength(2000);
+    } finally {
+      await ds.query(`DELETE FROM party_organization WHERE region_code = $1 AND name LIKE '界限党小组%'`, [villageB]);
+    }
+  });
+});
