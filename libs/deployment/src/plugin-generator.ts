@@ -15,6 +15,8 @@ export interface NewPluginOptions {
   titleZh?: string;
   /** English title; default the name. */
   titleEn?: string;
+  /** The 13-digit timestamp of the plugin's first migration; default now (the county wall's is the next). */
+  timestamp?: number;
 }
 
 /** The generated plugin: its folder and the files written (relative to the root). */
@@ -92,6 +94,10 @@ interface Names {
   titleZh: string;
   titleEn: string;
   subgraph: string;
+  /** `acme_duty`: the prefix of the plugin's tables. */
+  snake: string;
+  /** The 13-digit timestamp of the plugin's first migration (generation time); the wall's is the next. */
+  timestamp: number;
 }
 
 const personnelTemplate: SubgraphTemplate = {
@@ -251,7 +257,12 @@ A xiangzhi county plugin (see \`docs/plugins.md\`). It extends the **${n.subgrap
 
 - a \`${policyClass}\` for \`${point}\`, applied only in the counties that enable the plugin;
 - the query \`${n.camel}Settings(regionCode)\`, which answers a county's parameters, or
-  \`PLUGIN_NOT_ENABLED\` in a county that has not enabled the plugin.
+  \`PLUGIN_NOT_ENABLED\` in a county that has not enabled the plugin;
+- a table of its own, \`${n.snake}_record\` (entity \`src/record.entity.ts\`, migration
+  \`src/migrations/${n.timestamp}-create-${n.name}.ts\`), behind the county wall: the next migration,
+  \`src/migrations/${n.timestamp + 1}-${n.name}-county-wall.ts\`, is one call to
+  \`countyWallMigration(name, countyWallSqlV1([...]))\`. Wall every table you add that holds county or
+  personal data the same way, in a new migration (docs/plugins.md, "Migrations").
 
 Enable it in a deployment (\`deploy/xiangzhi.yaml\`):
 
@@ -281,6 +292,61 @@ export type ${n.pascal}Config = z.output<typeof ${n.camel}Config>;
 `,
     [`src/${t.policyFile}`]: t.policySource(n),
     [`src/${t.policyFile.replace(/\.ts$/, '.spec.ts')}`]: t.policySpec(n),
+    'src/record.entity.ts': `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** 记录 one record of the plugin in a village; replace its columns with your own. */
+@Entity({ name: '${n.snake}_record' })
+export class ${n.pascal}Record {
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id!: string;
+
+  @Column({ name: 'county_code', type: 'text' })
+  countyCode!: string;
+
+  @Column({ name: 'village_code', type: 'text' })
+  villageCode!: string;
+
+  @Column({ name: 'note', type: 'text' })
+  note!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+`,
+    [`src/migrations/${n.timestamp}-create-${n.name}.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The plugin's table (see \`${n.pascal}Record\`); never edit a released migration, add a new one. */
+export class Create${n.pascal}Records${n.timestamp} implements MigrationInterface {
+  name = 'Create${n.pascal}Records${n.timestamp}';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(\`CREATE TABLE ${n.snake}_record (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      county_code text NOT NULL CHECK (county_code ~ '^\\\\d{12}$'),
+      village_code text NOT NULL CHECK (village_code ~ '^\\\\d{12}$'),
+      note text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )\`);
+    await q.query(\`CREATE INDEX ${n.snake}_record_village_idx ON ${n.snake}_record (village_code text_pattern_ops)\`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE ${n.snake}_record');
+  }
+}
+`,
+    [`src/migrations/${n.timestamp + 1}-${n.name}-county-wall.ts`]: `import { countyWallMigration, countyWallSqlV1 } from '@xiangzhi/kernel';
+
+/**
+ * 县域隔离墙 row-level security on the plugin's tables: a request sees and writes only the rows of
+ * its own county. The SQL is frozen (\`countyWallSqlV1\`); a table added later gets its wall in a
+ * new migration.
+ */
+export const ${n.pascal}CountyWall${n.timestamp + 1} = countyWallMigration(
+  '${n.pascal}CountyWall${n.timestamp + 1}',
+  countyWallSqlV1([{ table: '${n.snake}_record', column: 'county_code' }]),
+);
+`,
     'src/settings.resolver.ts': `import { assertRegionCode, requireInScope, type RequestContext } from '@xiangzhi/kernel';
 import { Arg, Ctx, Field, Float, ObjectType, Query, Resolver } from 'type-graphql';
 import { PLUGIN_NAME, type ${n.pascal}Config } from './config';
@@ -327,6 +393,9 @@ export class ${n.pascal}SettingsResolver {
 import { ${point} } from '${t.api}';
 import { ${n.camel}Config, PLUGIN_NAME, type ${n.pascal}Config } from './config';
 import { ${policyClass} } from '${policyModule}';
+import { Create${n.pascal}Records${n.timestamp} } from './migrations/${n.timestamp}-create-${n.name}';
+import { ${n.pascal}CountyWall${n.timestamp + 1} } from './migrations/${n.timestamp + 1}-${n.name}-county-wall';
+import { ${n.pascal}Record } from './record.entity';
 import { ${n.pascal}SettingsResolver } from './settings.resolver';
 
 export { ${n.camel}Config, PLUGIN_NAME, type ${n.pascal}Config } from './config';
@@ -342,6 +411,8 @@ export default definePlugin({
   config: ${n.camel}Config,
   subgraphs: {
     ${n.subgraph}: {
+      entities: [${n.pascal}Record],
+      migrations: [Create${n.pascal}Records${n.timestamp}, ${n.pascal}CountyWall${n.timestamp + 1}],
       resolvers: [${n.pascal}SettingsResolver],
       policies: [bindPolicy(${point}, (config: ${n.pascal}Config) => new ${policyClass}(config))],
     },
@@ -380,6 +451,14 @@ describe('${n.name} plugin (gateway, PGlite)', () => {
   it('declares every field it adds nullable (PLUGIN_NOT_ENABLED stays on the field)', async () => {
     expect(await nonNullPluginFields(plugin, [subgraph])).toEqual([]);
   });
+
+  it('keeps its table behind the county wall (row-level security forced, the owner policy and the county wall)', async () => {
+    const walls = await p.subgraphs.${n.subgraph}.db.dataSource.query(
+      \`SELECT c.relforcerowsecurity AS forced, array(SELECT k.polname::text FROM pg_policy k WHERE k.polrelid = c.oid ORDER BY 1) AS policies
+         FROM pg_class c WHERE c.oid = to_regclass('${n.snake}_record')\`,
+    );
+    expect(walls).toEqual([{ forced: true, policies: ['xz_county_wall', 'xz_owner_all'] }]);
+  });
 ${
   isPersonnel
     ? `
@@ -412,7 +491,8 @@ ${
 /**
  * 插件脚手架 writes a new plugin under `plugins/<name>`: package (Nx project tagged `type:plugin`),
  * zod config with defaults, an example policy with its unit test, a field that answers
- * PLUGIN_NOT_ENABLED outside enabling counties, and an end-to-end test through the gateway. It
+ * PLUGIN_NOT_ENABLED outside enabling counties, a table of its own with its migration and its
+ * county wall migration, and an end-to-end test through the gateway. It
  * builds, lints and passes its tests as generated. Refuses to overwrite an existing folder.
  */
 export function generatePlugin(options: NewPluginOptions): GeneratedPlugin {
@@ -429,6 +509,9 @@ export function generatePlugin(options: NewPluginOptions): GeneratedPlugin {
   if (problems.length > 0) throw new Error(problems.join('\n'));
   const dir = path.join(options.root, 'plugins', options.name);
   if (fs.existsSync(dir)) throw new Error(`目录已存在 (the folder already exists): ${path.relative(options.root, dir)}`);
+  if (options.name.length > 40) {
+    throw new Error(`插件名不超过40个字符：它是表名前缀 (the plugin name must be at most 40 characters: it prefixes the plugin's table names): ${options.name}`);
+  }
   const template = options.subgraph === 'grids' ? gridsTemplate : personnelTemplate;
   const names: Names = {
     name: options.name,
@@ -438,6 +521,8 @@ export function generatePlugin(options: NewPluginOptions): GeneratedPlugin {
     titleZh,
     titleEn,
     subgraph: options.subgraph,
+    snake: options.name.replace(/-/g, '_'),
+    timestamp: options.timestamp ?? Date.now(),
   };
   const written: string[] = [];
   for (const [rel, text] of Object.entries(files(names, template))) {
