@@ -155,7 +155,7 @@ describe.each(['personnel', 'grids'] as const)('xz plugin new --subgraph %s', (s
     const output = await tool(process.execPath, ['--experimental-vm-modules', path.join(root, 'node_modules/jest/bin/jest.js'), `plugins/${name}/`, '--ci']);
     expect(output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     expect(output).not.toMatch(/Tests:.*\d+ failed/);
-  }, 240_000);
+  }, 420_000);
 
   it('refuses to overwrite an existing plugin and refuses a name that is not kebab-case', () => {
     expect(() => generatePlugin({ name, subgraph, root })).toThrow(/already exists/);
