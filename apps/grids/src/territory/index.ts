@@ -13,6 +13,7 @@ import { CreateTerritory1731000000000 } from './migrations/1731000000000-create-
 import { ResidentIdNumberHash1733050000000 } from './migrations/1733050000000-resident-id-number-hash';
 import { RegionCounters1772000000000 } from './migrations/1772000000000-region-counters';
 import { ResidentNameTokens1772000000001 } from './migrations/1772000000001-resident-name-tokens';
+import { ResidentNameTokensPlpgsql1774100000000 } from './migrations/1774100000000-resident-name-tokens-plpgsql';
 import { regionCounterRebuild } from './region/region-counter';
 import { RegionStatsResolver } from './region/region-stats.resolver';
 import { RegionResolver } from './region/region.resolver';
@@ -30,7 +31,7 @@ import { territoryReferences } from './references';
  */
 export const territoryFeature: SubgraphFeature = {
   entities: [Region, Zone, Grid, GridWorker, Household, Resident],
-  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, ResidentNameTokens1772000000001, importCheckpointMigration(1771000500000)],
+  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, ResidentNameTokens1772000000001, importCheckpointMigration(1771000500000), ResidentNameTokensPlpgsql1774100000000],
   resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver, RegisterImportResolver],
   importers: [householdImporter, residentImporter],
   counters: [regionCounterRebuild],

@@ -207,3 +207,73 @@ describe('importHouseholds / importResidents mutations through the gateway', () 
     expect((res.errors?.[0].extensions?.rows as { rule: string }[]).map((p) => p.rule)).toEqual(expect.arrayContaining(['MAP_UNKNOWN_FIELD', 'COLUMN_MISSING']));
   });
 });
+
+describe('the set-based writer at size (COPY into a staging table on PostgreSQL, multi-row inserts on PGlite)', () => {
+  const size = county('520585', 6000, 'C');
+  const householdsCsv = text(syntheticHouseholdsCsv(size));
+  // two names the COPY text format must escape (a backslash, a quote), on two of the file's rows
+  const lines = text(syntheticResidentsCsv(size)).split('\n');
+  const special = ['王\\小芳', '欧阳"明"'];
+  for (const [i, name] of special.entries()) {
+    const cells = lines[100 + i].split(',');
+    cells[2] = `"${name.replace(/"/g, '""')}"`;
+    lines[100 + i] = cells.join(',');
+  }
+  const residentsCsv = lines.join('\n');
+  const ds = () => platform.subgraphs.grids.db.dataSource;
+  const prefixes = [villages[0], villages[1], villages[0].slice(0, 9), villages[1].slice(0, 9), COUNTY.slice(0, 6)];
+
+  /** Counter rows of the file's villages, their townships and the county, beside a full recount. */
+  async function countersAndRecount(): Promise<{ prefix: string; counted: number[]; recount: number[] }[]> {
+    const rows = (await ds().query(
+      `SELECT p.prefix, ARRAY[coalesce(c.households, 0), coalesce(c.residents, 0)]::int[] AS counted,
+              ARRAY[(SELECT count(*) FROM household h WHERE h.village_code LIKE p.prefix || '%'), (SELECT count(*) FROM resident r WHERE r.village_code LIKE p.prefix || '%')]::int[] AS recount
+         FROM unnest($1::text[]) AS p (prefix) LEFT JOIN region_counter c USING (prefix) ORDER BY p.prefix`,
+      [[...new Set(prefixes)]],
+    )) as { prefix: string; counted: number[]; recount: number[] }[];
+    return rows;
+  }
+
+  it('refuses a large file with one bad ID number deep in its last batch whole: nothing written, counters untouched', async () => {
+    await importFile(options(householdImporter, householdsCsv));
+    const bad = [...lines];
+    const cells = bad[5871].split(',');
+    cells[3] = badCheckDigit(cells[3]);
+    bad[5871] = cells.join(',');
+    const before = { residents: await count('resident'), events: await count('grids_event'), audit: await count('audit_log'), counters: await countersAndRecount() };
+    const refused = (await importFile(options(residentImporter, bad.join('\n'))).catch((e: unknown) => e)) as ImportRefusedError;
+    expect(refused).toBeInstanceOf(ImportRefusedError);
+    expect(refused.problems.map((p) => [p.line, p.rule])).toEqual([[5872, 'ID_CHECK_DIGIT']]);
+    expect({ residents: await count('resident'), events: await count('grids_event'), audit: await count('audit_log'), counters: await countersAndRecount() }).toEqual(before);
+  }, 180_000);
+
+  it('writes 6,000 residents in committed batches, resumes after an interruption, keeps the counters equal to a recount, and search finds the names', async () => {
+    let batches = 0;
+    const interrupted = await importFile(
+      options(residentImporter, residentsCsv, {
+        afterBatch: () => {
+          batches += 1;
+          if (batches === 3) throw new Error('killed');
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect((interrupted as Error).message).toBe('killed');
+    const stopped = await count('resident', `id_number LIKE '520585%'`);
+    expect(stopped).toBeGreaterThanOrEqual(3000);
+    expect(stopped).toBeLessThan(6000);
+    const resumed = await importFile(options(residentImporter, residentsCsv));
+    expect(resumed).toMatchObject({ rows: 6000, resumedFrom: stopped, written: 6000 - stopped });
+    expect(await count('resident', `id_number LIKE '520585%'`)).toBe(6000);
+    expect(await count('audit_log', `action = 'import:residents' AND target_id = $1`, [resumed.checkpointId])).toBe(6);
+    for (const row of await countersAndRecount()) expect(row.counted).toEqual(row.recount);
+    // the escaped names arrive as written, and the name index finds them
+    const names = (await ds().query(`SELECT name FROM resident WHERE name = ANY($1) ORDER BY name`, [special])) as { name: string }[];
+    expect(names.map((n) => n.name).sort()).toEqual([...special].sort());
+    const search = async (name: string) =>
+      (await ok<{ searchResidents: { nodes: { name: string }[] } }>(admin, 'query($n: String) { searchResidents(name: $n, first: 20) { nodes { name } } }', { n: name })).searchResidents.nodes.map((n) => n.name);
+    expect(await search('王\\小')).toEqual(['王\\小芳']);
+    expect(await search('"明"')).toEqual(['欧阳"明"']);
+    const [plain] = lines[4000].split(',').slice(2, 3);
+    expect(await search(plain)).toContain(plain);
+  }, 240_000);
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isValidPhone, validateIdNumber } from '@xiangzhi/grids-api';
-import { emptyCell, isRegionCode, todayInChina, unnestInsert, type BulkImporter, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
+import { emptyCell, isRegionCode, stagedRows, todayInChina, unnestRows, type BulkImporter, type InsertColumn, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { GRIDS_EVENT_TABLE, RESIDENT_UPSERTED_PAYLOAD_SQL } from '../../events/outbox';
 import { idHashSecret, idNumberHash } from '../resident/id-number-hash';
@@ -59,14 +59,14 @@ export interface HouseholdImportRecord {
   address: string;
 }
 
-const HOUSEHOLD_COLUMNS = [
+const HOUSEHOLD_COLUMNS: readonly InsertColumn<HouseholdImportRecord>[] = [
   ['id', 'uuid', (r: HouseholdImportRecord) => r.id],
   ['village_code', 'text', (r: HouseholdImportRecord) => r.villageCode],
   ['county_code', 'text', (r: HouseholdImportRecord) => r.countyCode],
   ['grid_id', 'uuid', (r: HouseholdImportRecord) => r.gridId],
   ['number', 'text', (r: HouseholdImportRecord) => r.number],
   ['address', 'text', (r: HouseholdImportRecord) => r.address],
-] as const;
+];
 
 /** 住户 households: 村代码, 户号 (unique in the village, in the file and in the database), 住址, 网格编码 (a grid of that village). */
 export const householdImporter: BulkImporter<HouseholdImportRecord> = {
@@ -134,8 +134,9 @@ export const householdImporter: BulkImporter<HouseholdImportRecord> = {
         return { records: problems.length ? [] : records, problems };
       },
       async write(m, records) {
-        const { sql, params } = unnestInsert('household', HOUSEHOLD_COLUMNS, records);
-        await m.query(sql, params);
+        // COPY into a staging table then one INSERT … SELECT on PostgreSQL, one multi-row INSERT on PGlite
+        const { source, params } = await stagedRows(m, 'household', HOUSEHOLD_COLUMNS, records);
+        await m.query(insertFrom('household', HOUSEHOLD_COLUMNS, source), params);
         return records.map((r) => r.id);
       },
     };
@@ -157,7 +158,7 @@ export interface ResidentImportRecord {
   relationToHead: RelationToHead;
 }
 
-const RESIDENT_COLUMNS = [
+const RESIDENT_COLUMNS: readonly InsertColumn<ResidentImportRecord>[] = [
   ['id', 'uuid', (r: ResidentImportRecord) => r.id],
   ['household_id', 'uuid', (r: ResidentImportRecord) => r.householdId],
   ['village_code', 'text', (r: ResidentImportRecord) => r.villageCode],
@@ -169,7 +170,27 @@ const RESIDENT_COLUMNS = [
   ['id_number_hash', 'text', (r: ResidentImportRecord) => r.idNumberHash],
   ['phone', 'text', (r: ResidentImportRecord) => r.phone],
   ['relation_to_head', 'text', (r: ResidentImportRecord) => r.relationToHead],
-] as const;
+];
+
+/** `INSERT INTO table (columns) <source>` of staged rows (see `stagedRows`). */
+function insertFrom<R>(table: string, columns: readonly InsertColumn<R>[], source: string): string {
+  return `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) ${source}`;
+}
+
+/**
+ * Writes checked residents, their heads of household and their `grids.resident.upserted` events in
+ * one statement, from staged rows (`COPY` into a staging table on PostgreSQL, `unnest` arrays on
+ * PGlite; `staged: false` forces the `unnest` arrays, the path before `COPY`, kept for comparison).
+ */
+export async function writeResidents(m: EntityManager, records: readonly ResidentImportRecord[], options: { staged?: boolean } = {}): Promise<void> {
+  const { source, params } = options.staged === false ? unnestRows(RESIDENT_COLUMNS, records) : await stagedRows(m, 'resident', RESIDENT_COLUMNS, records);
+  await m.query(
+    `WITH r AS (${insertFrom('resident', RESIDENT_COLUMNS, source)} RETURNING id, village_code, household_id, status, relation_to_head),
+          heads AS (UPDATE household h SET head_resident_id = r.id FROM r WHERE r.relation_to_head = '${RelationToHead.HEAD}' AND h.id = r.household_id AND h.head_resident_id IS NULL RETURNING h.id)
+     INSERT INTO ${GRIDS_EVENT_TABLE} (name, payload) SELECT 'grids.resident.upserted', ${RESIDENT_UPSERTED_PAYLOAD_SQL} FROM r`,
+    params,
+  );
+}
 
 /** 与户主关系 as county registers write it (Chinese labels) or as our enum names. */
 const RELATIONS: Record<string, RelationToHead> = {
@@ -340,14 +361,7 @@ export const residentImporter: BulkImporter<ResidentImportRecord> = {
         return { records: problems.length ? [] : records, problems };
       },
       async write(m, records) {
-        const insert = unnestInsert('resident', RESIDENT_COLUMNS, records);
-        // residents, their heads of household and their events in one statement
-        await m.query(
-          `WITH r AS (${insert.sql} RETURNING id, village_code, household_id, status, relation_to_head),
-                heads AS (UPDATE household h SET head_resident_id = r.id FROM r WHERE r.relation_to_head = '${RelationToHead.HEAD}' AND h.id = r.household_id AND h.head_resident_id IS NULL RETURNING h.id)
-           INSERT INTO ${GRIDS_EVENT_TABLE} (name, payload) SELECT 'grids.resident.upserted', ${RESIDENT_UPSERTED_PAYLOAD_SQL} FROM r`,
-          insert.params,
-        );
+        await writeResidents(m, records);
         return records.map((r) => r.id);
       },
     };
