@@ -88,11 +88,14 @@ export interface CreateOnce<T> {
 }
 
 /**
- * The `CreateOnce` of a create that answers a record with an `id`: the operation's name, the key and
- * input from an `IdempotentInput`, and how to read the record again (a loader or a repository read).
+ * The `CreateOnce` of a create: the operation's name, the key and input from an `IdempotentInput`,
+ * and how to read what it made again by its id (a loader or a repository read). The id is the
+ * answer's `id`, or what `idOf` picks from a composite answer (`(r) => r.assignment.id`).
  */
-export function onceById<T extends { id: string }>(operation: string, input: IdempotentInput, replay: (id: string) => Promise<T>): CreateOnce<T> {
-  return { operation, key: input.idempotencyKey, input, idOf: (result) => result.id, replay };
+export function onceById<T extends { id: string }>(operation: string, input: IdempotentInput, replay: (id: string) => Promise<T>): CreateOnce<T>;
+export function onceById<T>(operation: string, input: IdempotentInput, replay: (id: string) => Promise<T>, idOf: (result: T) => string): CreateOnce<T>;
+export function onceById<T>(operation: string, input: IdempotentInput, replay: (id: string) => Promise<T>, idOf?: (result: T) => string): CreateOnce<T> {
+  return { operation, key: input.idempotencyKey, input, idOf: idOf ?? ((result) => (result as { id: string }).id), replay };
 }
 
 /**

@@ -360,17 +360,16 @@ export async function recordInspectionFinding(ctx: RequestContext, input: Record
   const date = input.date;
   return mutateOnce(
     ctx,
-    {
-      operation: 'recordInspectionFinding',
-      key: input.idempotencyKey,
+    onceById(
+      'recordInspectionFinding',
       input,
-      idOf: (r: InspectionFindingResult) => r.finding.id,
-      replay: async (id: string) => {
+      async (id) => {
         const finding = await ctx.dataSource.manager.findOneByOrFail(InspectionFinding, { id });
         const sanction = await ctx.dataSource.manager.findOneByOrFail(Sanction, { id: finding.sanctionId as string });
         return Object.assign(new InspectionFindingResult(), { finding, sanction });
       },
-    },
+      (r) => r.finding.id,
+    ),
     {
       action: 'recordInspectionFinding',
       targetType: 'InspectionFinding',

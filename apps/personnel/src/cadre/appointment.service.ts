@@ -1,4 +1,4 @@
-import { badInput, conflict, countyOf, isUniqueViolation, mutate, mutateOnce, notFound, policyViolation, type RequestContext, type Role } from '@xiangzhi/kernel';
+import { badInput, conflict, countyOf, isUniqueViolation, mutate, mutateOnce, notFound, onceById, policyViolation, type RequestContext, type Role } from '@xiangzhi/kernel';
 import { DepartureType, honorPolicyPoint, rankPolicyPoint, yearsBetween } from '@xiangzhi/personnel-api';
 import type { EntityManager } from 'typeorm';
 import { Post, PostAssignment } from '../post/post.entity';
@@ -95,17 +95,16 @@ export async function appointCadre(ctx: RequestContext, input: AppointCadreInput
   try {
     return await mutateOnce(
       ctx,
-      {
-        operation: 'appointCadre',
-        key: input.idempotencyKey,
+      onceById(
+        'appointCadre',
         input,
-        idOf: (r: AppointmentResult) => r.assignment.id,
-        replay: async (id: string) => {
+        async (id) => {
           const assignment = await ctx.dataSource.manager.findOneByOrFail(PostAssignment, { id });
           const [cadre, post] = await Promise.all([ctx.dataSource.manager.findOneByOrFail(Cadre, { id: assignment.cadreId }), ctx.dataSource.manager.findOneByOrFail(Post, { id: assignment.postId })]);
           return Object.assign(new AppointmentResult(), { cadre, post, assignment });
         },
-      },
+        (r) => r.assignment.id,
+      ),
       { action: 'appointCadre', targetType: 'Cadre', regionCode: village, targetId: (r) => r.cadre.id, payload: { postId: post.id, startDate: input.startDate, talentId: input.talentId ?? null } },
       async (manager) => {
         const current = await requireVacantPost(manager, post, input.expectedPostVersion);

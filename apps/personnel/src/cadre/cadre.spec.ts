@@ -524,4 +524,16 @@ describe('retries with an idempotency key (issue 15 §6)', () => {
     // the balance moved once per key: 2 × 5
     expect((await ds.query('SELECT points FROM party_member WHERE id = $1', [memberId]))[0].points).toBe(10);
   });
+
+  it('an appointment retried with its key, also at once, answers the first instead of CONFLICT on the filled post', async () => {
+    const post = await insertPost(ds, { villageCode: villageA, code: 'idem-post', title: '重试专干' });
+    const input = { postId: post.id, name: '冯重试', gender: 'MALE', birthDate: '1988-08-08', educationLevel: 'BACHELOR', startDate: '2024-10-01', idempotencyKey: 'appoint-key-0001' };
+    const first = await ok(officerA, APPOINT, { i: input });
+    const retries = await Promise.all([1, 2, 3].map(() => ok(officerA, APPOINT, { i: input })));
+    for (const r of retries) expect(r.appointCadre.assignment.id).toBe(first.appointCadre.assignment.id);
+    expect(await count('post_assignment', 'post_id = $1', [post.id])).toBe(1);
+    // without the key the same call finds the post filled
+    const { idempotencyKey: _key, ...unkeyed } = input;
+    expect(codeOf(await gql(officerA, APPOINT, { i: unkeyed }))).toBe('CONFLICT');
+  });
 });
