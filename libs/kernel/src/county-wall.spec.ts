@@ -64,14 +64,21 @@ describe('countyWallMigration', () => {
   });
 
   it('walls the tables on a real database, and its down takes exactly those walls down', async () => {
-    const db = createDataSource({ name: 'county_wall_spec', entities: [], migrations: [CreateParcels1700000000400, ParcelsCountyWall1700000000401] });
+    // PostgreSQL when TEST_DATABASE_URL is set (a fresh schema), else in-memory PGlite migrated from scratch (no template)
+    const saved = process.env.XZ_PGLITE_TEMPLATES;
+    process.env.XZ_PGLITE_TEMPLATES = '';
+    const schema = `county_wall_spec_${process.pid}_${Date.now()}`;
+    const db = createDataSource({ name: schema, databaseUrl: process.env.TEST_DATABASE_URL || undefined, entities: [], migrations: [CreateParcels1700000000400, ParcelsCountyWall1700000000401] });
+    if (saved === undefined) delete process.env.XZ_PGLITE_TEMPLATES;
+    else process.env.XZ_PGLITE_TEMPLATES = saved;
     try {
       expect(await applyMigrations(db)).toEqual(['CreateParcels1700000000400', 'ParcelsCountyWall1700000000401']);
       const state = () =>
         db.dataSource.query(
           `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
                   array(SELECT p.polname::text FROM pg_policy p WHERE p.polrelid = c.oid ORDER BY 1) AS policies
-             FROM pg_class c WHERE c.relnamespace = 'county_wall_spec'::regnamespace AND c.relname LIKE 'parcel%' AND c.relkind = 'r' ORDER BY 1`,
+             FROM pg_class c WHERE c.relnamespace = $1::regnamespace AND c.relname LIKE 'parcel%' AND c.relkind = 'r' ORDER BY 1`,
+          [schema],
         );
       const walled = { enabled: true, forced: true, policies: ['xz_county_wall', 'xz_owner_all'] };
       expect(await state()).toEqual([{ table: 'parcel', ...walled }, { table: 'parcel_note', ...walled }]);
@@ -79,6 +86,7 @@ describe('countyWallMigration', () => {
       const open = { enabled: false, forced: false, policies: [] };
       expect(await state()).toEqual([{ table: 'parcel', ...open }, { table: 'parcel_note', ...open }]);
     } finally {
+      await db.dataSource.query(`DROP SCHEMA "${schema}" CASCADE`).catch(() => undefined);
       await db.dataSource.destroy();
     }
   });
