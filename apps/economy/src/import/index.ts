@@ -1,7 +1,9 @@
-import { importCheckpointMigration, type SubgraphFeature } from '@xiangzhi/kernel';
+import { countyWallMigration, countyWallSqlV1, importCheckpointMigration, type SubgraphFeature } from '@xiangzhi/kernel';
 import { EconomyImportResolver } from './import.resolver';
-import { EconomyImportCheckpointWall1774200000102 } from './migrations/1774200000102-import-checkpoint-wall';
 import { memberImporter } from './member-import';
+
+/** The county wall on `import_checkpoint` (a checkpoint belongs to its county), SQL frozen by the kernel's V1 walls. */
+const EconomyImportCheckpointWall1774200000102 = countyWallMigration('EconomyImportCheckpointWall1774200000102', countyWallSqlV1([{ table: 'import_checkpoint', column: 'county_code' }]));
 
 /**
  * 批量导入 the economy registers a county loads once: members of collective organisations from the

@@ -1,13 +1,12 @@
-import { assertRegionCode, badInput, CsvSyntaxError, importInTransaction, ImportRefusedError, importRefusal, parseColumnMap, requireRole, Role, writeAudit, type BulkImporter, type RequestContext } from '@xiangzhi/kernel';
+import { IMPORT_MUTATION_CHARS, IMPORT_MUTATION_ROWS, Role, runImportMutation, type BulkImporter, type RequestContext } from '@xiangzhi/kernel';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { TerritoryAccess } from '../shared/access';
 import { householdImporter, residentImporter } from './register-import';
 
 /** Rows a file sent through GraphQL may have; larger files go through `xz import` (batches, progress, resume). */
-export const IMPORT_MUTATION_MAX_ROWS = 20_000;
+export const IMPORT_MUTATION_MAX_ROWS = IMPORT_MUTATION_ROWS;
 /** Characters a CSV sent through GraphQL may have (about 2 MB). */
-export const IMPORT_MUTATION_MAX_CHARS = 2_000_000;
+export const IMPORT_MUTATION_MAX_CHARS = IMPORT_MUTATION_CHARS;
 
 @InputType('RegisterImportInput', { description: '导入住户或居民的CSV文件（全部成功或全部不写入）/ A CSV file of households or residents to import (all rows or none)' })
 export class RegisterImportInput {
@@ -39,33 +38,9 @@ export class RegisterImportResult {
   written!: number;
 }
 
-/** Runs an import mutation: county administrators of that county; one transaction with one audit record naming the rows written. */
-async function importRegister(ctx: RequestContext, importer: BulkImporter, input: RegisterImportInput): Promise<RegisterImportResult> {
-  requireRole(ctx.actor, Role.COUNTY_ADMIN);
-  assertRegionCode(input.countyCode, 'countyCode');
-  if (!input.countyCode.endsWith('000000') || input.countyCode.endsWith('000000000')) {
-    throw badInput(`countyCode 须为县级区划代码：${input.countyCode}`, `countyCode must be a county's code: ${input.countyCode}`, { field: 'countyCode', value: input.countyCode });
-  }
-  TerritoryAccess.of(ctx).assertCanWrite(input.countyCode);
-  let map: Record<string, string>;
-  try {
-    map = parseColumnMap(input.map ?? undefined);
-  } catch (error) {
-    throw badInput(`列映射无效：${input.map}`, (error as Error).message, { field: 'map', value: input.map });
-  }
-  try {
-    const result = await ctx.dataSource.transaction(async (m) => {
-      const { rows, ids } = await importInTransaction(m, importer, input.csv, { countyCode: input.countyCode, map, maxRows: IMPORT_MUTATION_MAX_ROWS });
-      await writeAudit(m, ctx, { action: `import${importer.targetType}s`, targetType: importer.targetType, regionCode: input.countyCode, payload: { rows, ids } });
-      return { kind: importer.kind, rows, written: ids.length };
-    });
-    ctx.loaders.clearAll();
-    return result;
-  } catch (error) {
-    if (error instanceof ImportRefusedError) throw importRefusal(error);
-    if (error instanceof CsvSyntaxError) throw badInput(`CSV第${error.line}行格式错误：${error.zh}`, `CSV line ${error.line} is malformed: ${error.en}`, { field: 'csv', line: error.line });
-    throw error;
-  }
+/** Runs an import mutation: county administrators of that county; one transaction with one audit record naming the rows written (the kernel's `runImportMutation`). */
+function importRegister(ctx: RequestContext, importer: BulkImporter, input: RegisterImportInput): Promise<RegisterImportResult> {
+  return runImportMutation(ctx, importer, input, { roles: [Role.COUNTY_ADMIN], scopeField: 'villageCode', action: `import${importer.targetType}s` });
 }
 
 @Resolver()
