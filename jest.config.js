@@ -20,13 +20,40 @@ for (const group of ['libs', 'apps', 'plugins']) {
   }
 }
 
+// `XZ_TEST_DATABASE_SPECS_ONLY=1` (set by .ci/run for its second, PostgreSQL run): only the spec files
+// that reach a database run — those naming the test platform, a data source, PGlite or a database URL
+// — and not those marked `@ci-once` (specs whose subject does not depend on the database: the console
+// in a browser, the example client, lint, deployment artefacts). The rest ran on the first run already.
+const DATABASE_SPEC = /startTestPlatform|startPluginTestPlatform|createDataSource|openDataSource|DataSource|PGlite|pglite|DATABASE_URL|@xiangzhi\/testing|startStack/;
+const onlyDatabaseSpecs = process.env.XZ_TEST_DATABASE_SPECS_ONLY === '1';
+function specFiles(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) specFiles(file, out);
+    else if (entry.name.endsWith('.spec.ts')) out.push(file);
+  }
+  return out;
+}
+const onceOnly = onlyDatabaseSpecs
+  ? ['libs', 'apps', 'plugins', 'examples', 'tests']
+      .map((g) => path.join(__dirname, g))
+      .filter((d) => fs.existsSync(d))
+      .flatMap((d) => specFiles(d))
+      .filter((file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        return !DATABASE_SPEC.test(text) || text.includes('@ci-once');
+      })
+      .map((file) => `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+  : [];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/plugins', '<rootDir>/examples', '<rootDir>/tests'].filter((r) =>
     fs.existsSync(r.replace('<rootDir>', __dirname)),
   ),
   testMatch: ['**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...onceOnly],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   moduleNameMapper,
   transform: {

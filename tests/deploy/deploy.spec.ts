@@ -1,3 +1,4 @@
+// @ci-once: deployment artefacts do not depend on the database; CI runs this spec once
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

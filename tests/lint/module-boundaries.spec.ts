@@ -1,3 +1,4 @@
+// @ci-once: lint rules do not depend on the database; CI runs this spec once
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ESLint } from 'eslint';

@@ -1,3 +1,4 @@
+// @ci-once: the persisted-document allowlist does not depend on the database; CI runs this spec on PGlite only
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,3 +1,4 @@
+// @ci-once: the typed client and its codegen do not depend on the database; CI runs this spec on PGlite only
 import { subgraph as grids } from '@xiangzhi/grids';
 import { Role, type Actor } from '@xiangzhi/kernel';
 import { subgraph as personnel } from '@xiangzhi/personnel';
