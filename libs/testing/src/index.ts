@@ -54,6 +54,7 @@ export { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/kernel';
 export { countQueries, type CountedQueries, type QueryCounter } from './query-counter';
 export { codeOf, graphqlClient, rowCounter, type Caller, type Deferred, type GraphQLClient, type RowCounter, type SqlRunner } from './client';
 export { pause, waitFor } from './wait';
+export { runRandomWrites, seededRandom, type RandomWrite, type RandomWritesOptions } from './random-writes';
 export {
   testFixtures,
   FIXTURE_REGIONS_VALID_FROM,

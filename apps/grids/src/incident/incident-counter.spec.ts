@@ -1,5 +1,5 @@
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { countQueries, graphqlClient, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, runRandomWrites, type RandomWrite, seededRandom, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { subgraph as grids } from '../index';
 import { readOpenIncidentCounters, rebuildIncidentCounters } from './incident-counter';
@@ -16,17 +16,6 @@ const TOWNSHIPS = ['987001001000', '987001002000', '987002001000'];
 const VILLAGES = ['987001001201', '987001001202', '987001002201', '987002001201', '987002001202'];
 const OPEN = ['REPORTED', 'ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'ESCALATED'];
 const STATUSES = [...OPEN, 'RESOLVED', 'CLOSED', 'REJECTED'];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Open incidents per village, township and county prefix from a full count (non-zero only). */
 async function recount(ds: DataSource): Promise<Record<string, number>> {
@@ -82,11 +71,11 @@ describe('open-incident counters', () => {
   afterAll(() => platform?.stop());
 
   it('equal a full recount after thousands of random reports, transitions, moves and deletions (some rolled back), and after a rebuild', async () => {
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
     let serial = 0;
     const some = `SELECT id FROM incident ORDER BY md5(id::text || $1) LIMIT $2`;
-    const steps: ((m: EntityManager) => Promise<void>)[] = [
+    const steps: RandomWrite[] = [
       (m) => insertIncidents(m, 1, ++serial),
       (m) => insertIncidents(m, 30, ++serial),
       // a transition of a few incidents (open → open, open → closed/resolved/rejected, and back for the test)
@@ -109,25 +98,9 @@ describe('open-incident counters', () => {
     ];
 
     await insertIncidents(ds.manager, 500, 0);
-    let rolledBack = 0;
-    let statements = 0;
-    for (let round = 0; round < 250; round += 1) {
-      const rollBack = next() < 0.25;
-      const batch = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(steps));
-      statements += batch.length;
-      try {
-        await ds.transaction(async (m) => {
-          for (const step of batch) await step(m);
-          if (rollBack) throw new Error('rolled back on purpose');
-        });
-      } catch (error) {
-        if (!rollBack) throw error;
-        rolledBack += 1;
-      }
-      if (round % 10 === 0) await pick(steps)(ds.manager);
-    }
+    const { rolledBack, writes } = await runRandomWrites(ds, next, steps, { rounds: 250 });
     expect(rolledBack).toBeGreaterThan(20);
-    expect(statements).toBeGreaterThan(500);
+    expect(writes).toBeGreaterThan(500);
     const [{ total, open }] = (await ds.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status = ANY($1::text[]))::int AS open FROM incident`, [OPEN])) as {
       total: number;
       open: number;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Role, signInternalToken, type Actor } from '@xiangzhi/kernel';
-import { countQueries, startTestPlatform, TEST_SECRETS, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, runRandomWrites, type RandomWrite, seededRandom, startTestPlatform, TEST_SECRETS, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { legalSubgraph } from '../subgraph';
 import { legalCounterRebuild } from './legal-counter';
@@ -14,17 +14,6 @@ import { legalCounterRebuild } from './legal-counter';
 const VILLAGES = ['986001001201', '986001001202', '986001002201', '986002001201', '986002001202'];
 type Figures = { disputes: number; mediated: number; crime_risk: number; escalations: number; petitions: number };
 const COLUMNS: (keyof Figures)[] = ['disputes', 'mediated', 'crime_risk', 'escalations', 'petitions'];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Per prefix and year, what a full count of the rows gives (non-zero rows only). */
 async function recount(ds: DataSource): Promise<Record<string, Figures>> {
@@ -91,11 +80,11 @@ describe('rule-of-law counters', () => {
   afterAll(() => platform?.stop());
 
   it('equal a full recount after thousands of random writes, closings, moves and deletions (some rolled back), and after a rebuild', async () => {
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     const pickOf = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
     let serial = 0;
     const some = (table: string) => `SELECT id FROM ${table} ORDER BY md5(id::text || $1) LIMIT $2`;
-    const steps: ((m: EntityManager) => Promise<void>)[] = [
+    const steps: RandomWrite[] = [
       (m) => insertRows(m, 1, ++serial),
       (m) => insertRows(m, 25, ++serial),
       // escalations of some disputes (one per tier at most)
@@ -131,22 +120,9 @@ describe('rule-of-law counters', () => {
     ];
 
     await insertRows(ds.manager, 300, 0);
-    let rolledBack = 0;
-    for (let round = 0; round < 220; round += 1) {
-      const rollBack = next() < 0.25;
-      const batch = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pickOf(steps));
-      try {
-        await ds.transaction(async (m) => {
-          for (const step of batch) await step(m);
-          if (rollBack) throw new Error('rolled back on purpose');
-        });
-      } catch (error) {
-        if (!rollBack) throw error;
-        rolledBack += 1;
-      }
-      if (round % 10 === 0) await pickOf(steps)(ds.manager);
-    }
+    const { rolledBack, writes } = await runRandomWrites(ds, next, steps, { rounds: 220 });
     expect(rolledBack).toBeGreaterThan(20);
+    expect(writes).toBeGreaterThan(500);
     const [{ disputes, escalations, petitions }] = (await ds.query(
       'SELECT (SELECT count(*)::int FROM dispute) AS disputes, (SELECT count(*)::int FROM dispute_escalation) AS escalations, (SELECT count(*)::int FROM petition) AS petitions',
     )) as { disputes: number; escalations: number; petitions: number }[];
