@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The SQL function behind the generated column (characters are code points, like `nameTokens` in
  * `name-tokens.ts`), written out here as it was when this migration was made.
  */
-const NAME_TOKENS_FUNCTION = `CREATE OR REPLACE FUNCTION resident_name_tokens(name text) RETURNS text[]
+export const NAME_TOKENS_FUNCTION = `CREATE OR REPLACE FUNCTION resident_name_tokens(name text) RETURNS text[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
     SELECT coalesce(array_agg(DISTINCT t), '{}') FROM (
       SELECT substr(lower(name), i, 1) AS t FROM generate_series(1, length(name)) AS i

@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+// the SQL function it replaces, for `down` (a migration's own, fixed text)
+import { NAME_TOKENS_FUNCTION } from './1772000000001-resident-name-tokens';
 
 /**
  * `resident_name_tokens(name)`, the function behind the generated column `resident.name_tokens`,
@@ -29,16 +31,6 @@ BEGIN
 END
 $fn$`;
 
-/** The SQL function it replaces (migration 1772000000001), for `down`. */
-const SQL_FUNCTION = `CREATE OR REPLACE FUNCTION resident_name_tokens(name text) RETURNS text[]
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
-    SELECT coalesce(array_agg(DISTINCT t), '{}') FROM (
-      SELECT substr(lower(name), i, 1) AS t FROM generate_series(1, length(name)) AS i
-      UNION ALL
-      SELECT substr(lower(name), i, 2) FROM generate_series(1, length(name) - 1) AS i
-    ) AS tokens
-  $fn$`;
-
 export class ResidentNameTokensPlpgsql1774100000000 implements MigrationInterface {
   name = 'ResidentNameTokensPlpgsql1774100000000';
 
@@ -47,6 +39,6 @@ export class ResidentNameTokensPlpgsql1774100000000 implements MigrationInterfac
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(SQL_FUNCTION);
+    await q.query(NAME_TOKENS_FUNCTION);
   }
 }
