@@ -131,6 +131,12 @@ const countyAdmin: Actor = { id: 'console-county-admin', name: '龙山县管理�
     await page.getByTestId('village-disputes').locator('.dash').waitFor();
     expect(await page.getByTestId('village-economy').locator('.dash').innerText()).toBe('—');
     await shot('village');
+    // the residents list as a download, through the console's origin to the gateway's /exports with the token
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-residents-csv').click()]);
+    expect(file.suggestedFilename()).toBe(`居民名册_residents_${village.code}.csv`);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF村（社区）代码 / villageCode,户号 / householdNumber,姓名 / name')).toBe(true);
+    expect(csv.split('\r\n').length).toBeGreaterThan(2);
 
     await page.getByTestId('lang').click();
     await page.getByTestId('village-grids').getByRole('heading', { name: 'Grids' }).waitFor();

@@ -79,6 +79,14 @@ const TEXT = {
   parameters: ['参数', 'Parameters'],
   county: ['区县', 'County'],
   baseline: ['未启用插件，按全国基线执行', 'No plugin enabled: the national baseline applies'],
+  exports: ['导出', 'Downloads'],
+  export_households: ['住户名册', 'Households'],
+  export_residents: ['居民名册', 'Residents'],
+  export_cadres: ['干部名册', 'Cadres'],
+  export_posts: ['岗位表', 'Posts'],
+  export_payroll: ['上月报酬', 'Last month’s payroll'],
+  export_disputes: ['纠纷台账', 'Disputes'],
+  export_points: ['积分表', 'Points'],
 } as const;
 
 export type TextKey = keyof typeof TEXT;

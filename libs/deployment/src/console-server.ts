@@ -67,8 +67,8 @@ function sendStatic(res: ServerResponse, dir: string, pathname: string): void {
   fs.createReadStream(target).pipe(res);
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, gatewayUrl: string, logger?: Logger): void {
-  const target = new URL(gatewayUrl);
+function forward(req: IncomingMessage, res: ServerResponse, gatewayUrl: string, logger?: Logger, path?: string): void {
+  const target = new URL(path ?? gatewayUrl, gatewayUrl);
   const incoming = new URL(req.url ?? '/', 'http://console.local');
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
@@ -78,7 +78,8 @@ function forward(req: IncomingMessage, res: ServerResponse, gatewayUrl: string, 
   const upstream = http.request(
     { hostname: target.hostname, port: target.port, path: `${target.pathname}${incoming.search}`, method: req.method, headers },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
+      const disposition = answer.headers['content-disposition'];
+      res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json', ...(disposition ? { 'content-disposition': disposition } : {}) });
       answer.pipe(res);
     },
   );
@@ -92,7 +93,7 @@ function forward(req: IncomingMessage, res: ServerResponse, gatewayUrl: string, 
 
 /**
  * Serves the county console: its built pages under `/console/` (any other path below it answers
- * the app's `index.html`), `/` redirects there, and `/graphql` is forwarded to the gateway, so the
+ * the app's `index.html`), `/` redirects there, and `/graphql` and `GET /exports/…` are forwarded to the gateway, so the
  * browser calls the graph on the console's own origin (no CORS). Only the headers the console sends
  * are forwarded; the gateway checks the token as for any client.
  */
@@ -101,6 +102,8 @@ export async function serveConsole(options: ConsoleServerOptions): Promise<Runni
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://console.local');
     if (pathname === '/graphql') return forward(req, res, options.gatewayUrl, options.logger);
+    // downloads (README, "Exports"), streamed through as the gateway sends them
+    if (pathname.startsWith('/exports/') && req.method === 'GET') return forward(req, res, options.gatewayUrl, options.logger, pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
 import { DASH, lastMonth, Section, show, Table, thisMonth } from '../ui';
+import { VillageExports } from '../exports';
 
 const VillageHeaderQuery = graphql(`
   query VillageHeader($code: ID!) {
@@ -240,6 +241,7 @@ export function VillagePage({ code }: { code: string }) {
           {village.stats.openIncidents}
         </p>
       )}
+      <VillageExports code={code} />
       <div className="grid">
         <Grids code={code} />
         <Cadres code={code} />
