@@ -207,4 +207,19 @@ describe('jiangxi-135 grids: grid sizing and grid-worker appraisal (gateway)', (
       expect(await p.rows('grids')('jiangxi_grid_worker_appraisal', 'county_code = $1', [p.control.code])).toBe(0);
     });
   });
+
+  describe('retries with an idempotency key', () => {
+    it('a first appraisal retried with its key, also at once, answers the first instead of the CONFLICT a repeat gets; the key with another score is CONFLICT', async () => {
+      const year = THIS_YEAR - 3;
+      const input = { gridWorkerId: workers.leader, year, score: 88, idempotencyKey: 'jiangxi-appraise-0001' };
+      const first = await p.client.ok<{ appraiseJiangxiGridWorker: Appraisal }>(admin(), appraiseMutation, { i: input });
+      const retries = await Promise.all([1, 2, 3].map(() => p.client.ok<{ appraiseJiangxiGridWorker: Appraisal }>(admin(), appraiseMutation, { i: input })));
+      for (const r of retries) expect(r).toEqual(first);
+      expect(await p.rows('grids')('jiangxi_grid_worker_appraisal', 'grid_worker_id = $1 AND year = $2', [workers.leader, year])).toBe(1);
+      const { idempotencyKey: _key, ...unkeyed } = input;
+      expect(p.client.codeOf(await p.client.gql(admin(), appraiseMutation, { i: unkeyed }))).toBe('CONFLICT');
+      const reused = await p.client.gql(admin(), appraiseMutation, { i: { ...input, score: 60 } });
+      expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
+    });
+  });
 });
