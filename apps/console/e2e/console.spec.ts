@@ -1,3 +1,4 @@
+// @ci-once: the console in a browser does not depend on the database; CI runs this spec on PGlite only
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
