@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { importReferenceProblems } from '@xiangzhi/grids-api';
 import { OrganizationStatus } from '@xiangzhi/economy-api';
-import { importDate, importText, todayInChina, unnestInsert, type BulkImporter, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
+import { importDate, importText, stagedRows, todayInChina, type BulkImporter, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
 
 /** A member ready to write. */
 export interface MemberImportRecord {
@@ -119,8 +119,9 @@ export const memberImporter: BulkImporter<MemberImportRecord> = {
         return { records: problems.length ? [] : pending.map((p) => p.record), problems };
       },
       async write(m, records) {
-        const { sql, params } = unnestInsert('economy_member', MEMBER_COLUMNS, records);
-        await m.query(sql, params);
+        // COPY into a staging table on PostgreSQL (the county wall applies to the INSERT … SELECT), unnest arrays on PGlite
+        const { source, params } = await stagedRows(m, 'economy_member', MEMBER_COLUMNS, records);
+        await m.query(`INSERT INTO economy_member (${MEMBER_COLUMNS.map(([n]) => n).join(', ')}) ${source}`, params);
         return records.map((r) => r.id);
       },
     };

@@ -6,8 +6,8 @@ import {
   importChoice,
   importDate,
   importText,
+  stagedRows,
   todayInChina,
-  unnestInsert,
   type BulkImporter,
   type ImportCheck,
   type ImportProblem,
@@ -229,14 +229,15 @@ export const cadreImporter: BulkImporter<CadreImportRecord> = {
         return { records: problems.length ? [] : records, problems };
       },
       async write(m, records) {
-        const insert = unnestInsert('cadre', CADRE_COLUMNS, records);
+        // COPY into a staging table on PostgreSQL, unnest arrays on PGlite; then one INSERT … SELECT
+        const { source, params } = await stagedRows(m, 'cadre', CADRE_COLUMNS, records);
         const names = CADRE_COLUMNS.map(([n]) => n);
         const select = names.map((n) => (n === 'name_terms' ? `string_to_array(name_terms, E'\\x1f')` : n)).join(', ');
         // the name search terms arrive joined (one text per row: unnest flattens arrays of arrays)
         await m.query(
           `INSERT INTO cadre (${names.join(', ')}, party_member, status)
-           SELECT ${select}, party_join_date IS NOT NULL, '${CadreStatus.ACTIVE}' FROM unnest(${CADRE_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) AS t(${names.join(', ')})`,
-          insert.params,
+           SELECT ${select}, party_join_date IS NOT NULL, '${CadreStatus.ACTIVE}' FROM (${source}) AS t(${names.join(', ')})`,
+          params,
         );
         return records.map((r) => r.id);
       },
@@ -339,8 +340,8 @@ export const partyMemberImporter: BulkImporter<PartyMemberImportRecord> = {
         return { records: problems.length ? [] : records, problems };
       },
       async write(m, records) {
-        const { sql, params } = unnestInsert('party_member', MEMBER_COLUMNS, records);
-        await m.query(sql, params);
+        const { source, params } = await stagedRows(m, 'party_member', MEMBER_COLUMNS, records);
+        await m.query(`INSERT INTO party_member (${MEMBER_COLUMNS.map(([n]) => n).join(', ')}) ${source}`, params);
         return records.map((r) => r.id);
       },
     };
