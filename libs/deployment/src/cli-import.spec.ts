@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeXlsx } from '@xiangzhi/testing';
+import ExcelJS from 'exceljs';
 import { runCli } from './cli';
+
+// (the test kit's writeXlsx lives in @xiangzhi/testing, which depends on this library: not imported here)
+async function writeXlsx(file: string, rows: string[][], options: { sheet: string; cell?: (text: string, row: number, column: number) => ExcelJS.CellValue }): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(options.sheet);
+  rows.forEach((cells, r) => sheet.addRow(cells.map((text, c) => (options.cell ? options.cell(text, r + 1, c + 1) : text))));
+  await book.xlsx.writeFile(file);
+}
 
 // `xz import` end to end on a PGlite data folder (the PostgreSQL writer is covered by the grids import specs)
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-cli-import-'));
