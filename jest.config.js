@@ -21,10 +21,11 @@ for (const group of ['libs', 'apps', 'plugins']) {
 }
 
 // `XZ_TEST_DATABASE_SPECS_ONLY=1` (set by .ci/run for its second, PostgreSQL run): only the spec files
-// that reach a database run — those naming the test platform, a data source, PGlite or a database URL
-// — and not those marked `@ci-once` (specs whose subject does not depend on the database: the console
+// that follow `TEST_DATABASE_URL` run — those booting the test platform (or the plugin kit, or the
+// merger saga suite), reading the variable themselves or marked `@ci-database` — and not those marked
+// `@ci-once`. Specs that open only PGlite folders or in-memory PGlite of their own would run the same twice (specs whose subject does not depend on the database: the console
 // in a browser, the example client, lint, deployment artefacts). The rest ran on the first run already.
-const DATABASE_SPEC = /startTestPlatform|startPluginTestPlatform|createDataSource|openDataSource|DataSource|PGlite|pglite|DATABASE_URL|@xiangzhi\/testing|startStack/;
+const DATABASE_SPEC = /startTestPlatform|startPluginTestPlatform|TEST_DATABASE_URL|describeSaga|@ci-database/;
 const onlyDatabaseSpecs = process.env.XZ_TEST_DATABASE_SPECS_ONLY === '1';
 function specFiles(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

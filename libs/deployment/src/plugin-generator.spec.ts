@@ -1,3 +1,4 @@
+// @ci-database: the generated plugin's own tests inherit this process's environment, so they run on PostgreSQL when TEST_DATABASE_URL is set
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
