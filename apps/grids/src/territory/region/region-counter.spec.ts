@@ -1,5 +1,5 @@
 import { Role, type Actor } from '@xiangzhi/kernel';
-import { countQueries, graphqlClient, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { countQueries, graphqlClient, runRandomWrites, seededRandom, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { subgraph as grids } from '../../index';
 import { readRegionCounters, rebuildRegionCounters } from './region-counter';
@@ -15,16 +15,6 @@ const TOWNSHIPS = ['988001001000', '988001002000', '988002001000'];
 const VILLAGES = ['988001001201', '988001001202', '988001002201', '988002001201', '988002001202'];
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Counts = Record<string, { households: number; residents: number; grids: number }>;
 
 /** The counts a full recount gives, per village, township and county prefix (non-zero rows only). */
@@ -75,7 +65,7 @@ describe('region counters', () => {
   afterAll(() => platform?.stop());
 
   it('equal a full recount after thousands of random writes, moves, status changes and deletions (some rolled back)', async () => {
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
     let serial = 0;
     const idNumber = () => `${String(100000000000000000n + BigInt(++serial)).slice(1)}`.padStart(17, '0') + 'X';
@@ -169,22 +159,8 @@ describe('region counters', () => {
       await insertHouseholds(m, 200);
       await insertResidents(m, 600);
     });
-    let rolledBack = 0;
-    for (let round = 0; round < 150; round += 1) {
-      const rollBack = next() < 0.25;
-      const batch = Array.from({ length: 1 + Math.floor(next() * 5) }, () => pick(steps));
-      try {
-        await ds.transaction(async (m) => {
-          for (const step of batch) await step(m);
-          if (rollBack) throw new Error('rolled back on purpose');
-        });
-      } catch (error) {
-        if (!rollBack) throw error;
-        rolledBack += 1;
-      }
-      // and some writes outside any explicit transaction (autocommit, one statement each)
-      if (round % 10 === 0) await pick(steps)(ds.manager);
-    }
+    // 150 transactions of 1–5 writes, a quarter rolled back, and a write in autocommit every 10th round
+    const { rolledBack } = await runRandomWrites(ds, next, steps, { rounds: 150, maxBatch: 5 });
     expect(rolledBack).toBeGreaterThan(5);
     const [{ residents, households }] = (await ds.query('SELECT (SELECT count(*)::int FROM resident) AS residents, (SELECT count(*)::int FROM household) AS households')) as {
       residents: number;
