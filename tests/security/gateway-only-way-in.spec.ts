@@ -109,6 +109,21 @@ describe('subgraphs accept only the gateway', () => {
     expect(guard.accept('a', t / 1000 + 60, t + 5000)).toBe(false);
     expect(guard.accept('b', t / 1000 + 60, t + 5000)).toBe(false);
   });
+
+  it('holds about one token lifetime of calls, not every call since boot', () => {
+    const guard = new ReplayGuard();
+    const start = 1_000_000_000_000;
+    // 100 calls a second for 10 minutes, each token valid 60 s from its call
+    for (let ms = 0; ms < 600_000; ms += 10) {
+      const now = start + ms;
+      expect(guard.accept(`jti-${ms}`, Math.floor(now / 1000) + 60, now)).toBe(true);
+    }
+    // the last minute's tokens (≈ 6,000), not the 60,000 accepted
+    expect(guard.size).toBeGreaterThanOrEqual(6_000);
+    expect(guard.size).toBeLessThanOrEqual(6_100);
+    // a token of the last minute is still refused when presented again
+    expect(guard.accept('jti-599990', Math.floor((start + 599_990) / 1000) + 60, start + 600_000)).toBe(false);
+  });
 });
 
 describe('identity comes only from the client token', () => {

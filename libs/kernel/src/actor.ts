@@ -146,9 +146,12 @@ export function signInternalToken(actor: Actor, secret: string): string {
 
 /**
  * The `jti`s of internal tokens a subgraph has accepted, kept until their token expires: a token
- * presented twice is refused (TOKEN_REPLAYED). In memory, per process, bounded to `max` entries
- * (expired ones are dropped first; if the set is still full the oldest is forgotten, which at the
- * default of 200,000 needs over 3,000 calls a second for a full token lifetime).
+ * presented twice is refused (TOKEN_REPLAYED). In memory, per process. Each call first forgets the
+ * expired entries at the front (entries are kept in the order accepted, and internal tokens all
+ * live INTERNAL_TOKEN_SECONDS, so the front expires first): the set holds about one token
+ * lifetime of calls (275 calls a second → ~16,500 entries), not a growing history. Bounded to
+ * `max` entries besides (expired ones are dropped first; if the set is still full the oldest is
+ * forgotten, which at the default of 200,000 needs over 3,000 calls a second for a full token lifetime).
  */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
@@ -159,6 +162,10 @@ export class ReplayGuard {
   accept(jti: string, expSeconds: number, nowMs = Date.now()): boolean {
     const known = this.seen.get(jti);
     if (known !== undefined && known * 1000 > nowMs) return false;
+    for (const [id, exp] of this.seen) {
+      if (exp * 1000 > nowMs) break;
+      this.seen.delete(id);
+    }
     if (this.seen.size >= this.max) {
       for (const [id, exp] of this.seen) if (exp * 1000 <= nowMs) this.seen.delete(id);
       while (this.seen.size >= this.max) this.seen.delete(this.seen.keys().next().value as string);
