@@ -4,8 +4,11 @@
  * import path (`importFile`, the writer of `xz import`), with its throughput, then five requests
  * measured before (demo data) and after (county scale), side by side on PostgreSQL and PGlite:
  * the README's first query, a households page, a resident search, the two-subgraph query and
- * `computePayroll` for a village — 10 concurrent clients, requests/s, p50/p95/p99, SQL statements
- * per request, and the ratio county-scale ÷ demo. PGlite gets `--pglite-residents N` (default
+ * `computePayroll` for a village — 10 concurrent clients (`--clients N`), requests/s, p50/p95/p99, SQL
+ * statements per request, and the ratio county-scale ÷ demo; then each request alone (one client,
+ * `BENCH_SINGLE_REQUESTS`, default 50: its own latency, no queueing); at county scale the search's
+ * SQL statement as the resolver sends it, explained (`EXPLAIN (ANALYZE, BUFFERS)`) for a common pair
+ * in the county and in a village, a common surname alone and a name not present. PGlite gets `--pglite-residents N` (default
  * 100,000): at 1.58 M its single connection makes the run long.
  *
  * `--only import` runs the imports alone (no requests measured; PostgreSQL only unless
@@ -29,8 +32,9 @@ import { startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 const COUNTY = '520502000000';
 const VILLAGE = '520502101200';
 const TOWNSHIP = '520502101000';
-const CLIENTS = 10;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+/** Requests of the one-client measurement (each request alone: its own latency, no queueing). */
+const SINGLE_REQUESTS = Number(process.env.BENCH_SINGLE_REQUESTS ?? 50);
 
 const admin: Actor = { id: 'bench-county', roles: [Role.COUNTY_ADMIN], scope: COUNTY };
 
@@ -67,8 +71,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
-/** `REQUESTS` requests from `CLIENTS` concurrent clients after a warm-up; then one more counted for its SQL statements. */
-async function load(platform: TestPlatform, query: string, subgraphs: string[]): Promise<Load> {
+/** `--clients N` concurrent clients (default 10). */
+function clientCount(): number {
+  return argNumber('--clients', 10);
+}
+
+/** `requests` requests from `clients` concurrent clients after a warm-up; then one more counted for its SQL statements. */
+async function load(platform: TestPlatform, query: string, subgraphs: string[], clients: number, requests: number): Promise<Load> {
   const once = async () => {
     const res = await platform.query(query, {}, admin);
     if (res.errors?.length) throw new Error(`${query}: ${JSON.stringify(res.errors).slice(0, 500)}`);
@@ -78,8 +87,8 @@ async function load(platform: TestPlatform, query: string, subgraphs: string[]):
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < REQUESTS) {
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
         next += 1;
         const t0 = process.hrtime.bigint();
         await once();
@@ -95,13 +104,51 @@ async function load(platform: TestPlatform, query: string, subgraphs: string[]):
   return { rps: samples.length / seconds, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99), statements };
 }
 
-async function measureAll(platform: TestPlatform, engine: string, phase: string): Promise<Load[]> {
-  const results: Load[] = [];
+/** Each request at `--clients` concurrent clients, then alone (one client: the request's own latency). */
+async function measureAll(platform: TestPlatform, engine: string, phase: string): Promise<{ loaded: Load; single: Load }[]> {
+  const results: { loaded: Load; single: Load }[] = [];
   for (const r of REQUESTS_MEASURED) {
-    results.push(await load(platform, r.query, r.subgraphs));
-    log(`${engine} ${phase}: ${r.label}: ${results.at(-1)?.rps.toFixed(1)} req/s`);
+    const loaded = await load(platform, r.query, r.subgraphs, clientCount(), REQUESTS);
+    const single = await load(platform, r.query, r.subgraphs, 1, SINGLE_REQUESTS);
+    results.push({ loaded, single });
+    log(`${engine} ${phase}: ${r.label}: ${loaded.rps.toFixed(1)} req/s at ${clientCount()} clients, p50 ${single.p50.toFixed(1)} ms alone`);
   }
   return results;
+}
+
+/** The searches whose SQL is explained at county scale: the measured one, and the kinds of name the index serves differently. */
+const SEARCHES_EXPLAINED: { label: string; query: string }[] = [
+  { label: 'searchResidents(name: "王秀", regionCode: county, first: 20)', query: `{ searchResidents(name: "王秀", regionCode: "${COUNTY}", first: 20) { nodes { id } } }` },
+  { label: 'searchResidents(name: "王", first: 20)', query: `{ searchResidents(name: "王", first: 20) { nodes { id } } }` },
+  { label: 'searchResidents(name: "王秀", regionCode: village, first: 20)', query: `{ searchResidents(name: "王秀", regionCode: "${VILLAGE}", first: 20) { nodes { id } } }` },
+  { label: 'searchResidents(name: "无此人", first: 20)', query: `{ searchResidents(name: "无此人", first: 20) { nodes { id } } }` },
+];
+
+/**
+ * The SQL statement a search runs on the resident table, as the resolver sends it (text and
+ * parameters, read from the data source's logger while the request runs), with its plan and
+ * timings (`EXPLAIN (ANALYZE, BUFFERS)`, run a second time so the cache is warm).
+ */
+async function explainSearch(platform: TestPlatform, query: string): Promise<string[]> {
+  const dataSource = platform.subgraphs.grids.db.dataSource;
+  const logger = dataSource.logger;
+  const logQuery = logger.logQuery.bind(logger);
+  const seen: { sql: string; params: unknown[] }[] = [];
+  logger.logQuery = (sql, params, runner) => {
+    if (/FROM "resident"/.test(sql) && !/count\(\*\)/.test(sql)) seen.push({ sql, params: Array.isArray(params) ? params : [] });
+    return logQuery(sql, params, runner);
+  };
+  try {
+    const res = await platform.query(query, {}, admin);
+    if (res.errors?.length) throw new Error(`${query}: ${JSON.stringify(res.errors).slice(0, 500)}`);
+  } finally {
+    logger.logQuery = logQuery;
+  }
+  const statement = seen[0];
+  if (!statement) return ['  (no statement on the resident table seen)'];
+  const plan = async () => (await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)) as { 'QUERY PLAN': string }[];
+  await plan();
+  return [`  ${statement.sql}`, `  -- ${JSON.stringify(statement.params)}`, ...(await plan()).map((r) => `    ${r['QUERY PLAN']}`)];
 }
 
 /** Writes the synthetic county's two CSV files (once per size) and returns their paths. */
@@ -202,12 +249,19 @@ async function engineRun(engine: string, databaseUrl: string, residents: number,
       return;
     }
     const scaled = await measureAll(platform, engine, 'county scale');
-    lines.push(row([`${engine}: ${CLIENTS} clients, ${REQUESTS} requests`, 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'p50 ratio']));
+    lines.push(
+      row([`${engine}: ${clientCount()} clients × ${REQUESTS} requests; 1 client × ${SINGLE_REQUESTS}`, 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'p50 ratio']) +
+        ` (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`,
+    );
     REQUESTS_MEASURED.forEach((r, i) => {
       const [d, s] = [demo[i], scaled[i]];
-      lines.push(row([`  ${r.label} — demo`, d.rps, d.p50, d.p95, d.p99, d.statements, 1]));
-      lines.push(row([`  ${r.label} — county`, s.rps, s.p50, s.p95, s.p99, s.statements, s.p50 / d.p50]));
+      lines.push(row([`  ${r.label} — demo`, d.loaded.rps, d.loaded.p50, d.loaded.p95, d.loaded.p99, d.loaded.statements, 1]));
+      lines.push(row([`  ${r.label} — county`, s.loaded.rps, s.loaded.p50, s.loaded.p95, s.loaded.p99, s.loaded.statements, s.loaded.p50 / d.loaded.p50]));
+      lines.push(row([`  ${r.label} — demo, 1 client`, d.single.rps, d.single.p50, d.single.p95, d.single.p99, d.single.statements, 1]));
+      lines.push(row([`  ${r.label} — county, 1 client`, s.single.rps, s.single.p50, s.single.p95, s.single.p99, s.single.statements, s.single.p50 / d.single.p50]));
     });
+    lines.push(`${engine}: the search's SQL at county scale, as the resolver runs it (EXPLAIN ANALYZE, warm cache)`);
+    for (const search of SEARCHES_EXPLAINED) lines.push(`  ${search.label}`, ...(await explainSearch(platform, search.query)));
     // each engine's table as soon as it is measured (a long PGlite run may be cut short)
     process.stderr.write(`${lines.join('\n')}\n`);
   } finally {
@@ -270,6 +324,6 @@ export async function countyScale(pgUrl: string, withPostgres: boolean): Promise
   }
   process.stdout.write(
     `\nxiangzhi benchmark (county scale) — PostgreSQL with ${residents} residents, PGlite with ${pgliteResidents}` +
-      `${pgliteResidents < residents ? ' (--pglite-residents; PGlite at full size is optional)' : ''}; ${CLIENTS} concurrent clients, ${REQUESTS} requests per measurement\n${lines.join('\n')}\n`,
+      `${pgliteResidents < residents ? ' (--pglite-residents; PGlite at full size is optional)' : ''}; ${clientCount()} concurrent clients, ${REQUESTS} requests per measurement, then 1 client, ${SINGLE_REQUESTS} requests\n${lines.join('\n')}\n`,
   );
 }
