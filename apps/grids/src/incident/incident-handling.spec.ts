@@ -141,7 +141,7 @@ describe('Region.incidentHandling (this year, China time)', () => {
     expect(own.region.incidentHandling).toMatchObject({ total: 0, closed: 0, averageRating: null });
   });
 
-  it('answers a list of villages, and their references, with one statement however many there are', async () => {
+  it('answers a list of villages, and their references, with two statements however many there are', async () => {
     const query = `query($c: ID!) { regions(parentCode: $c) { code ${HANDLING} } }`;
     const stop = sg.db.queries.start();
     const { regions } = await ok<{ regions: ({ code: string } & { incidentHandling: Handling })[] }>(admin, query, { c: township });
@@ -152,15 +152,15 @@ describe('Region.incidentHandling (this year, China time)', () => {
       [villages[2], 0],
       [villages[3], 0],
     ]);
-    // the list itself, plus one statement for the handling of every village
+    // the list itself, plus two statements for the handling of every village (the counters, the overdue open ones)
     const stopChildren = sg.db.queries.start();
     await ok(admin, `query($c: ID!) { regions(parentCode: $c) { code } }`, { c: township });
-    expect(listed - stopChildren()).toBe(1);
+    expect(listed - stopChildren()).toBe(2);
 
     const refs = villages.map((code) => ({ __typename: 'Region', code }));
     const stopRefs = sg.db.queries.start();
     const res = await ok<{ _entities: { incidentHandling: Handling }[] }>(admin, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { ${HANDLING} } } }`, { r: refs });
-    expect(stopRefs()).toBe(2); // the regions, then the handling of all of them
+    expect(stopRefs()).toBe(3); // the regions, then the handling of all of them (counters, overdue open ones)
     expect(res._entities.map((e) => e.incidentHandling.total)).toEqual([4, 1, 0, 0]);
   });
 });

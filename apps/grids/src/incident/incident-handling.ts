@@ -1,8 +1,9 @@
-import { todayInChina, type RequestContext } from '@xiangzhi/kernel';
+import { readPrefixCounters, todayInChina, type RequestContext } from '@xiangzhi/kernel';
 import type DataLoader from 'dataloader';
 import { Ctx, Field, Float, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { Region, TerritoryAccess } from '../territory';
-import { IncidentStatus } from './incident-state';
+import { INCIDENT_HANDLING_COUNTER } from './incident-handling-counter';
+import { OPEN_STATUSES } from './incident-state';
 
 /**
  * 事件办理情况 how a region's incidents of the current calendar year (China time) were handled:
@@ -43,69 +44,93 @@ export function chinaYearBounds(year: number): { from: Date; to: Date } {
   return { from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
 }
 
+/** Per village: the open incidents past their deadline; for a resident's own reports, every figure. */
 interface HandlingRow {
   village_code: string;
-  total: number;
-  closed: number;
-  due: number;
-  closed_on_time: number;
-  rated: number;
-  rating_sum: number;
+  overdue: number;
+  total?: number;
+  closed?: number;
+  settled?: number;
+  closed_on_time?: number;
+  rated?: number;
+  rating_sum?: number;
 }
 
 const empty = (year: number): IncidentHandling => Object.assign(new IncidentHandling(), { year, total: 0, closed: 0, due: 0, closedOnTime: 0, averageRating: null });
 
 /**
- * Incident handling of many regions in ONE statement: this year's incidents counted per village
- * under the union of the requested prefixes (each narrowed to the caller's scope), then summed per
- * region in memory. `now` fixes "this year" (tests); by default the current China date.
+ * Incident handling of many regions in TWO statements whatever the size of the county: the
+ * counters of the year (`incident_handling_counter`: reported, closed, settled, on time, ratings —
+ * none depends on the current time) for the requested prefixes (each narrowed to the caller's
+ * scope), and the open incidents of the year past their deadline at `now`, counted per village on
+ * the partial index of open incidents by village and deadline; "due" is the settled ones plus
+ * those. A resident (who sees only their own reports) is counted live over their own incidents.
+ * `now` fixes "this year" and "due" (tests); by default the current time.
  */
 export function incidentHandlingLoader(ctx: RequestContext, now?: Date): DataLoader<string, IncidentHandling> {
   return ctx.loaders.get<string, IncidentHandling>('incident:handlingByRegion', async (codes) => {
-    const year = Number(todayInChina(now).slice(0, 4));
+    const at = now ?? new Date();
+    const year = Number(todayInChina(at).slice(0, 4));
     const access = TerritoryAccess.of(ctx);
     const prefixes = codes.map((code) => access.countPrefix(code));
     const distinct = [...new Set(prefixes.filter((p): p is string => p !== null))];
     const residentId = ctx.actor.residentId;
     if (distinct.length === 0 || (access.householdOnly && !residentId)) return codes.map(() => empty(year));
     const { from, to } = chinaYearBounds(year);
-    const params: unknown[] = [from, to, IncidentStatus.CLOSED, IncidentStatus.RESOLVED, now ?? new Date(), IncidentStatus.REJECTED, ...distinct.map((p) => `${p}%`)];
-    let own = '';
+    const likes = (first: number): string => distinct.map((_, n) => `i.village_code LIKE $${n + first}`).join(' OR ');
+    let counters: Map<string, Record<(typeof INCIDENT_HANDLING_COUNTER.columns)[number], number>>;
+    let rows: HandlingRow[];
     if (access.householdOnly) {
-      params.push(residentId);
-      own = ` AND i.reporter_resident_id::text = $${params.length}`;
+      // the resident's own reports (a person's rows): counted live
+      rows = await ctx.dataSource.query(
+        `SELECT i.village_code,
+                count(*)::int AS total,
+                count(*) FILTER (WHERE i.status = 'CLOSED')::int AS closed,
+                count(*) FILTER (WHERE i.status IN ('CLOSED', 'RESOLVED'))::int AS settled,
+                count(*) FILTER (WHERE i.status = ANY($4::text[]) AND i.deadline <= $3)::int AS overdue,
+                count(*) FILTER (WHERE i.status = 'CLOSED' AND EXISTS (
+                  SELECT 1 FROM incident_history h WHERE h.incident_id = i.id AND h.to_status = 'RESOLVED' AND h.at <= i.deadline))::int AS closed_on_time,
+                count(i.rating) FILTER (WHERE i.status = 'CLOSED')::int AS rated,
+                coalesce(sum(i.rating) FILTER (WHERE i.status = 'CLOSED'), 0)::int AS rating_sum
+           FROM incident i
+          WHERE i.created_at >= $1 AND i.created_at < $2 AND (${likes(5)}) AND i.reporter_resident_id::text = $${distinct.length + 5}
+          GROUP BY i.village_code`,
+        [from, to, at, [...OPEN_STATUSES], ...distinct.map((p) => `${p}%`), residentId],
+      );
+      counters = new Map();
+    } else {
+      counters = await readPrefixCounters(ctx.dataSource, INCIDENT_HANDLING_COUNTER, distinct, year);
+      rows = await ctx.dataSource.query(
+        `SELECT i.village_code, count(*)::int AS overdue
+           FROM incident i
+          WHERE i.status IN ('REPORTED', 'ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'ESCALATED') AND i.deadline <= $3
+            AND i.created_at >= $1 AND i.created_at < $2 AND (${likes(4)})
+          GROUP BY i.village_code`,
+        [from, to, at, ...distinct.map((p) => `${p}%`)],
+      );
     }
-    // on time: resolved (the history's RESOLVE entry) no later than the deadline, which nothing moves
-    // after resolution (only escalation sets one, and a resolved incident cannot be escalated)
-    const rows: HandlingRow[] = await ctx.dataSource.query(
-      `SELECT i.village_code,
-              count(*)::int AS total,
-              count(*) FILTER (WHERE i.status = $3)::int AS closed,
-              count(*) FILTER (WHERE i.status IN ($3, $4) OR (i.status <> $6 AND i.deadline <= $5))::int AS due,
-              count(*) FILTER (WHERE i.status = $3 AND EXISTS (
-                SELECT 1 FROM incident_history h WHERE h.incident_id = i.id AND h.to_status = $4 AND h.at <= i.deadline))::int AS closed_on_time,
-              count(i.rating) FILTER (WHERE i.status = $3)::int AS rated,
-              coalesce(sum(i.rating) FILTER (WHERE i.status = $3), 0)::int AS rating_sum
-         FROM incident i
-        WHERE i.created_at >= $1 AND i.created_at < $2
-          AND (${distinct.map((_, n) => `i.village_code LIKE $${n + 7}`).join(' OR ')})${own}
-        GROUP BY i.village_code`,
-      params,
-    );
     return prefixes.map((prefix) => {
       const out = empty(year);
       if (prefix === null) return out;
-      let rated = 0;
-      let ratingSum = 0;
+      const c = counters.get(prefix);
+      let settled = Number(c?.settled ?? 0);
+      let rated = Number(c?.rated ?? 0);
+      let ratingSum = Number(c?.rating_sum ?? 0);
+      out.total = Number(c?.total ?? 0);
+      out.closed = Number(c?.closed ?? 0);
+      out.closedOnTime = Number(c?.closed_on_time ?? 0);
+      let overdue = 0;
       for (const row of rows) {
         if (!row.village_code.startsWith(prefix)) continue;
-        out.total += Number(row.total);
-        out.closed += Number(row.closed);
-        out.due += Number(row.due);
-        out.closedOnTime += Number(row.closed_on_time);
-        rated += Number(row.rated);
-        ratingSum += Number(row.rating_sum);
+        overdue += Number(row.overdue);
+        out.total += Number(row.total ?? 0);
+        out.closed += Number(row.closed ?? 0);
+        out.closedOnTime += Number(row.closed_on_time ?? 0);
+        settled += Number(row.settled ?? 0);
+        rated += Number(row.rated ?? 0);
+        ratingSum += Number(row.rating_sum ?? 0);
       }
+      out.due = settled + overdue;
       out.averageRating = rated > 0 ? Math.round((ratingSum / rated) * 100) / 100 : null;
       return out;
     });

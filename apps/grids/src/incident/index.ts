@@ -7,6 +7,8 @@ import { escalateOverdue } from './incident.service';
 import { CreateIncidents1731000100000 } from './migrations/1731000100000-create-incidents';
 import { IncidentCategoriesAssignees1731000100001 } from './migrations/1731000100001-incident-categories-assignees';
 import { IncidentCounters1774300000000 } from './migrations/1774300000000-incident-counters';
+import { IncidentHandlingCounters1774800000000 } from './migrations/1774800000000-incident-handling-counters';
+import { incidentHandlingCounterRebuild } from './incident-handling-counter';
 import { incidentCounterRebuild } from './incident-counter';
 
 /** How often the overdue-escalation job runs. */
@@ -22,8 +24,8 @@ export const ESCALATE_OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
  */
 export const incidentFeature: SubgraphFeature = {
   entities: [Incident, IncidentHistoryEntry],
-  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001, IncidentCounters1774300000000],
-  counters: [incidentCounterRebuild],
+  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001, IncidentCounters1774300000000, IncidentHandlingCounters1774800000000],
+  counters: [incidentCounterRebuild, incidentHandlingCounterRebuild],
   resolvers: [IncidentResolver, IncidentHistoryResolver, RegionIncidentStatsResolver, RegionIncidentHandlingResolver],
   references: incidentReferences,
   defaults: [bindPolicy(escalationPolicyPoint, () => new DefaultEscalationPolicy())],
