@@ -184,7 +184,7 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
     expect(await indexOf(villages[2])).toBeNull();
   });
 
-  it('answers a list of villages with one personnel statement and one grids statement for the incident handling', async () => {
+  it('answers a list of villages with one personnel statement and two grids statements for the incident handling (its counters, the overdue open incidents)', async () => {
     const list = `query($c: ID!) { region(code: $c) { children { code jiangxiHeadGooseIndex { index } } } }`;
     const township = p.county.township();
     const personnelCount = await countQueries(p.subgraphs.personnel, () => p.client.ok<{ region: { children: { code: string; jiangxiHeadGooseIndex: { index: number } | null }[] } }>(admin(), list, { c: township }));
@@ -196,7 +196,7 @@ describe('jiangxi-135 head-goose index (grids + personnel through the gateway)',
     expect(personnelCount.count).toBe(1);
     const gridsWith = await countQueries(p.subgraphs.grids, () => p.client.ok(admin(), list, { c: township }));
     const gridsWithout = await countQueries(p.subgraphs.grids, () => p.client.ok(admin(), `query($c: ID!) { region(code: $c) { children { code } } }`, { c: township }));
-    expect(gridsWith.count - gridsWithout.count).toBe(1);
+    expect(gridsWith.count - gridsWithout.count).toBe(2);
   });
 
   it('keeps the index from grid workers (and residents), and shows it to the village’s own cadres', async () => {
