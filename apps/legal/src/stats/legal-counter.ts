@@ -42,3 +42,46 @@ export const legalCounterRebuild: CounterRebuild = {
       progress,
     ),
 };
+
+/** The columns of `legal_month_counter` (one row per prefix and calendar month). */
+export const LEGAL_MONTH_COLUMNS = ['disputes', 'mediated', 'crime_risk', 'escalations', 'petitions'] as const;
+
+/**
+ * 法治月计数 `xz stats rebuild --subgraph legal`: the per-month counters (`legal_month_counter`,
+ * migration `1774800000100-legal-month-counters`, kept by statement-level triggers on the same
+ * tables) from a full count, in the caller's transaction, one step per counted table.
+ */
+export const legalMonthCounterRebuild: CounterRebuild = {
+  name: 'legal_month_counter',
+  rebuild: async (manager, progress) => {
+    await manager.query('LOCK TABLE dispute, dispute_escalation, petition IN SHARE MODE');
+    await manager.query('DELETE FROM legal_month_counter');
+    const steps = [
+      {
+        label: 'dispute',
+        columns: ['disputes', 'mediated', 'crime_risk'],
+        sql: `SELECT village_code, date_trunc('month', opened_on)::date AS month, count(*) AS disputes,
+                     count(*) FILTER (WHERE outcome = 'MEDIATED') AS mediated, count(*) FILTER (WHERE crime_risk) AS crime_risk
+                FROM dispute GROUP BY 1, 2`,
+      },
+      {
+        label: 'dispute_escalation',
+        columns: ['escalations'],
+        sql: `SELECT d.village_code, date_trunc('month', e.escalated_on)::date AS month, count(*) AS escalations
+                FROM dispute_escalation e JOIN dispute d ON d.id = e.dispute_id GROUP BY 1, 2`,
+      },
+      { label: 'petition', columns: ['petitions'], sql: `SELECT village_code, date_trunc('month', received_on)::date AS month, count(*) AS petitions FROM petition GROUP BY 1, 2` },
+    ];
+    for (const [i, step] of steps.entries()) {
+      const started = Date.now();
+      await manager.query(
+        `INSERT INTO legal_month_counter AS c (prefix, month, ${step.columns.join(', ')})
+         SELECT p.prefix, d.month, ${step.columns.map((col) => `sum(d.${col})`).join(', ')} FROM (${step.sql}) AS d
+         CROSS JOIN LATERAL (VALUES (d.village_code), (left(d.village_code, 9)), (left(d.village_code, 6))) AS p (prefix)
+         GROUP BY p.prefix, d.month ORDER BY p.prefix, d.month
+         ON CONFLICT (prefix, month) DO UPDATE SET ${step.columns.map((col) => `${col} = c.${col} + excluded.${col}`).join(', ')}`,
+      );
+      progress({ label: step.label, done: i + 1, total: steps.length, ms: Date.now() - started });
+    }
+  },
+};

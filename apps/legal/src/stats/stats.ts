@@ -7,8 +7,9 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type DataLoader from 'dataloader';
 import { recordEvents } from '../events/outbox';
-import { LEGAL_COUNTER, legalCounterRebuild } from './legal-counter';
+import { LEGAL_COUNTER, LEGAL_MONTH_COLUMNS, legalCounterRebuild, legalMonthCounterRebuild } from './legal-counter';
 import { LegalRegionCounters1774300000100 } from './migrations/1774300000100-legal-region-counters';
+import { LegalMonthCounters1774800000100 } from './migrations/1774800000100-legal-month-counters';
 import { LEGAL_MANAGER_ROLES, LegalAccess, regionPatterns } from '../shared/access';
 
 registerEnumType(DesignationKind, {
@@ -175,9 +176,65 @@ export function ruleOfLawLoader(ctx: RequestContext, year: number): DataLoader<s
 
 const CHILD_LENGTH: Record<number, number> = { 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
 
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+/** The first day of the month after `day`'s. */
+function nextMonth(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * A period of whole days (`from`–`to`, inclusive ISO dates) as its whole calendar months (first
+ * days of the first and last, or null when it covers none) and the partial months at either end
+ * (zero, one or two inclusive day ranges).
+ */
+export function splitPeriod(from: string, to: string): { months: [string, string] | null; edges: [string, string][] } {
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const afterTo = isoDay(dayMs(to) + DAY_MS);
+  const last = afterTo.endsWith('-01') ? `${to.slice(0, 8)}01` : isoDay(dayMs(`${to.slice(0, 8)}01`) - DAY_MS).slice(0, 8) + '01';
+  if (first > last) return { months: null, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (from < first) edges.push([from, isoDay(dayMs(first) - DAY_MS)]);
+  const end = nextMonth(last);
+  if (end <= to) edges.push([end, to]);
+  return { months: [first, last], edges };
+}
+
+type MonthFigures = Record<(typeof LEGAL_MONTH_COLUMNS)[number], number>;
+
+/** The month counters of `[first, last]` summed per prefix (6, 9, 12 digits exactly; 2 or 4: the county rows under it). */
+async function monthCounters(ctx: RequestContext, prefixes: readonly string[], first: string, last: string): Promise<Map<string, MonthFigures>> {
+  const distinct = [...new Set(prefixes)];
+  const zero = (): MonthFigures => ({ disputes: 0, mediated: 0, crime_risk: 0, escalations: 0, petitions: 0 });
+  const result = new Map<string, MonthFigures>(distinct.map((p) => [p, zero()]));
+  const exact = distinct.filter((p) => [6, 9, 12].includes(p.length));
+  const wider = distinct.filter((p) => ![6, 9, 12].includes(p.length));
+  if (distinct.length === 0) return result;
+  const rows = (await ctx.dataSource.query(
+    `SELECT prefix, ${LEGAL_MONTH_COLUMNS.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')} FROM legal_month_counter
+      WHERE (prefix = ANY($1::text[]) OR (length(prefix) = 6 AND prefix LIKE ANY($2::text[]))) AND month BETWEEN $3::date AND $4::date
+      GROUP BY prefix`,
+    [exact, wider.map((p) => `${p}%`), first, last],
+  )) as ({ prefix: string } & Record<(typeof LEGAL_MONTH_COLUMNS)[number], string | number>)[];
+  for (const row of rows) {
+    const owners = result.has(row.prefix) ? [row.prefix] : [];
+    if (row.prefix.length === 6) owners.push(...wider.filter((p) => row.prefix.startsWith(p)));
+    for (const owner of owners) {
+      const sums = result.get(owner);
+      if (sums) for (const c of LEGAL_MONTH_COLUMNS) sums[c] += Number(row[c]);
+    }
+  }
+  return result;
+}
+
 /**
  * 三源共治统计 of a region's children (townships of a county, villages of a township…) over a
- * period: one grouped statement.
+ * period, in at most two statements whatever the size of the county: the whole months of the period
+ * from the month counters (`legal_month_counter`), and the children with the rows of the partial
+ * months at either end (counted by date on their indexes) and the lawsuits of the years touched.
  */
 export async function ruleOfLawStats(ctx: RequestContext, regionCode: string, from: string, to: string): Promise<RuleOfLawStatsRow[]> {
   if (!isRegionCode(regionCode)) throw badInput(`区划代码须为12位数字：regionCode = ${regionCode}`, `A division code has 12 digits: regionCode = ${regionCode}`, { field: 'regionCode', rule: 'REGION_CODE_FORMAT', value: regionCode });
@@ -185,17 +242,21 @@ export async function ruleOfLawStats(ctx: RequestContext, regionCode: string, fr
   const prefix = LegalAccess.of(ctx).listPrefix(regionCode);
   if (prefix === null) LegalAccess.of(ctx).requireRead(regionCode);
   const own = regionPrefix(regionCode);
+  const scope = prefix ?? own;
   const childLength = CHILD_LENGTH[own.length] ?? 12;
   const village = levelOf(regionCode) === RegionLevel.VILLAGE;
+  const { months, edges } = splitPeriod(from, to);
+  // an empty range for a missing edge
+  const [a, b] = [edges[0] ?? ['2000-01-02', '2000-01-01'], edges[1] ?? ['2000-01-02', '2000-01-01']];
   const rows = (await ctx.dataSource.query(
     `WITH f AS (
        SELECT village_code, 1 AS disputes, (outcome = 'MEDIATED')::int AS mediated, crime_risk::int AS crime, 0 AS escalations, 0 AS petitions, 0 AS lawsuits
-         FROM dispute WHERE village_code LIKE $1 AND opened_on BETWEEN $2::date AND $3::date
+         FROM dispute WHERE village_code LIKE $1 AND (opened_on BETWEEN $2::date AND $3::date OR opened_on BETWEEN $9::date AND $10::date)
        UNION ALL
        SELECT d.village_code, 0, 0, 0, 1, 0, 0 FROM dispute_escalation e JOIN dispute d ON d.id = e.dispute_id
-        WHERE d.village_code LIKE $1 AND e.escalated_on BETWEEN $2::date AND $3::date
+        WHERE d.village_code LIKE $1 AND (e.escalated_on BETWEEN $2::date AND $3::date OR e.escalated_on BETWEEN $9::date AND $10::date)
        UNION ALL
-       SELECT village_code, 0, 0, 0, 0, 1, 0 FROM petition WHERE village_code LIKE $1 AND received_on BETWEEN $2::date AND $3::date
+       SELECT village_code, 0, 0, 0, 0, 1, 0 FROM petition WHERE village_code LIKE $1 AND (received_on BETWEEN $2::date AND $3::date OR received_on BETWEEN $9::date AND $10::date)
        UNION ALL
        SELECT village_code, 0, 0, 0, 0, 0, lawsuits FROM lawsuit_count WHERE village_code LIKE $1 AND year BETWEEN $4 AND $5
      )
@@ -205,21 +266,32 @@ export async function ruleOfLawStats(ctx: RequestContext, regionCode: string, fr
       WHERE ${village ? 'r.code = $7' : 'r.parent_code = $7'} AND r.code LIKE $8
       GROUP BY r.code, r.name
       ORDER BY r.code`,
-    [`${prefix ?? own}%`, from, to, Number(from.slice(0, 4)), Number(to.slice(0, 4)), childLength, regionCode, `${(prefix ?? own).slice(0, childLength)}%`],
+    [`${scope}%`, a[0], a[1], Number(from.slice(0, 4)), Number(to.slice(0, 4)), childLength, regionCode, `${scope.slice(0, childLength)}%`, b[0], b[1]],
   )) as { code: string; name: string; disputes: number; mediated: number; crime: number; escalations: number; petitions: number; lawsuits: number }[];
-  return rows.map((r) =>
-    Object.assign(new RuleOfLawStatsRow(), {
+  // the counter prefix of each child: its own, or the caller's scope inside it
+  const counterPrefix = (code: string): string | null => {
+    const child = code.slice(0, childLength);
+    if (`${child}${'0'.repeat(12 - childLength)}` !== code) return null;
+    return scope.length > childLength ? scope : child;
+  };
+  const counted = months ? await monthCounters(ctx, rows.map((r) => counterPrefix(r.code)).filter((p): p is string => p !== null), months[0], months[1]) : new Map<string, MonthFigures>();
+  return rows.map((r) => {
+    const p = counterPrefix(r.code);
+    const c = p === null ? undefined : counted.get(p);
+    const disputes = Number(r.disputes) + (c?.disputes ?? 0);
+    const mediated = Number(r.mediated) + (c?.mediated ?? 0);
+    return Object.assign(new RuleOfLawStatsRow(), {
       regionCode: r.code,
       name: r.name,
-      disputes: Number(r.disputes),
-      mediated: Number(r.mediated),
-      mediatedRate: rate(Number(r.mediated), Number(r.disputes)),
-      escalations: Number(r.escalations),
-      crimeRiskCases: Number(r.crime),
-      petitions: Number(r.petitions),
+      disputes,
+      mediated,
+      mediatedRate: rate(mediated, disputes),
+      escalations: Number(r.escalations) + (c?.escalations ?? 0),
+      crimeRiskCases: Number(r.crime) + (c?.crime_risk ?? 0),
+      petitions: Number(r.petitions) + (c?.petitions ?? 0),
       lawsuits: Number(r.lawsuits),
-    }),
-  );
+    });
+  });
 }
 
 interface RecordRow {
@@ -401,7 +473,7 @@ export class RuleOfLawRegionResolver {
 /** 三源共治 statistics (`Region.ruleOfLaw` from counters kept by triggers, `ruleOfLawStats`) and safe-village designations by the county's `legal.designation` policy. */
 export const statsFeature: SubgraphFeature = {
   resolvers: [RuleOfLawResolver, RuleOfLawRegionResolver],
-  migrations: [LegalRegionCounters1774300000100],
-  counters: [legalCounterRebuild],
+  migrations: [LegalRegionCounters1774300000100, LegalMonthCounters1774800000100],
+  counters: [legalCounterRebuild, legalMonthCounterRebuild],
   defaults: [bindPolicy(designationPolicyPoint, () => new DefaultDesignationPolicy())],
 };
