@@ -1,5 +1,5 @@
 import { featuredVillages } from '@xiangzhi/demo';
-import { COUNT_LIMIT, Role, type Actor } from '@xiangzhi/kernel';
+import { COUNT_LIMIT, openRequestDatabase, Role, type Actor } from '@xiangzhi/kernel';
 import { countQueries, graphqlClient, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import type { DataSource } from 'typeorm';
 import { subgraph as grids } from '../../index';
@@ -15,6 +15,10 @@ const village = featuredVillages().find((v) => v.code.startsWith('433130'))!;
 const county = `${village.code.slice(0, 6)}000000`;
 const admin: Actor = { id: 'name-search-admin', roles: [Role.COUNTY_ADMIN], scope: county };
 const otherCadre: Actor = { id: 'name-search-other', roles: [Role.VILLAGE_CADRE], scope: '433130999200' };
+
+/** On PostgreSQL the platform runs its requests behind the county wall, as deployments do (`XZ_DB_APP_ROLE`); PGlite has no wall. */
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+const APP_ROLE = 'xz_app';
 
 type Answer = { searchResidents: { totalCount?: number; totalCountExact?: boolean; nodes: { name: string }[]; pageInfo?: { hasNextPage: boolean } } };
 
@@ -41,7 +45,14 @@ describe('searchResidents by name (gateway, demo data)', () => {
     (await ok(admin, `query($n: String, $f: Int) { searchResidents(name: $n, first: $f) { ${fields} } }`, { n: name, f: first })).searchResidents;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ subgraphs: [grids], seed: true });
+    const saved = process.env.XZ_DB_APP_ROLE;
+    if (onPostgres) process.env.XZ_DB_APP_ROLE = APP_ROLE;
+    try {
+      platform = await startTestPlatform({ subgraphs: [grids], seed: true });
+    } finally {
+      if (saved === undefined) delete process.env.XZ_DB_APP_ROLE;
+      else process.env.XZ_DB_APP_ROLE = saved;
+    }
     ds = platform.subgraphs.grids.db.dataSource;
     await addResidents(['欧阳娜娜', '欧阳修', '张三丰', '司马相如', 'Ayixiamu Tuerxun']);
   }, 240_000);
@@ -82,6 +93,29 @@ describe('searchResidents by name (gateway, demo data)', () => {
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('resident_name_tokens_idx');
+  });
+
+  (onPostgres ? it : it.skip)('behind the county wall reads the name index through resident_name_rows (a TID scan, never the whole table) and only the caller county’s rows', async () => {
+    const sql = `SELECT r.name FROM resident r WHERE r.ctid = ANY (resident_name_rows(ARRAY['欧阳']::text[], '%欧阳%', $1)) AND lower(r.name) LIKE '%欧阳%' ORDER BY r.name, r.id`;
+    const asRequest = async (scope: string, prefix: string) => {
+      const request = openRequestDatabase(ds, { role: APP_ROLE, scope });
+      try {
+        const rows = (await request.dataSource.query(sql, [prefix])) as { name: string }[];
+        const plan = ((await request.dataSource.query(`EXPLAIN ${sql}`, [prefix])) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+        const direct = (await request.dataSource.query(`SELECT cardinality(resident_name_rows(ARRAY['欧阳']::text[], '%欧阳%', '')) AS n`)) as { n: number }[];
+        return { names: rows.map((r) => r.name), plan, direct: Number(direct[0].n) };
+      } finally {
+        await request.settle();
+      }
+    };
+    const own = await asRequest(county.slice(0, 6), county.slice(0, 6));
+    expect(own.names).toEqual(['欧阳修', '欧阳娜娜']);
+    expect(own.direct).toBe(2);
+    expect(own.plan).toContain('Tid Scan on resident');
+    expect(own.plan).not.toMatch(/Seq Scan on resident/);
+    // another county's request finds none of them, neither through the query nor by calling the function itself
+    const other = await asRequest('520502', county.slice(0, 6));
+    expect(other).toMatchObject({ names: [], direct: 0 });
   });
 
   it(`stops counting above ${COUNT_LIMIT} matches and says so`, async () => {
