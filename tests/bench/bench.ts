@@ -38,6 +38,7 @@ import pg from 'pg';
 import { natsUnreachable, TEST_NATS_URL } from '@xiangzhi/testing';
 import { countyScale } from './county-scale';
 import { importProfile } from './import-profile';
+import { countersBench } from './counters';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const WARMUP = 5;
@@ -293,6 +294,11 @@ async function main(): Promise<void> {
   if (process.argv.includes('--import-profile')) {
     // where a resident bulk import spends its time on PostgreSQL (see import-profile.ts)
     await importProfile(PG_URL);
+    return;
+  }
+  if (process.argv.includes('--counters')) {
+    // Region.incidentHandling and ruleOfLawStats: the old counts vs the counters at 100,000 rows (see counters.ts)
+    await countersBench(PG_URL, await pgReachable());
     return;
   }
   if (process.argv.includes('--county-scale')) {
