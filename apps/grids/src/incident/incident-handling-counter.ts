@@ -9,8 +9,8 @@ import type { EntityManager } from 'typeorm';
  * `incident` in the transaction of the write (migration `1774800000000-incident-handling-counters`;
  * `incident.resolved_at`, the earliest RESOLVED entry of the history, is kept by a trigger on
  * `incident_history`). `Region.incidentHandling` reads them; only "due" depends on the current time,
- * and its open part (open incidents past their deadline) is counted on a partial index of the open
- * incidents by village and deadline.
+ * and its open part (open incidents past their deadline) is counted by an index-only scan of the open
+ * incidents by deadline (migration `1774800000001-incident-overdue-index`).
  */
 export const INCIDENT_HANDLING_COUNTER: PrefixCounterTable<'total' | 'closed' | 'settled' | 'closed_on_time' | 'rated' | 'rating_sum'> = {
   table: 'incident_handling_counter',

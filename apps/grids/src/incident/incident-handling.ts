@@ -62,8 +62,8 @@ const empty = (year: number): IncidentHandling => Object.assign(new IncidentHand
  * Incident handling of many regions in TWO statements whatever the size of the county: the
  * counters of the year (`incident_handling_counter`: reported, closed, settled, on time, ratings —
  * none depends on the current time) for the requested prefixes (each narrowed to the caller's
- * scope), and the open incidents of the year past their deadline at `now`, counted per village on
- * the partial index of open incidents by village and deadline; "due" is the settled ones plus
+ * scope), and the open incidents of the year past their deadline at `now`, counted per village by an
+ * index-only scan of the open incidents by deadline (`incident_open_overdue_idx`); "due" is the settled ones plus
  * those. A resident (who sees only their own reports) is counted live over their own incidents.
  * `now` fixes "this year" and "due" (tests); by default the current time.
  */

@@ -8,6 +8,7 @@ import { CreateIncidents1731000100000 } from './migrations/1731000100000-create-
 import { IncidentCategoriesAssignees1731000100001 } from './migrations/1731000100001-incident-categories-assignees';
 import { IncidentCounters1774300000000 } from './migrations/1774300000000-incident-counters';
 import { IncidentHandlingCounters1774800000000 } from './migrations/1774800000000-incident-handling-counters';
+import { IncidentOverdueIndex1774800000001 } from './migrations/1774800000001-incident-overdue-index';
 import { incidentHandlingCounterRebuild } from './incident-handling-counter';
 import { incidentCounterRebuild } from './incident-counter';
 
@@ -24,7 +25,7 @@ export const ESCALATE_OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
  */
 export const incidentFeature: SubgraphFeature = {
   entities: [Incident, IncidentHistoryEntry],
-  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001, IncidentCounters1774300000000, IncidentHandlingCounters1774800000000],
+  migrations: [CreateIncidents1731000100000, IncidentCategoriesAssignees1731000100001, IncidentCounters1774300000000, IncidentHandlingCounters1774800000000, IncidentOverdueIndex1774800000001],
   counters: [incidentCounterRebuild, incidentHandlingCounterRebuild],
   resolvers: [IncidentResolver, IncidentHistoryResolver, RegionIncidentStatsResolver, RegionIncidentHandlingResolver],
   references: incidentReferences,
