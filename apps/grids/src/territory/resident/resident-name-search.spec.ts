@@ -80,6 +80,32 @@ describe('searchResidents by name (gateway, demo data)', () => {
     expect((await ok(otherCadre, `{ searchResidents(name: "欧阳") { nodes { name } } }`)).searchResidents.nodes).toEqual([]);
   });
 
+  it('answers a village cadre and a narrower regionCode as the substring match within that prefix does, page after page', async () => {
+    const cadre: Actor = { id: 'name-search-cadre', roles: [Role.VILLAGE_CADRE], scope: village.code };
+    const expected = async (prefix: string, text: string) =>
+      ((await ds.query(`SELECT name FROM resident WHERE village_code LIKE $1 AND lower(name) LIKE $2 ORDER BY name, id`, [`${prefix}%`, `%${text}%`])) as { name: string }[]).map((r) => r.name);
+    const pages = async (actor: Actor, text: string, regionCode: string | null) => {
+      const names: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: { searchResidents: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await ok(
+          actor,
+          `query($n: String, $r: ID, $a: String) { searchResidents(name: $n, regionCode: $r, first: 2, after: $a) { nodes { name } pageInfo { hasNextPage endCursor } } }`,
+          { n: text, r: regionCode, a: after },
+        );
+        names.push(...page.searchResidents.nodes.map((n) => n.name));
+        if (!page.searchResidents.pageInfo.hasNextPage) return names;
+        after = page.searchResidents.pageInfo.endCursor;
+      }
+    };
+    for (const text of ['王', '欧阳', '无此人']) {
+      expect([text, await pages(cadre, text, null)]).toEqual([text, await expected(village.code, text)]);
+      expect([text, await pages(admin, text, village.code.slice(0, 9) + '000')]).toEqual([text, await expected(village.code.slice(0, 9), text)]);
+      // a regionCode wider than the cadre's scope stays within the scope
+      expect([text, await pages(cadre, text, county)]).toEqual([text, await expected(village.code, text)]);
+    }
+  });
+
   it('counts only when totalCount is asked for, and reads the name index, not the whole table', async () => {
     const without = await countQueries(platform.subgraphs.grids, () => search('欧阳', 'nodes { name } pageInfo { hasNextPage }'));
     const withCount = await countQueries(platform.subgraphs.grids, () => search('欧阳'));
@@ -96,7 +122,7 @@ describe('searchResidents by name (gateway, demo data)', () => {
   });
 
   (onPostgres ? it : it.skip)('behind the county wall reads the name index through resident_name_rows (a TID scan, never the whole table) and only the caller county’s rows', async () => {
-    const sql = `SELECT r.name FROM resident r WHERE r.ctid = ANY (resident_name_rows(ARRAY['欧阳']::text[], '%欧阳%', $1)) AND lower(r.name) LIKE '%欧阳%' ORDER BY r.name, r.id`;
+    const sql = `SELECT r.name FROM resident r WHERE r.ctid = ANY ((SELECT resident_name_rows(ARRAY['欧阳']::text[], '%欧阳%', $1))::tid[]) AND lower(r.name) LIKE '%欧阳%' ORDER BY r.name, r.id`;
     const asRequest = async (scope: string, prefix: string) => {
       const request = openRequestDatabase(ds, { role: APP_ROLE, scope });
       try {

@@ -164,12 +164,13 @@ export class ResidentResolver {
       const pattern = `%${escapeLike(text.toLowerCase())}%`;
       // the rows whose name_tokens hold the text's tokens and whose name matches, read by resident_name_rows
       // through the GIN index of name_tokens (also behind the county wall, where the index could not serve
-      // the query's own `@>`: see migration 1774900000000), narrowed to the longer of the two prefixes
+      // the query's own `@>`: see migration 1774900000000), narrowed to the longer of the two prefixes;
+      // called once, as a sub-select (a function call in the condition could run once per row)
       const scopePrefix = TerritoryAccess.of(ctx).prefix;
       if (regionCode) assertRegionCode(regionCode, 'regionCode');
       const asked = regionCode ? regionPrefix(regionCode) : '';
       const villagePrefix = asked.startsWith(scopePrefix) ? asked : scopePrefix;
-      qb.andWhere('r.ctid = ANY (resident_name_rows(ARRAY[:...nameTokens]::text[], :pattern, :villagePrefix))', { nameTokens: nameTokens(text), pattern, villagePrefix });
+      qb.andWhere('r.ctid = ANY ((SELECT resident_name_rows(ARRAY[:...nameTokens]::text[], :pattern, :villagePrefix))::tid[])', { nameTokens: nameTokens(text), pattern, villagePrefix });
       qb.andWhere(`lower(r.name) LIKE :pattern ESCAPE '\\'`, { pattern });
     }
     if (regionCode) {
