@@ -13,10 +13,11 @@ import { buildSchema, getNamedType, isInputObjectType, type GraphQLField } from 
  * - STATE: a transition allowed from one state only; the retry finds the record past it and is refused;
  * - SET: sets or replaces a value or a link; repeating it leaves the same state (idempotent by nature);
  * - RUN: a computation over a period that replaces its earlier result, or runs once per period
- *   (a second run is CONFLICT);
- * - NATURAL_KEY: a create whose every record has a natural key, so a repeat is refused wholesale.
+ *   (a second run is CONFLICT).
+ * A create refused on a repeat by its natural key is not enough: a client whose answer was lost
+ * would read the refusal of its own retry as a failure (the imports take a key for this reason).
  */
-type Kind = 'VERSIONED' | 'STATE' | 'SET' | 'RUN' | 'NATURAL_KEY';
+type Kind = 'VERSIONED' | 'STATE' | 'SET' | 'RUN';
 
 const WITHOUT_KEY: Readonly<Record<string, readonly [Kind, string]>> = {
   // economy
@@ -33,14 +34,8 @@ const WITHOUT_KEY: Readonly<Record<string, readonly [Kind, string]>> = {
   updateResidentStatus: ['VERSIONED', 'records a resident’s status'],
   assignHouseholdsToGrid: ['SET', 'sets the grid of the households named'],
   assignHouseholdsToMember: ['SET', 'sets the grid member of the households named'],
-  importRegions: ['SET', 'an upsert of division codes (ON CONFLICT update): the same rows again change nothing'],
+  importRegions: ['SET', 'an upsert of division codes (ON CONFLICT update): a retry is not refused, the same rows again change nothing'],
   retireRegion: ['SET', 'sets valid_to on codes still valid; again it finds none'],
-  importHouseholds: ['NATURAL_KEY', 'household numbers are unique per village: a repeated file is refused whole, every row named, nothing written'],
-  importResidents: ['NATURAL_KEY', 'ID numbers are unique: a repeated file is refused whole, every row named, nothing written'],
-  // imports of the other registers (kernel runImportMutation): all rows or none, rows known by their register's natural key
-  importCadres: ['NATURAL_KEY', 'cadres known by their ID numbers: a repeated file is refused whole, nothing written'],
-  importPartyMembers: ['NATURAL_KEY', 'a resident is registered as a member once: a repeated file is refused whole, nothing written'],
-  importCollectiveMembers: ['NATURAL_KEY', 'one open membership per person and organisation: a repeated file is refused whole, nothing written'],
   // personnel
   updatePartyOrganization: ['VERSIONED', 'renames or moves an organisation'],
   registerMobileMember: ['VERSIONED', 'marks a member mobile (a status of the member, not a new record)'],
@@ -82,7 +77,7 @@ const WITHOUT_KEY: Readonly<Record<string, readonly [Kind, string]>> = {
   rateLongshanTeams: ['RUN', 'once per county and year; a second run is CONFLICT'],
 };
 
-/** Names that announce a create: such a mutation without a key must be a NATURAL_KEY create or a SET. */
+/** Names that announce a create: such a mutation without a key must be a SET (or a versioned transition). */
 const CREATING = /^(create|register|record|appoint|request|report|add|grant|apply|dispatch|post|import|publish|flag)[A-Z]/;
 
 const root = path.resolve(__dirname, '../..');
@@ -124,7 +119,7 @@ describe('idempotency keys on creates (issue 15 §6 Retries)', () => {
       const fields = inputFields(m);
       if (fields.includes('idempotencyKey')) return [`${name}: has idempotencyKey now, remove it from the list`];
       if (kind === 'VERSIONED' && !fields.includes('expectedVersion') && !fields.includes('version')) return [`${name}: listed VERSIONED but takes no expectedVersion`];
-      if (CREATING.test(name) && kind !== 'NATURAL_KEY' && kind !== 'SET' && kind !== 'VERSIONED') return [`${name}: named like a create but listed ${kind}`];
+      if (CREATING.test(name) && kind !== 'SET' && kind !== 'VERSIONED') return [`${name}: named like a create but listed ${kind}`];
       return [];
     });
     expect(wrong).toEqual([]);

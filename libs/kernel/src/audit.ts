@@ -236,17 +236,23 @@ export async function writeAudit(manager: EntityManager, ctx: RequestContext, fa
 }
 
 /**
+ * The audit record of a mutation (`mutate`, `mutateOnce`): its target id, and its payload where the
+ * payload names what the work made (an import's ids), read from the work's result.
+ */
+export type MutationFact<T> = Omit<AuditFact, 'targetId' | 'payload'> & {
+  targetId?: (result: T) => string | null;
+  payload?: Record<string, unknown> | ((result: T) => Record<string, unknown>);
+};
+
+/**
  * Runs a mutation in one transaction together with its audit record: if anything throws,
  * nothing is written. Per-request loader caches are cleared afterwards so reads see the change.
  */
-export async function mutate<T>(
-  ctx: RequestContext,
-  fact: Omit<AuditFact, 'targetId'> & { targetId?: (result: T) => string | null },
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
+export async function mutate<T>(ctx: RequestContext, fact: MutationFact<T>, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const result = await ctx.dataSource.transaction(async (manager) => {
     const value = await work(manager);
-    await writeAudit(manager, ctx, { ...fact, targetId: fact.targetId ? fact.targetId(value) : null });
+    const payload = typeof fact.payload === 'function' ? fact.payload(value) : fact.payload;
+    await writeAudit(manager, ctx, { ...fact, payload, targetId: fact.targetId ? fact.targetId(value) : null });
     return value;
   });
   ctx.loaders.clearAll();

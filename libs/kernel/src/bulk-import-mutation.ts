@@ -1,11 +1,11 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { requireRole, type Role } from './actor';
-import { writeAudit } from './audit';
 import { importInTransaction, ImportRefusedError, importRefusal, parseColumnMap, CsvSyntaxError, type BulkImporter, type ImportProblem, type ImportSession } from './bulk-import';
 import { scopedPrefix } from './checks';
 import type { RequestContext } from './context';
 import { badInput, forbidden } from './errors';
+import { IdempotentInput, mutateOnce } from './idempotency';
 import { assertRegionCode, isWithin } from './region-code';
 
 /**
@@ -14,6 +14,7 @@ import { assertRegionCode, isWithin } from './region-code';
  * the caller's roles checked as the register's own create mutation does, every row's region checked
  * against the caller's scope (a township officer imports the rows of their township only), then the
  * kernel's `importInTransaction` with one audit record naming the rows written, all in one transaction.
+ * An idempotency key (`IdempotentInput`, through `mutateOnce`) makes a retry answer the first result.
  */
 
 /** Rows a file sent through GraphQL may have; larger files go through `xz import` (batches, progress, resume). */
@@ -26,6 +27,8 @@ export interface ImportMutationInput {
   countyCode: string;
   csv: string;
   map?: string | null;
+  /** A retry with the same key and file answers the first import's result and writes nothing (`IdempotentInput`). */
+  idempotencyKey?: string | null;
 }
 
 /** What an import mutation answers. */
@@ -41,7 +44,7 @@ export interface ImportMutationResult {
  */
 export function importMutationTypes(prefix: string, registers: { zh: string; en: string }): { Input: new () => ImportMutationInput; Result: new () => ImportMutationResult } {
   @InputType(`${prefix}ImportInput`, { description: `导入${registers.zh}的CSV文件（全部成功或全部不写入）/ A CSV file of ${registers.en} to import (all rows or none)` })
-  class Input implements ImportMutationInput {
+  class Input extends IdempotentInput implements ImportMutationInput {
     @Field(() => ID, { description: '县级区划代码（12位）/ County division code (12 digits)' })
     @IsString()
     countyCode!: string;
@@ -129,14 +132,27 @@ export async function runImportMutation(
     throw badInput(`列映射无效：${input.map}`, (error as Error).message, { field: 'map', value: input.map });
   }
   const scoped = isWithin(ctx.actor.scope, input.countyCode) && ctx.actor.scope !== input.countyCode ? withinScope(importer, options.scopeField, ctx.actor.scope) : importer;
+  // with an idempotency key, a retry of an import whose answer was lost answers the first import's
+  // result (stored with the key: it names no single record) and writes nothing; the same key with
+  // another file is CONFLICT (IDEMPOTENCY_KEY_REUSED)
+  const once = {
+    operation: options.action,
+    key: input.idempotencyKey,
+    input: { countyCode: input.countyCode, csv: input.csv, map: input.map ?? null },
+    idOf: (r: ImportMutationResult & { ids: readonly string[] }) => JSON.stringify({ kind: r.kind, rows: r.rows, written: r.written }),
+    replay: async (stored: string) => ({ ...(JSON.parse(stored) as ImportMutationResult), ids: [] as readonly string[] }),
+  };
   try {
-    const result = await ctx.dataSource.transaction(async (m) => {
-      const { rows, ids } = await importInTransaction(m, scoped, input.csv, { countyCode: input.countyCode, map, maxRows: IMPORT_MUTATION_ROWS });
-      await writeAudit(m, ctx, { action: options.action, targetType: importer.targetType, regionCode: input.countyCode, payload: { kind: importer.kind, rows, ids } });
-      return { kind: importer.kind, rows, written: ids.length };
-    });
-    ctx.loaders.clearAll();
-    return result;
+    const { kind, rows, written } = await mutateOnce(
+      ctx,
+      once,
+      { action: options.action, targetType: importer.targetType, regionCode: input.countyCode, payload: (r) => ({ kind: r.kind, rows: r.rows, ids: r.ids }) },
+      async (m) => {
+        const imported = await importInTransaction(m, scoped, input.csv, { countyCode: input.countyCode, map, maxRows: IMPORT_MUTATION_ROWS });
+        return { kind: importer.kind, rows: imported.rows, written: imported.ids.length, ids: imported.ids };
+      },
+    );
+    return { kind, rows, written };
   } catch (error) {
     if (error instanceof ImportRefusedError) throw importRefusal(error);
     if (error instanceof CsvSyntaxError) throw badInput(`CSV第${error.line}行格式错误：${error.zh}`, `CSV line ${error.line} is malformed: ${error.en}`, { field: 'csv', line: error.line });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { mutate, type AuditFact } from './audit';
+import { mutate, type MutationFact } from './audit';
 import type { RequestContext } from './context';
 import { badInput, conflict } from './errors';
 
@@ -109,7 +109,7 @@ export function onceById<T>(operation: string, input: IdempotentInput, replay: (
 export async function mutateOnce<T>(
   ctx: RequestContext,
   once: CreateOnce<T>,
-  fact: Omit<AuditFact, 'targetId'> & { targetId?: (result: T) => string | null },
+  fact: MutationFact<T>,
   work: Parameters<typeof mutate<T>>[2],
 ): Promise<T> {
   const key = once.key ?? null;

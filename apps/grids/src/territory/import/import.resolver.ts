@@ -1,4 +1,4 @@
-import { IMPORT_MUTATION_CHARS, IMPORT_MUTATION_ROWS, Role, runImportMutation, type BulkImporter, type RequestContext } from '@xiangzhi/kernel';
+import { IdempotentInput, IMPORT_MUTATION_CHARS, IMPORT_MUTATION_ROWS, Role, runImportMutation, type BulkImporter, type RequestContext } from '@xiangzhi/kernel';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { householdImporter, residentImporter } from './register-import';
@@ -9,7 +9,7 @@ export const IMPORT_MUTATION_MAX_ROWS = IMPORT_MUTATION_ROWS;
 export const IMPORT_MUTATION_MAX_CHARS = IMPORT_MUTATION_CHARS;
 
 @InputType('RegisterImportInput', { description: '导入住户或居民的CSV文件（全部成功或全部不写入）/ A CSV file of households or residents to import (all rows or none)' })
-export class RegisterImportInput {
+export class RegisterImportInput extends IdempotentInput {
   @Field(() => ID, { description: '县级区划代码（12位）/ County division code (12 digits)' })
   @IsString()
   countyCode!: string;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { demoRegions, syntheticHouseholdCount, syntheticHouseholdsCsv, syntheticResidentsCsv, type SyntheticCountyOptions } from '@xiangzhi/demo';
 import { composeIdNumber, idNumberCheckDigit } from '@xiangzhi/grids-api';
 import { importFile, ImportRefusedError, Role, type Actor, type FileImportOptions } from '@xiangzhi/kernel';
-import { codeOf, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
+import { checkIdempotentCreate, codeOf, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import { gridsSubgraph } from '../../subgraph';
 import { idNumberHash } from '../resident/id-number-hash';
 import { householdImporter, residentImporter } from './register-import';
@@ -199,6 +199,34 @@ describe('importHouseholds / importResidents mutations through the gateway', () 
     }[];
     expect(audit).toMatchObject({ actor: admin.id, region: COUNTY, payload: { rows: 3 } });
     expect(audit.payload.ids).toHaveLength(3);
+  });
+
+  it('answers a retry sent with the idempotency key of an import whose answer was lost with the first answer: one set of rows, one audit record per key; the key with another file is CONFLICT', async () => {
+    const file = (numbers: string[]) => `村,门牌,户号\n${numbers.map((n) => `${villages[1]},重试路,${n}`).join('\n')}\n`;
+    const audits = () => count('audit_log', `action = 'importHouseholds'`);
+    const auditsBefore = await audits();
+    const report = await checkIdempotentCreate(platform, admin, {
+      mutation: 'importHouseholds',
+      inputType: 'RegisterImportInput',
+      input: { countyCode: COUNTY, csv: file(['K001', 'K002']), map },
+      second: { countyCode: COUNTY, csv: file(['K003', 'K004', 'K005']), map },
+      other: { countyCode: COUNTY, csv: file(['K006']), map },
+      select: 'kind rows written',
+      count: () => count('household', `number LIKE 'K%'`),
+    });
+    // two keys: the first file's two rows and the second file's three, each written once
+    expect(report).toEqual({ first: { kind: 'households', rows: 2, written: 2 }, written: 5 });
+    expect(await audits()).toBe(auditsBefore + 2);
+
+    // residents: the retry answers the first import, where without a key the same file is refused whole (ID numbers unique)
+    const people = [`村,户号,名字,证件号码,与户主关系`, `${villages[1]},K001,赵重试,${id(21)},户主`, `${villages[1]},K002,钱重试,${id(22)},户主`].join('\n');
+    const send = (key?: string) => gql(admin, IMPORT_RESIDENTS, { i: { countyCode: COUNTY, csv: people, map: residentMap, idempotencyKey: key } });
+    const first = await send('residents-import-0001');
+    expect(first.data).toEqual({ importResidents: { kind: 'residents', rows: 2, written: 2 } });
+    expect((await send('residents-import-0001')).data).toEqual(first.data);
+    expect(codeOf(await send())).toBe('BAD_USER_INPUT');
+    expect(await count('resident', `id_number IN ('${id(21)}', '${id(22)}')`)).toBe(2);
+    expect(await count('audit_log', `action = 'importResidents' AND payload->>'rows' = '2'`)).toBe(1);
   });
 
   it('refuses an unknown mapping target and a missing required column on line 1', async () => {
