@@ -170,14 +170,51 @@ interface Harness {
   close: () => Promise<void>;
 }
 
-async function harness(kind: 'in-process' | 'nats'): Promise<Harness> {
+type Side = 'producer' | 'consumer';
+
+/**
+ * On PGlite: a migrated data folder of each subgraph, made once for the file and copied for each test
+ * that restarts a subgraph (a fresh folder costs an initdb and every migration; a copy, the files).
+ */
+let pristine: Promise<string> | null = null;
+function pristineFolders(): Promise<string> {
+  pristine ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-consumers-pristine-'));
+    const bus = new InProcessEventBus();
+    for (const module of [producer, consumerModule]) {
+      const sg = await startSubgraph(module, { internalSecret: SECRET, runJobs: false, events: bus, dataDir: path.join(dir, module.name) });
+      await sg.stop();
+    }
+    await bus.close();
+    return dir;
+  })();
+  return pristine;
+}
+afterAll(async () => {
+  if (pristine) fs.rmSync(await pristine, { recursive: true, force: true });
+});
+
+/**
+ * Both subgraphs on one bus. On PostgreSQL every database survives a restart; on PGlite only the
+ * subgraphs named in `onDisk` get a data folder (a copy of the pristine one; a test that stops and starts one again), the others
+ * run in memory from the migration template: a PGlite folder costs a fresh initdb and every migration.
+ */
+async function harness(kind: 'in-process' | 'nats', onDisk: readonly Side[] = []): Promise<Harness> {
   counter += 1;
   const tag = `${process.pid}_${counter}_${Date.now() % 100_000}`;
   const bus: EventBus = kind === 'nats'
     ? await NatsEventBus.connect({ url: TEST_NATS_URL, stream: `XZ_CONSUMER_SPEC_${tag}`, prefix: `xzc${tag}` })
     : new InProcessEventBus();
-  const dir = databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'xz-consumers-'));
-  const where = (name: string) => (databaseUrl ? { databaseUrl, schema: `${name}_${tag}` } : { dataDir: path.join(dir as string, name) });
+  const dir = databaseUrl || onDisk.length === 0 ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'xz-consumers-'));
+  const sideOf = (name: string): Side => (name === producer.name ? 'producer' : 'consumer');
+  if (dir) {
+    const from = await pristineFolders();
+    for (const module of [producer, consumerModule]) {
+      if (onDisk.includes(sideOf(module.name))) fs.cpSync(path.join(from, module.name), path.join(dir, module.name), { recursive: true });
+    }
+  }
+  const where = (name: string) =>
+    databaseUrl ? { databaseUrl, schema: `${name}_${tag}` } : onDisk.includes(sideOf(name)) ? { dataDir: path.join(dir as string, name) } : {};
   const start = (module: typeof producer) => startSubgraph(module, { internalSecret: SECRET, runJobs: false, events: bus, ...where(module.name) });
   const h: Harness = {
     bus,
@@ -226,20 +263,27 @@ if (natsDown) console.warn(`consumer runtime on NATS not tested: ${natsDown}`);
 
 describe.each(kinds)('event consumers on the %s bus', (kind) => {
   let h: Harness;
-  beforeEach(async () => {
+  let opened: Harness | null = null;
+  /** Starts the harness of one test; `onDisk`: the subgraphs it restarts (on PGlite, on a data folder). */
+  const setUp = async (...onDisk: Side[]) => {
+    h = await harness(kind, onDisk);
+    opened = h;
+  };
+  beforeEach(() => {
     control.failures.clear();
     control.poison.clear();
     control.onApply = null;
     control.calls.clear();
     control.resets = 0;
-    h = await harness(kind);
   });
   afterEach(async () => {
     control.onApply = null;
-    await h.close();
+    await opened?.close();
+    opened = null;
   });
 
   it('delivers every event once, in publish order per aggregate; a redelivery from the start applies nothing twice', async () => {
+    await setUp('consumer');
     await h.record('A1', 'B1', 'A2', 'A3', 'B2');
     await h.settle();
     const rows = await h.applied();
@@ -260,6 +304,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   it('retries a failing event with backoff until it succeeds (failed attempts leave nothing behind)', async () => {
+    await setUp();
     control.failures.set('A2', 2);
     await h.record('A1', 'A2', 'A3');
     await h.settle();
@@ -271,6 +316,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   it('dead-letters after maxAttempts, holds the later events of that aggregate, lets others go on, and replays them in order', async () => {
+    await setUp();
     control.poison.add('A2');
     await h.record('A1', 'A2', 'B1', 'A3', 'B2');
     await h.settle();
@@ -312,6 +358,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   it('rebuilds a projection: reset, forget position and processed ids, consume again from the beginning', async () => {
+    await setUp();
     await h.record('A1', 'B1', 'A2');
     await h.settle();
     await h.consumer.db.dataSource.query(`UPDATE toy_applied SET times = 99`); // a damaged projection
@@ -326,6 +373,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   it('stopped abruptly in the middle of a batch and restarted on the same database: every event applied exactly once', async () => {
+    await setUp('consumer');
     const keys = Array.from({ length: 8 }, (_, i) => `${'AB'[i % 2]}${i + 1}`);
     let reached!: () => void;
     const atFourth = new Promise<void>((resolve) => (reached = resolve));
@@ -362,6 +410,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   it('applies the events read together in one transaction, and one by one when a handler fails', async () => {
+    await setUp();
     const keys = Array.from({ length: 12 }, (_, i) => `${'AB'[i % 2]}${i + 1}`);
     control.failures.set(keys[7], 1);
     await h.record(...keys);
@@ -376,6 +425,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   (databaseUrl ? it : it.skip)('on PostgreSQL, one replica runs a consumer; another stands by and takes over when it stops', async () => {
+    await setUp();
     const replica = await startSubgraph(consumerModule, { internalSecret: SECRET, runJobs: false, events: h.bus, databaseUrl, schema: h.consumer.db.schema });
     {
       expect(h.consumer.consumers.running()).toEqual(['toy-projection']);
@@ -396,6 +446,7 @@ describe.each(kinds)('event consumers on the %s bus', (kind) => {
   });
 
   (kind === 'in-process' ? it : it.skip)('in process, a consumer whose outbox is not running waits, then catches up when it starts', async () => {
+    await setUp('producer', 'consumer');
     await h.consumer.stop();
     await h.record('A1', 'A2');
     await h.producer.stop();
