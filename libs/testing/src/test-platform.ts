@@ -14,6 +14,7 @@ import {
   type RunningSubgraph,
   type SubgraphModule,
 } from '@xiangzhi/kernel';
+import { confirmSeedSnapshot, hasSeedSnapshot, saveSeedSnapshot, seedSnapshotDir, withTemplatesFrom } from './seed-snapshot';
 
 /** Secrets of every test platform (tests sign their own tokens with `token(actor)`). */
 export const TEST_SECRETS = Object.freeze({ jwtSecret: 'xiangzhi-test-jwt-secret', internalSecret: 'xiangzhi-test-internal-secret' });
@@ -27,7 +28,11 @@ export interface TestPlatformOptions {
   countyParams?: Record<string, CountyPluginParams>;
   /** County (6 digits) → its own holidays and working days on top of the national calendar. */
   calendar?: CalendarOverrides;
-  /** Load the subgraphs' (and enabled plugins') demo data. Default false. */
+  /**
+   * Load the subgraphs' (and enabled plugins') demo data. Default false. On in-memory PGlite with the
+   * in-process bus, the seeded databases are dumped once per key (subgraphs, plugins, parameters, date,
+   * workspace sources; see `seedSnapshotDir`) and later platforms of that key load them instead of seeding.
+   */
   seed?: boolean;
   /**
    * PostgreSQL to run on (a fresh schema per subgraph, dropped by `stop()`); default
@@ -117,22 +122,36 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     if (nats) await nats.deleteStream().catch((err: unknown) => logger.warn({ err, stream: nats.stream }, 'could not delete the test stream'));
     await events.close();
   };
-  const stack = await startStack({
+  // seeded snapshots: in-memory PGlite and the in-process bus only (PostgreSQL and NATS platforms always seed)
+  const snapshot = options.seed && !databaseUrl && !nats ? seedSnapshotDir(options) : undefined;
+  const fromSnapshot = snapshot && hasSeedSnapshot(snapshot) ? snapshot : undefined;
+  const boot = <T>(create: () => T): T => (fromSnapshot ? withTemplatesFrom(fromSnapshot, create) : create());
+  const stack = await boot(() => startStack({
     subgraphs: options.subgraphs.map((module) => ({ module, databaseUrl, schema: schemas.get(module.name) })),
     plugins: options.plugins,
     countyParams: options.countyParams,
     calendar: options.calendar,
     jwtSecret: TEST_SECRETS.jwtSecret,
     internalSecret: TEST_SECRETS.internalSecret,
-    seed: options.seed ?? false,
+    seed: fromSnapshot ? false : (options.seed ?? false),
     runJobs: false,
     events,
     gateway: { port: 0, limits: options.limits },
     logger,
-  }).catch(async (error: unknown) => {
+  })).catch(async (error: unknown) => {
     await closeEvents();
     throw error;
   });
+  const running = Object.values(stack.subgraphs);
+  if (fromSnapshot) {
+    await confirmSeedSnapshot(fromSnapshot, running).catch(async (error: unknown) => {
+      await stack.stop();
+      await closeEvents();
+      throw error;
+    });
+  } else if (snapshot) {
+    await saveSeedSnapshot(snapshot, running).catch((err: unknown) => logger.warn({ err, snapshot }, 'could not save the seeded snapshot'));
+  }
   const token = (actor: Actor) => signUserToken(actor, { secret: TEST_SECRETS.jwtSecret });
   const query = async <TData>(gql: string, variables: Record<string, unknown> = {}, as: Actor | string | null = null): Promise<GraphQLResult<TData>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
