@@ -51,12 +51,6 @@ const UNWALLED: Record<string, string> = {
   region_ref: 'administrative divisions projected from grids: public reference data',
   region_counter: 'counts per region prefix kept by triggers; no personal data',
   audit_log: 'append-only by its own triggers (no UPDATE/DELETE for the app role); rows of national jobs have no region',
-  village_merger_log: 'saga bookkeeping, read and written by consumers only (the owner)',
-  village_merger_move: 'saga bookkeeping, read and written by consumers only (the owner)',
-  personnel_merger_log: 'saga bookkeeping, read and written by consumers only (the owner)',
-  personnel_merger_change: 'saga bookkeeping, read and written by consumers only (the owner)',
-  economy_merger_log: 'saga bookkeeping, read and written by consumers only (the owner)',
-  economy_merger_move: 'saga bookkeeping, read and written by consumers only (the owner)',
 };
 /** Column names that make a table county or personal data. */
 const COUNTY_COLUMN = /(^|_)(county|region|village|township|resident|cadre|household)(_|$)/;
@@ -155,6 +149,86 @@ describe('county wall migrations', () => {
     for (const prefix of ['suyu_', 'longshan_', 'jiangxi_', 'qxg_', 'lsm_', 'ledger_']) expect([...seen].some((t) => t.startsWith(prefix))).toBe(true);
     expect(Object.keys(UNWALLED).filter((t) => !seen.has(t))).toEqual([]);
   });
+
+  // the same boot, on PostgreSQL: a plugin's table (lsm_plan, walled by its county column) and a
+  // table walled through its parent (lsm_candidate, visible when its plan is) behind the wall
+  (testUrl ? it : it.skip)('keeps a plugin table and a parent-walled table apart by county for the app role: 0 rows of another county or with no scope, writes into it refused by the database', async () => {
+    const economy = platform.subgraphs.economy.db;
+    const ds = economy.dataSource;
+    await grantAppRole(ds, economy.schema, APP_ROLE);
+    const counties = { a: '433130', b: '513424' };
+    const ids = {
+      plans: { a: '7b2e0c1a-0000-4000-8000-00000000000a', b: '7b2e0c1a-0000-4000-8000-00000000000b' },
+      candidates: { a: '7b2e0c1a-0000-4000-8000-0000000000ca', b: '7b2e0c1a-0000-4000-8000-0000000000cb' },
+    };
+    // written as the owner (migrations, jobs and consumers are not behind the wall)
+    for (const side of ['a', 'b'] as const) {
+      await ds.query(
+        `INSERT INTO lsm_plan (id, county_code, target_code, target_name, creates_target, effective_date, risk_level, created_by)
+         VALUES ($1, $2, $3, '墙内合并村', false, '2026-01-01', 'LOW', 'rls-spec')`,
+        [ids.plans[side], `${counties[side]}000000`, `${counties[side]}101201`],
+      );
+      await ds.query(`INSERT INTO lsm_candidate (id, plan_id, name, post_code) VALUES ($1, $2, '候选人', 'SECRETARY')`, [ids.candidates[side], ids.plans[side]]);
+    }
+    /** Runs `work` as one request of county `scope` (the app role, one transaction); commits, or rolls back and rethrows. */
+    const asRequest = async <T>(scope: string, work: (db: DataSource) => Promise<T>): Promise<T> => {
+      const request = openRequestDatabase(ds, { role: APP_ROLE, scope });
+      try {
+        const result = await work(request.dataSource);
+        await request.settle();
+        return result;
+      } catch (error) {
+        await request.settle().catch(() => undefined);
+        throw error;
+      }
+    };
+    const refused = { driverError: expect.objectContaining({ code: '42501' }) };
+    const visible = (scope: string) =>
+      asRequest(scope, async (db) => ({
+        plans: ((await db.query(`SELECT id FROM lsm_plan ORDER BY id`)) as { id: string }[]).map((r) => r.id),
+        candidates: ((await db.query(`SELECT id FROM lsm_candidate ORDER BY id`)) as { id: string }[]).map((r) => r.id),
+      }));
+
+    // each county sees its own rows only (straight SQL, no WHERE: only the wall keeps the other out)
+    expect(await visible(counties.a)).toEqual({ plans: [ids.plans.a], candidates: [ids.candidates.a] });
+    expect(await visible(counties.b)).toEqual({ plans: [ids.plans.b], candidates: [ids.candidates.b] });
+    // no scope, or an empty one: no rows at all
+    expect(await visible('')).toEqual({ plans: [], candidates: [] });
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('role', $1, true)`, [APP_ROLE]);
+      expect(await runner.query(`SELECT (SELECT count(*)::int FROM lsm_plan) AS plans, (SELECT count(*)::int FROM lsm_candidate) AS candidates`)).toEqual([{ plans: 0, candidates: 0 }]);
+    } finally {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+
+    // county A's request writing into county B, the resolver bypassed (raw SQL in the request's transaction): refused
+    await expect(
+      asRequest(counties.a, (db) =>
+        db.query(
+          `INSERT INTO lsm_plan (county_code, target_code, target_name, creates_target, effective_date, risk_level, created_by) VALUES ($1, $2, '越墙', false, '2026-01-01', 'LOW', 'rls-spec')`,
+          [`${counties.b}000000`, `${counties.b}101202`],
+        ),
+      ),
+    ).rejects.toMatchObject(refused);
+    // a child row under county B's plan: its parent is invisible to county A, so the check fails
+    await expect(asRequest(counties.a, (db) => db.query(`INSERT INTO lsm_candidate (plan_id, name, post_code) VALUES ($1, '越墙', 'SECRETARY')`, [ids.plans.b]))).rejects.toMatchObject(refused);
+    // moving one's own child row under the other county's plan: refused
+    await expect(asRequest(counties.a, (db) => db.query(`UPDATE lsm_candidate SET plan_id = $2 WHERE id = $1`, [ids.candidates.a, ids.plans.b]))).rejects.toMatchObject(refused);
+    // changing or deleting county B's rows from county A touches nothing
+    const touched = await asRequest(counties.a, async (db) => ({
+      plans: await db.query(`WITH u AS (UPDATE lsm_plan SET target_name = '改' WHERE id = $1 RETURNING id) SELECT count(*)::int AS n FROM u`, [ids.plans.b]),
+      candidates: await db.query(`WITH d AS (DELETE FROM lsm_candidate WHERE id = $1 RETURNING id) SELECT count(*)::int AS n FROM d`, [ids.candidates.b]),
+    }));
+    expect(touched).toEqual({ plans: [{ n: 0 }], candidates: [{ n: 0 }] });
+    // the owner finds exactly the rows written, unchanged
+    expect(await ds.query(`SELECT p.id, p.target_name, array_agg(c.id ORDER BY c.id) AS candidates FROM lsm_plan p JOIN lsm_candidate c ON c.plan_id = p.id GROUP BY p.id ORDER BY p.id`)).toEqual([
+      { id: ids.plans.a, target_name: '墙内合并村', candidates: [ids.candidates.a] },
+      { id: ids.plans.b, target_name: '墙内合并村', candidates: [ids.candidates.b] },
+    ]);
+  }, 120_000);
 });
 
 describePostgres('county wall on PostgreSQL (row-level security)', () => {

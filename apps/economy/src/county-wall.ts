@@ -46,5 +46,21 @@ export const EconomyLedgerCountyWall1774500000000 = countyWallMigration(
   ]),
 );
 
+/**
+ * The village-merger saga's bookkeeping (organisations it moved under the merged one, with their old
+ * parent and status, to put back on compensation): a log row through its collective economic
+ * organization (walled itself), its moves through the log row. Written and read by the saga's
+ * consumers, who run as the owner (every row); the wall keeps a request away from another county's moves.
+ */
+export const EconomyMergerCountyWall1774700000002 = countyWallMigration(
+  'EconomyMergerCountyWall1774700000002',
+  countyWallSqlV1([
+    { table: 'economy_merger_log', parent: 'collective_organization', key: 'organization_id' },
+    { table: 'economy_merger_move', parent: 'economy_merger_log', key: 'saga_id', parentKey: 'saga_id' },
+  ]),
+);
+
 /** The economy subgraph's county wall migrations. */
-export const countyWallFeature: SubgraphFeature = { migrations: [EconomyCountyWall1773200000000, EconomyLedgerCountyWall1774500000000] };
+export const countyWallFeature: SubgraphFeature = {
+  migrations: [EconomyCountyWall1773200000000, EconomyLedgerCountyWall1774500000000, EconomyMergerCountyWall1774700000002],
+};

@@ -19,5 +19,20 @@ export const GridsCountyWall1773000000000 = countyWallMigration(
   ]),
 );
 
-/** The grids subgraph's county wall migration. */
-export const countyWallFeature: SubgraphFeature = { migrations: [GridsCountyWall1773000000000] };
+/**
+ * The village-merger saga's bookkeeping (what a merger moved, to put it back on compensation): a
+ * log row by the village merged into (`target_code`), its moves (households, residents, grids… and
+ * their old village) through the log row. Written and read by the saga's consumers, who run as the
+ * owner (every row); the app role holds table grants like on every table, so the wall keeps a
+ * request away from another county's moves.
+ */
+export const GridsMergerCountyWall1774700000000 = countyWallMigration(
+  'GridsMergerCountyWall1774700000000',
+  countyWallSqlV1([
+    { table: 'village_merger_log', column: 'target_code' },
+    { table: 'village_merger_move', parent: 'village_merger_log', key: 'saga_id', parentKey: 'saga_id' },
+  ]),
+);
+
+/** The grids subgraph's county wall migrations. */
+export const countyWallFeature: SubgraphFeature = { migrations: [GridsCountyWall1773000000000, GridsMergerCountyWall1774700000000] };

@@ -29,5 +29,19 @@ export const PersonnelCountyWall1773100000000 = countyWallMigration(
   ]),
 );
 
-/** The personnel subgraph's county wall migration. */
-export const countyWallFeature: SubgraphFeature = { migrations: [PersonnelCountyWall1773100000000] };
+/**
+ * The village-merger saga's bookkeeping (posts, assignments and cadres it changed, with their old
+ * values, to put back on compensation): a log row by the village merged into (`target_code`), its
+ * changes through the log row. Written and read by the saga's consumers, who run as the owner
+ * (every row); the wall keeps a request away from another county's changes.
+ */
+export const PersonnelMergerCountyWall1774700000001 = countyWallMigration(
+  'PersonnelMergerCountyWall1774700000001',
+  countyWallSqlV1([
+    { table: 'personnel_merger_log', column: 'target_code' },
+    { table: 'personnel_merger_change', parent: 'personnel_merger_log', key: 'saga_id', parentKey: 'saga_id' },
+  ]),
+);
+
+/** The personnel subgraph's county wall migrations. */
+export const countyWallFeature: SubgraphFeature = { migrations: [PersonnelCountyWall1773100000000, PersonnelMergerCountyWall1774700000001] };
