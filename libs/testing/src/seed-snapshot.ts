@@ -6,7 +6,8 @@ import { pgliteTemplateFile, todayInChina, type CalendarOverrides, type CountyPl
 /**
  * 演示数据快照 seeded snapshots: a platform booted on in-memory PGlite with `seed: true` dumps each
  * subgraph's seeded database once (beside the migrated templates, in `$XZ_PGLITE_TEMPLATES/seeded-<key>/`);
- * a later platform of the same key loads those dumps instead of seeding again. The key hashes
+ * a later platform of the same key loads those dumps instead of seeding again. The first platform of a
+ * key only notes that it seeded; the second one dumps (so a key used once costs no dump). The key hashes
  * everything the seeded state can depend on: the subgraphs (in order), plugins, county parameters and
  * calendar, today's date in China, and the content of every source file of the workspace (libs, apps,
  * plugins, tests, examples, the lock file) — a changed migration, seed, module, plugin or spec never
@@ -106,6 +107,18 @@ export function hasSeedSnapshot(dir: string): boolean {
   return fs.existsSync(done(dir));
 }
 
+/**
+ * Whether a platform seeding for the snapshot `dir` should dump it: only the second one of its key (a
+ * dump costs seconds, and many platforms have a key of their own); the first leaves a note that it seeded.
+ */
+export function seedSnapshotWanted(dir: string): boolean {
+  const note = `${dir}.seeded`;
+  if (fs.existsSync(note)) return true;
+  fs.mkdirSync(path.dirname(note), { recursive: true });
+  fs.writeFileSync(note, '');
+  return false;
+}
+
 /** Snapshots of other keys untouched for this long belong to sources no longer checked out. */
 const STALE_SNAPSHOT_MS = 3600_000;
 
@@ -114,7 +127,7 @@ function pruneOtherSnapshots(keep: string): void {
   const parent = path.dirname(keep);
   for (const name of fs.readdirSync(parent)) {
     const dir = path.join(parent, name);
-    if (!name.startsWith('seeded-') || dir === keep) continue;
+    if (!name.startsWith('seeded-') || dir === keep || name === `${path.basename(keep)}.seeded`) continue;
     try {
       if (Date.now() - fs.statSync(dir).mtimeMs > STALE_SNAPSHOT_MS) fs.rmSync(dir, { recursive: true, force: true });
     } catch {

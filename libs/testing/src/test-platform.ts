@@ -14,7 +14,7 @@ import {
   type RunningSubgraph,
   type SubgraphModule,
 } from '@xiangzhi/kernel';
-import { confirmSeedSnapshot, hasSeedSnapshot, saveSeedSnapshot, seedSnapshotDir, withTemplatesFrom } from './seed-snapshot';
+import { confirmSeedSnapshot, hasSeedSnapshot, saveSeedSnapshot, seedSnapshotDir, seedSnapshotWanted, withTemplatesFrom } from './seed-snapshot';
 
 /** Secrets of every test platform (tests sign their own tokens with `token(actor)`). */
 export const TEST_SECRETS = Object.freeze({ jwtSecret: 'xiangzhi-test-jwt-secret', internalSecret: 'xiangzhi-test-internal-secret' });
@@ -149,7 +149,7 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
       await closeEvents();
       throw error;
     });
-  } else if (snapshot) {
+  } else if (snapshot && seedSnapshotWanted(snapshot)) {
     await saveSeedSnapshot(snapshot, running).catch((err: unknown) => logger.warn({ err, snapshot }, 'could not save the seeded snapshot'));
   }
   const token = (actor: Actor) => signUserToken(actor, { secret: TEST_SECRETS.jwtSecret });
