@@ -135,7 +135,7 @@ async function explainSearch(platform: TestPlatform, query: string): Promise<str
   const logQuery = logger.logQuery.bind(logger);
   const seen: { sql: string; params: unknown[] }[] = [];
   logger.logQuery = (sql, params, runner) => {
-    if (/FROM "resident"/.test(sql) && !/count\(\*\)/.test(sql)) seen.push({ sql, params: Array.isArray(params) ? params : [] });
+    if (/FROM ("[^"]+"\.)?"resident"/.test(sql) && !/count\(\*\)/.test(sql)) seen.push({ sql, params: Array.isArray(params) ? params : [] });
     return logQuery(sql, params, runner);
   };
   try {
