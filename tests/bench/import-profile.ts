@@ -130,7 +130,7 @@ export async function importProfile(pgUrl: string): Promise<void> {
       ['write: COPY to staging + one CTE (now)', [], staged],
       ...[
         without('  before without the GIN index on name_tokens', ['DROP INDEX resident_name_tokens_idx']),
-        without('  before without name_tokens (function + GIN)', ['ALTER TABLE resident DROP COLUMN name_tokens CASCADE']),
+        without('  before without name_tokens (function + GIN)', ['ALTER TABLE resident DROP COLUMN name_tokens']),
         without('  before without the counter trigger', ['ALTER TABLE resident DISABLE TRIGGER resident_counter_insert']),
         without('  before without the 2 foreign keys', ['ALTER TABLE resident DROP CONSTRAINT resident_household_id_fkey', 'ALTER TABLE resident DROP CONSTRAINT resident_village_code_fkey']),
         without('  before without the keyed hash unique index', ['DROP INDEX resident_id_number_hash_key']),
@@ -143,7 +143,7 @@ export async function importProfile(pgUrl: string): Promise<void> {
       ['write: COPY straight into resident (INSERT only, the floor)', [], (m, b) => copyInto(m, 'resident', RESIDENT_COPY_COLUMNS, b)],
       [
         'write: COPY, name tokens from JS into a plain column + GIN',
-        ['ALTER TABLE resident DROP COLUMN name_tokens CASCADE', 'ALTER TABLE resident ADD COLUMN name_tokens text[]', 'CREATE INDEX ON resident USING gin (name_tokens)'],
+        ['ALTER TABLE resident DROP COLUMN name_tokens', 'ALTER TABLE resident ADD COLUMN name_tokens text[]', 'CREATE INDEX ON resident USING gin (name_tokens)'],
         (m, b) => copyInto(m, 'resident', [...RESIDENT_COPY_COLUMNS, ['name_tokens', 'text[]', (r: unknown) => nameTokens((r as { name: string }).name)] as const], b),
       ],
       ['write: unnest arrays, one CTE (before, again)', [], unnest],

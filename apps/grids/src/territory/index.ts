@@ -14,7 +14,6 @@ import { ResidentIdNumberHash1733050000000 } from './migrations/1733050000000-re
 import { RegionCounters1772000000000 } from './migrations/1772000000000-region-counters';
 import { ResidentNameTokens1772000000001 } from './migrations/1772000000001-resident-name-tokens';
 import { ResidentNameTokensPlpgsql1774100000000 } from './migrations/1774100000000-resident-name-tokens-plpgsql';
-import { ResidentNameTokensPlain1774600000000 } from './migrations/1774600000000-resident-name-tokens-plain';
 import { ResidentNameRows1774900000000 } from './migrations/1774900000000-resident-name-rows';
 import { regionCounterRebuild } from './region/region-counter';
 import { RegionStatsResolver } from './region/region-stats.resolver';
@@ -33,7 +32,7 @@ import { territoryReferences } from './references';
  */
 export const territoryFeature: SubgraphFeature = {
   entities: [Region, Zone, Grid, GridWorker, Household, Resident],
-  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, ResidentNameTokens1772000000001, importCheckpointMigration(1771000500000), ResidentNameTokensPlpgsql1774100000000, ResidentNameTokensPlain1774600000000, ResidentNameRows1774900000000],
+  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, ResidentNameTokens1772000000001, importCheckpointMigration(1771000500000), ResidentNameTokensPlpgsql1774100000000, ResidentNameRows1774900000000],
   resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver, RegisterImportResolver],
   importers: [householdImporter, residentImporter],
   counters: [regionCounterRebuild],

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isValidPhone, validateIdNumber } from '@xiangzhi/grids-api';
-import { emptyCell, isPostgresServer, isRegionCode, stagedRows, todayInChina, unnestRows, type BulkImporter, type InsertColumn, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
+import { emptyCell, isRegionCode, stagedRows, todayInChina, unnestRows, type BulkImporter, type InsertColumn, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { GRIDS_EVENT_TABLE, RESIDENT_UPSERTED_PAYLOAD_SQL } from '../../events/outbox';
 import { idHashSecret, idNumberHash } from '../resident/id-number-hash';
-import { storedNameTokens } from '../resident/name-tokens';
 import { RelationToHead, ResidentGender } from '../resident/resident.entity';
 
 /**
@@ -157,8 +156,6 @@ export interface ResidentImportRecord {
   idNumberHash: string;
   phone: string | null;
   relationToHead: RelationToHead;
-  /** `name_tokens` as the database would compute them (`storedNameTokens`), or null to leave them to its trigger. */
-  nameTokens: string[] | null;
 }
 
 const RESIDENT_COLUMNS: readonly InsertColumn<ResidentImportRecord>[] = [
@@ -175,9 +172,6 @@ const RESIDENT_COLUMNS: readonly InsertColumn<ResidentImportRecord>[] = [
   ['relation_to_head', 'text', (r: ResidentImportRecord) => r.relationToHead],
 ];
 
-/** The columns with the name tokens computed in the check (`COPY` only: `unnest` would flatten an array of arrays). */
-const RESIDENT_COLUMNS_WITH_TOKENS: readonly InsertColumn<ResidentImportRecord>[] = [...RESIDENT_COLUMNS, ['name_tokens', 'text[]', (r: ResidentImportRecord) => r.nameTokens]];
-
 /** `INSERT INTO table (columns) <source>` of staged rows (see `stagedRows`). */
 function insertFrom<R>(table: string, columns: readonly InsertColumn<R>[], source: string): string {
   return `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) ${source}`;
@@ -187,16 +181,11 @@ function insertFrom<R>(table: string, columns: readonly InsertColumn<R>[], sourc
  * Writes checked residents, their heads of household and their `grids.resident.upserted` events in
  * one statement, from staged rows (`COPY` into a staging table on PostgreSQL, `unnest` arrays on
  * PGlite; `staged: false` forces the `unnest` arrays, the path before `COPY`, kept for comparison).
- * With `COPY` the rows bring their `name_tokens` (computed in the check; a null one is filled by the
- * table's trigger), so the database does not compute them row by row; `nameTokens: false` leaves
- * every row's to the trigger (the path before, kept for comparison).
  */
-export async function writeResidents(m: EntityManager, records: readonly ResidentImportRecord[], options: { staged?: boolean; nameTokens?: boolean } = {}): Promise<void> {
-  const copy = options.staged !== false && isPostgresServer(m) && m.queryRunner?.isTransactionActive === true;
-  const columns = copy && options.nameTokens !== false ? RESIDENT_COLUMNS_WITH_TOKENS : RESIDENT_COLUMNS;
-  const { source, params } = options.staged === false ? unnestRows(columns, records) : await stagedRows(m, columns === RESIDENT_COLUMNS ? 'resident' : 'resident_tokens', columns, records);
+export async function writeResidents(m: EntityManager, records: readonly ResidentImportRecord[], options: { staged?: boolean } = {}): Promise<void> {
+  const { source, params } = options.staged === false ? unnestRows(RESIDENT_COLUMNS, records) : await stagedRows(m, 'resident', RESIDENT_COLUMNS, records);
   await m.query(
-    `WITH r AS (${insertFrom('resident', columns, source)} RETURNING id, village_code, household_id, status, relation_to_head),
+    `WITH r AS (${insertFrom('resident', RESIDENT_COLUMNS, source)} RETURNING id, village_code, household_id, status, relation_to_head),
           heads AS (UPDATE household h SET head_resident_id = r.id FROM r WHERE r.relation_to_head = '${RelationToHead.HEAD}' AND h.id = r.household_id AND h.head_resident_id IS NULL RETURNING h.id)
      INSERT INTO ${GRIDS_EVENT_TABLE} (name, payload) SELECT 'grids.resident.upserted', ${RESIDENT_UPSERTED_PAYLOAD_SQL} FROM r`,
     params,
@@ -337,7 +326,6 @@ export const residentImporter: BulkImporter<ResidentImportRecord> = {
               idNumberHash: idNumberHash(id.idNumber, secret),
               phone,
               relationToHead: relation,
-              nameTokens: storedNameTokens(name),
             },
           });
         }
