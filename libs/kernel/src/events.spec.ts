@@ -235,6 +235,29 @@ describeNats('NatsEventBus (NATS JetStream)', () => {
     }
   });
 
+  it('sends a management request again when a held event loop let its timer fire first, and the durable then delivers', async () => {
+    const { logger, lines } = recordingLogger();
+    const held = await NatsEventBus.connect({ url: TEST_NATS_URL, stream, prefix, logger, apiTimeoutMs: 250 });
+    try {
+      await held.publish('held.post.vacated', { n: 1 }, { id: 'h1' });
+      const opening = held.openOrderedDurable('spec_held', ['held.>'], 0);
+      // the process is busy for longer than the request's timeout, as when several subgraphs boot at once
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
+      const durable = await opening;
+      const timedOut = lines.filter((l) => l.msg === 'JetStream request timed out; sending it again');
+      expect(timedOut.length).toBeGreaterThanOrEqual(1);
+      const first = await durable.deliveries.next();
+      expect(first.done).toBe(false);
+      if (!first.done) {
+        expect(first.value.event).toEqual({ subject: 'held.post.vacated', id: 'h1', payload: { n: 1 } });
+        await first.value.ack();
+      }
+      await durable.close();
+    } finally {
+      await held.close();
+    }
+  });
+
   it('is what createEventBus gives with a NATS url; a closed bus refuses to publish', async () => {
     const other = await createEventBus({ natsUrl: TEST_NATS_URL, stream, prefix });
     expect(other).toBeInstanceOf(NatsEventBus);

@@ -4,6 +4,7 @@ import {
   DeliverPolicy,
   JSONCodec,
   nanos,
+  ErrorCode,
   NatsError,
   type ConsumerMessages,
   type JetStreamClient,
@@ -270,6 +271,27 @@ function apiErrorCode(error: unknown): number | undefined {
   return error instanceof NatsError ? error.api_error?.err_code : undefined;
 }
 
+/** How many times a JetStream management request is sent before its timeout is the caller's error. */
+const ADMIN_ATTEMPTS = 3;
+
+/**
+ * Sends a JetStream management request (stream and consumer info, add, update, delete), again when
+ * its answer did not come in time. Each of these requests is idempotent: a consumer added twice with
+ * the same configuration is the same consumer, a delete repeated finds nothing to delete. A process
+ * whose event loop is held (several subgraphs booting at once, a long garbage collection) can fire
+ * the request's timer before it reads an answer that has arrived; the next attempt is read in time.
+ */
+async function adminRequest<T>(logger: Logger, what: string, send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof NatsError) || error.code !== ErrorCode.Timeout || attempt >= ADMIN_ATTEMPTS) throw error;
+      logger.warn({ what, attempt, of: ADMIN_ATTEMPTS }, 'JetStream request timed out; sending it again');
+    }
+  }
+}
+
 interface NatsSubscription {
   messages: ConsumerMessages;
   loop: Promise<void>;
@@ -319,7 +341,7 @@ export class NatsEventBus implements EventBus {
     try {
       const api = { timeout: options.apiTimeoutMs ?? 30_000 };
       const jsm = await nc.jetstreamManager(api);
-      await ensureStream(jsm, stream, `${prefix}.>`, options.dedupWindowMs ?? EVENT_DEDUP_WINDOW_MS, {
+      await ensureStream(logger, jsm, stream, `${prefix}.>`, options.dedupWindowMs ?? EVENT_DEDUP_WINDOW_MS, {
         max_age: options.maxAgeMs ? nanos(options.maxAgeMs) : 0,
         max_msgs: options.maxMessages ?? -1,
       });
@@ -348,14 +370,14 @@ export class NatsEventBus implements EventBus {
       assertName('durable name', options.durable);
       consumer = options.durable;
       try {
-        const info = await this.jsm.consumers.info(this.stream, consumer);
-        if (info.config.filter_subject !== filter) await this.jsm.consumers.update(this.stream, consumer, { filter_subject: filter });
+        const info = await this.admin('consumers.info', () => this.jsm.consumers.info(this.stream, consumer));
+        if (info.config.filter_subject !== filter) await this.admin('consumers.update', () => this.jsm.consumers.update(this.stream, consumer, { filter_subject: filter }));
       } catch (error) {
         if (apiErrorCode(error) !== CONSUMER_NOT_FOUND) throw error;
-        await this.jsm.consumers.add(this.stream, { ...common, durable_name: consumer, deliver_policy: DeliverPolicy.All });
+        await this.admin('consumers.add', () => this.jsm.consumers.add(this.stream, { ...common, durable_name: consumer, deliver_policy: DeliverPolicy.All }));
       }
     } else {
-      const info = await this.jsm.consumers.add(this.stream, { ...common, deliver_policy: DeliverPolicy.New, inactive_threshold: nanos(60_000) });
+      const info = await this.admin('consumers.add', () => this.jsm.consumers.add(this.stream, { ...common, deliver_policy: DeliverPolicy.New, inactive_threshold: nanos(60_000) }));
       consumer = info.name;
     }
     const messages = await (await this.js.consumers.get(this.stream, consumer)).consume({ max_messages: 100 });
@@ -398,12 +420,16 @@ export class NatsEventBus implements EventBus {
     }
   }
 
+  private admin<T>(what: string, send: () => Promise<T>): Promise<T> {
+    return adminRequest(this.logger, what, send);
+  }
+
   private async unsubscribe(sub: NatsSubscription): Promise<void> {
     if (!this.subscriptions.delete(sub)) return;
     await sub.messages.close().catch(() => undefined);
     await sub.loop;
     if (sub.ephemeral && !this.nc.isClosed()) {
-      await this.jsm.consumers.delete(this.stream, sub.consumer).catch((error: unknown) => {
+      await this.admin('consumers.delete', () => this.jsm.consumers.delete(this.stream, sub.consumer)).catch((error: unknown) => {
         if (apiErrorCode(error) !== CONSUMER_NOT_FOUND) this.logger.warn({ err: error, consumer: sub.consumer }, 'could not delete the consumer');
       });
     }
@@ -425,18 +451,18 @@ export class NatsEventBus implements EventBus {
     const durable = `${this.prefix.replaceAll('.', '_')}_${name}`;
     // NATS 2.9 filters on one subject: several patterns share the consumer of the whole prefix and are filtered here
     const filter = subjects.length === 1 ? `${this.prefix}.${subjects[0]}` : `${this.prefix}.>`;
-    await this.jsm.consumers.delete(this.stream, durable).catch((error: unknown) => {
+    await this.admin('consumers.delete', () => this.jsm.consumers.delete(this.stream, durable)).catch((error: unknown) => {
       if (apiErrorCode(error) !== CONSUMER_NOT_FOUND) throw error;
     });
-    await this.jsm.consumers.add(this.stream, {
+    await this.admin('consumers.add', () => this.jsm.consumers.add(this.stream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       ack_wait: nanos(this.ackWaitMs),
       max_ack_pending: 256,
       filter_subject: filter,
       ...(afterSequence > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSequence + 1 } : { deliver_policy: DeliverPolicy.All }),
-    });
-    const consumer = await this.js.consumers.get(this.stream, durable);
+    }));
+    const consumer = await this.admin('consumers.get', () => this.js.consumers.get(this.stream, durable));
     const messages = await consumer.consume({ max_messages: 100 });
     const codec = this.codec;
     const prefix = this.prefix;
@@ -467,7 +493,7 @@ export class NatsEventBus implements EventBus {
       stream,
       deliveries: events(),
       pending: async () => {
-        const info = await this.jsm.consumers.info(this.stream, durable);
+        const info = await this.admin('consumers.info', () => this.jsm.consumers.info(this.stream, durable));
         return info.num_pending + info.num_ack_pending;
       },
       close: async () => {
@@ -480,7 +506,7 @@ export class NatsEventBus implements EventBus {
   /** Ends every subscription, then deletes the stream and every event in it (tests clean up a stream of their own). */
   async deleteStream(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => this.unsubscribe(s)));
-    await this.jsm.streams.delete(this.stream);
+    await this.admin('streams.delete', () => this.jsm.streams.delete(this.stream));
   }
 
   close(): Promise<void> {
@@ -493,6 +519,7 @@ export class NatsEventBus implements EventBus {
 }
 
 async function ensureStream(
+  logger: Logger,
   jsm: JetStreamManager,
   stream: string,
   subject: string,
@@ -501,18 +528,18 @@ async function ensureStream(
 ): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const info = await jsm.streams.info(stream);
+      const info = await adminRequest(logger, 'streams.info', () => jsm.streams.info(stream));
       const subjects = info.config.subjects ?? [];
       const retentionChanged = info.config.max_age !== retention.max_age || info.config.max_msgs !== retention.max_msgs;
       if (!subjects.includes(subject) || retentionChanged) {
-        await jsm.streams.update(stream, { subjects: subjects.includes(subject) ? subjects : [...subjects, subject], ...retention });
+        await adminRequest(logger, 'streams.update', () => jsm.streams.update(stream, { subjects: subjects.includes(subject) ? subjects : [...subjects, subject], ...retention }));
       }
       return;
     } catch (error) {
       if (apiErrorCode(error) !== STREAM_NOT_FOUND) throw error;
     }
     try {
-      await jsm.streams.add({ name: stream, subjects: [subject], duplicate_window: nanos(dedupWindowMs), ...retention });
+      await adminRequest(logger, 'streams.add', () => jsm.streams.add({ name: stream, subjects: [subject], duplicate_window: nanos(dedupWindowMs), ...retention }));
       return;
     } catch (error) {
       // another process created it meanwhile: look again
