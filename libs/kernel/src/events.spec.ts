@@ -246,7 +246,7 @@ describeNats('NatsEventBus (NATS JetStream)', () => {
       const durable = await opening;
       const timedOut = lines.filter((l) => l.msg === 'JetStream request timed out; sending it again');
       expect(timedOut.length).toBeGreaterThanOrEqual(1);
-      const first = await durable.deliveries.next();
+      const first = await durable.deliveries[Symbol.asyncIterator]().next();
       expect(first.done).toBe(false);
       if (!first.done) {
         expect(first.value.event).toEqual({ subject: 'held.post.vacated', id: 'h1', payload: { n: 1 } });
