@@ -128,13 +128,18 @@ export async function importProfile(pgUrl: string): Promise<void> {
       ['write: unnest arrays + one CTE, PL/pgSQL name tokens', plpgsql, unnest],
       ['write: unnest arrays, one CTE (before)', [], unnest],
       ['write: COPY to staging + one CTE (now)', [], staged],
+      [
+        '  now plus the two indexes migration 1775000000000 dropped (plain ID number unique, name btree)',
+        [...plpgsql, 'ALTER TABLE resident ADD CONSTRAINT resident_id_number_key UNIQUE (id_number)', 'CREATE INDEX resident_name_idx ON resident USING btree (name text_pattern_ops)'],
+        staged,
+      ],
       ...[
         without('  before without the GIN index on name_tokens', ['DROP INDEX resident_name_tokens_idx']),
         without('  before without name_tokens (function + GIN)', ['ALTER TABLE resident DROP COLUMN name_tokens']),
         without('  before without the counter trigger', ['ALTER TABLE resident DISABLE TRIGGER resident_counter_insert']),
         without('  before without the 2 foreign keys', ['ALTER TABLE resident DROP CONSTRAINT resident_household_id_fkey', 'ALTER TABLE resident DROP CONSTRAINT resident_village_code_fkey']),
         without('  before without the keyed hash unique index', ['DROP INDEX resident_id_number_hash_key']),
-        without('  before without the name/village/household btrees', ['DROP INDEX resident_name_idx', 'DROP INDEX resident_village_idx', 'DROP INDEX resident_household_idx']),
+        without('  before without the village/household btrees', ['DROP INDEX resident_village_idx', 'DROP INDEX resident_household_idx']),
       ].map(([label, prepare]): [string, string[], typeof unnest] => [label, prepare, unnest]),
       ['  before without events and heads (INSERT only)', [], async (m, b) => {
         const { sql, params } = unnestInsert('resident', RESIDENT_COPY_COLUMNS, b);

@@ -15,6 +15,7 @@ import { RegionCounters1772000000000 } from './migrations/1772000000000-region-c
 import { ResidentNameTokens1772000000001 } from './migrations/1772000000001-resident-name-tokens';
 import { ResidentNameTokensPlpgsql1774100000000 } from './migrations/1774100000000-resident-name-tokens-plpgsql';
 import { ResidentNameRows1774900000000 } from './migrations/1774900000000-resident-name-rows';
+import { ResidentRedundantIndexes1775000000000 } from './migrations/1775000000000-resident-redundant-indexes';
 import { regionCounterRebuild } from './region/region-counter';
 import { RegionStatsResolver } from './region/region-stats.resolver';
 import { RegionResolver } from './region/region.resolver';
@@ -32,7 +33,7 @@ import { territoryReferences } from './references';
  */
 export const territoryFeature: SubgraphFeature = {
   entities: [Region, Zone, Grid, GridWorker, Household, Resident],
-  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, ResidentNameTokens1772000000001, importCheckpointMigration(1771000500000), ResidentNameTokensPlpgsql1774100000000, ResidentNameRows1774900000000],
+  migrations: [CreateTerritory1731000000000, ResidentIdNumberHash1733050000000, RegionCounters1772000000000, ResidentNameTokens1772000000001, importCheckpointMigration(1771000500000), ResidentNameTokensPlpgsql1774100000000, ResidentNameRows1774900000000, ResidentRedundantIndexes1775000000000],
   resolvers: [RegionResolver, RegionStatsResolver, ZoneResolver, GridResolver, GridWorkerResolver, GridValidationResolver, HouseholdResolver, ResidentResolver, RegisterImportResolver],
   importers: [householdImporter, residentImporter],
   counters: [regionCounterRebuild],

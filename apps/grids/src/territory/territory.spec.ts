@@ -406,6 +406,10 @@ describe('personal data', () => {
     const auditBefore = await countRows('audit_log', `action = 'registerResident'`);
     const duplicate = await gql(cadre, register, { i: { ...input, name: '田重复', relationToHead: 'CHILD' } });
     expect(codeOf(duplicate)).toBe('CONFLICT');
+    // and the database itself keeps a number once, through the unique index of its keyed hash (the only index of the number)
+    const copy = `INSERT INTO resident (household_id, village_code, county_code, name, gender, birth_date, id_number, id_number_hash, relation_to_head)
+      SELECT household_id, village_code, county_code, '田复制', gender, birth_date, id_number, id_number_hash, 'CHILD' FROM resident WHERE id_number = $1`;
+    await expect(sql(copy, [idNumber])).rejects.toThrow(/resident_id_number_hash_key/);
     const wrong = `${idNumber.slice(0, 17)}${idNumber[17] === '1' ? '2' : '1'}`;
     const bad = await gql(cadre, register, { i: { ...input, idNumber: wrong, name: '田错号', relationToHead: 'CHILD' } });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');

@@ -229,7 +229,8 @@ export class ResidentResolver {
     const name = input.name.trim();
     const once = { operation: 'registerResident', key: input.idempotencyKey, input, idOf: (r: Resident) => r.id, replay: (id: string) => readableResident(ctx, id) };
     return mutateOnce(ctx, once, { action: 'registerResident', targetType: 'Resident', regionCode: household.villageCode, targetId: (r) => r.id }, async (m) => {
-      if (await m.getRepository(Resident).exists({ where: { idNumber: check.idNumber } })) {
+      // through the unique index of the keyed hash, the number's only index
+      if (await m.getRepository(Resident).exists({ where: { idNumberHash: idNumberHash(check.idNumber) } })) {
         throw conflict('该身份证号码已登记', 'A resident with this ID number is already registered', { field: 'idNumber' });
       }
       const resident = await m.getRepository(Resident).save(
