@@ -7,6 +7,7 @@ export * from './bulk-import-cells';
 export * from './bulk-import-mutation';
 export * from './bulk-import-xlsx';
 export * from './checks';
+export * from './time-ordered-id';
 export * from './boot';
 export * from './bounded-cache';
 export * from './calendar';

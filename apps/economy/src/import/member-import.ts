@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { importReferenceProblems } from '@xiangzhi/grids-api';
 import { OrganizationStatus } from '@xiangzhi/economy-api';
-import { importDate, importText, stagedRows, todayInChina, type BulkImporter, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
+import { importDate, importText, stagedRows, timeOrderedUuid, todayInChina, type BulkImporter, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
 
 /** A member ready to write. */
 export interface MemberImportRecord {
@@ -99,7 +98,7 @@ export const memberImporter: BulkImporter<MemberImportRecord> = {
             continue;
           }
           seen.set(key, row.line);
-          pending.push({ row, record: { id: randomUUID(), organizationId: org.id, villageCode: org.villageCode, residentId, admittedOn, createdBy: IMPORTED_BY } });
+          pending.push({ row, record: { id: timeOrderedUuid(), organizationId: org.id, villageCode: org.villageCode, residentId, admittedOn, createdBy: IMPORTED_BY } });
         }
         if (pending.length > 0) {
           // current members of the organisations named (the same resident admitted and not exited)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { idHashSecret, idNumberHash, importReferenceProblems, validateIdNumber, type ImportResidentRef, type ImportVillageRef } from '@xiangzhi/grids-api';
 import { EducationLevel } from '@xiangzhi/personnel-api';
 import {
@@ -7,6 +6,7 @@ import {
   importDate,
   importText,
   stagedRows,
+  timeOrderedUuid,
   todayInChina,
   type BulkImporter,
   type ImportCheck,
@@ -194,7 +194,7 @@ export const cadreImporter: BulkImporter<CadreImportRecord> = {
           pending.push({
             row,
             record: {
-              id: randomUUID(),
+              id: timeOrderedUuid(),
               countyCode,
               villageCode: v.villageCode,
               residentId: v.residentId ? v.residentId.toLowerCase() : null,
@@ -332,7 +332,7 @@ export const partyMemberImporter: BulkImporter<PartyMemberImportRecord> = {
           if (problems.length > before || !organizationId || !name || !joinedOn || !status || duty === null) continue;
           pending.push({
             row,
-            record: { id: randomUUID(), countyCode, regionCode: v.villageCode, organizationId, residentId: v.residentId ? v.residentId.toLowerCase() : null, name, joinedOn, status, duty: duty || null },
+            record: { id: timeOrderedUuid(), countyCode, regionCode: v.villageCode, organizationId, residentId: v.residentId ? v.residentId.toLowerCase() : null, name, joinedOn, status, duty: duty || null },
           });
         }
         const residents = await takenResidents(manager, 'party_member', 'true', pending.flatMap((p) => (p.record.residentId ? [p.record.residentId] : [])));

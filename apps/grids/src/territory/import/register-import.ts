@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { isValidPhone, validateIdNumber } from '@xiangzhi/grids-api';
-import { emptyCell, isRegionCode, stagedRows, todayInChina, unnestRows, type BulkImporter, type InsertColumn, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
+import { emptyCell, isRegionCode, stagedRows, timeOrderedUuid, todayInChina, unnestRows, type BulkImporter, type InsertColumn, type ImportCheck, type ImportProblem, type ImportRow, type ImportSession } from '@xiangzhi/kernel';
 import type { EntityManager } from 'typeorm';
 import { GRIDS_EVENT_TABLE, RESIDENT_UPSERTED_PAYLOAD_SQL } from '../../events/outbox';
 import { idHashSecret, idNumberHash } from '../resident/id-number-hash';
@@ -115,7 +114,7 @@ export const householdImporter: BulkImporter<HouseholdImportRecord> = {
             continue;
           }
           seen.set(key, row.line);
-          records.push({ id: randomUUID(), villageCode: village, countyCode, gridId, number, address: row.values.address ?? '' });
+          records.push({ id: timeOrderedUuid(), villageCode: village, countyCode, gridId, number, address: row.values.address ?? '' });
         }
         if (records.length > 0) {
           const taken = (await manager.query(`SELECT h.village_code AS "villageCode", h.number FROM household h JOIN unnest($1::text[], $2::text[]) AS k(village_code, number) USING (village_code, number)`, [
@@ -316,7 +315,7 @@ export const residentImporter: BulkImporter<ResidentImportRecord> = {
             row,
             householdNumber,
             record: {
-              id: randomUUID(),
+              id: timeOrderedUuid(),
               villageCode: village,
               countyCode,
               name,
