@@ -80,7 +80,7 @@ describe('searchResidents by name (gateway, demo data)', () => {
     expect((await ok(otherCadre, `{ searchResidents(name: "欧阳") { nodes { name } } }`)).searchResidents.nodes).toEqual([]);
   });
 
-  it('answers a village cadre and a narrower regionCode as the substring match within that prefix does, page after page', async () => {
+  it('answers a village cadre and a narrower regionCode as the substring match within that prefix does, page after page, and a region beside the scope with nothing', async () => {
     const cadre: Actor = { id: 'name-search-cadre', roles: [Role.VILLAGE_CADRE], scope: village.code };
     const expected = async (prefix: string, text: string) =>
       ((await ds.query(`SELECT name FROM resident WHERE village_code LIKE $1 AND lower(name) LIKE $2 ORDER BY name, id`, [`${prefix}%`, `%${text}%`])) as { name: string }[]).map((r) => r.name);
@@ -103,6 +103,8 @@ describe('searchResidents by name (gateway, demo data)', () => {
       expect([text, await pages(admin, text, village.code.slice(0, 9) + '000')]).toEqual([text, await expected(village.code.slice(0, 9), text)]);
       // a regionCode wider than the cadre's scope stays within the scope
       expect([text, await pages(cadre, text, county)]).toEqual([text, await expected(village.code, text)]);
+      // and a regionCode beside it finds nothing (not the cadre's own village)
+      expect([text, await pages(cadre, text, otherCadre.scope)]).toEqual([text, []]);
     }
   });
 

@@ -143,6 +143,7 @@ export class ResidentResolver {
     if ((name === null || name === undefined) === (idNumber === null || idNumber === undefined)) {
       throw badInput('输入校验失败：name 与 idNumber 须给出且只给出其一', 'Input validation failed: give exactly one of name and idNumber', { field: 'name' });
     }
+    if (regionCode) assertRegionCode(regionCode, 'regionCode');
     const filter = await TerritoryAccess.of(ctx).residentFilter('r');
     const qb = ctx.dataSource.getRepository(Resident).createQueryBuilder('r').where(filter.sql, filter.params);
     if (typeof idNumber === 'string') {
@@ -167,16 +168,14 @@ export class ResidentResolver {
       // the query's own `@>`: see migration 1774900000000), narrowed to the longer of the two prefixes;
       // called once, as a sub-select (a function call in the condition could run once per row)
       const scopePrefix = TerritoryAccess.of(ctx).prefix;
-      if (regionCode) assertRegionCode(regionCode, 'regionCode');
       const asked = regionCode ? regionPrefix(regionCode) : '';
       const villagePrefix = asked.startsWith(scopePrefix) ? asked : scopePrefix;
       qb.andWhere('r.ctid = ANY ((SELECT resident_name_rows(ARRAY[:...nameTokens]::text[], :pattern, :villagePrefix))::tid[])', { nameTokens: nameTokens(text), pattern, villagePrefix });
       qb.andWhere(`lower(r.name) LIKE :pattern ESCAPE '\\'`, { pattern });
     }
-    if (regionCode) {
-      assertRegionCode(regionCode, 'regionCode');
-      qb.andWhere('r.village_code LIKE :regionPrefix', { regionPrefix: `${regionPrefix(regionCode)}%` });
-    }
+    // for a name the function narrowed to the asked region only when it lies within the caller's scope:
+    // a region beside the scope must still find nothing
+    if (regionCode) qb.andWhere('r.village_code LIKE :regionPrefix', { regionPrefix: `${regionPrefix(regionCode)}%` });
     return paginateLazily(ResidentConnection, qb, page, [
       { column: 'r.name', value: (r) => r.name },
       { column: 'r.id', value: (r) => r.id },
