@@ -5,7 +5,9 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { AuditEntry } from './audit';
+import { CheckedBatches, type CheckedBatch } from './bulk-import-staging';
 import { isEmbeddedDatabase } from './data-source';
+import { sqlStateOf } from './checks';
 import { badInput } from './errors';
 
 /**
@@ -56,7 +58,11 @@ export interface ImportCheck<R> {
  */
 export interface ImportSession<R> {
   check(rows: readonly ImportRow[], options: { written: boolean }): Promise<ImportCheck<R>>;
-  /** Writes checked records (one set-based statement or a few), with their events; returns their ids in order. */
+  /**
+   * Writes checked records (one set-based statement or a few), with their events; returns their ids in
+   * order. A file import writes with another session the records an earlier one checked (the check
+   * reads the file once, the records are kept until written): `write` uses nothing but its records.
+   */
   write(manager: EntityManager, records: readonly R[]): Promise<string[]>;
 }
 
@@ -99,6 +105,34 @@ export function importRefusal(error: ImportRefusedError): Error {
     `Import rejected, ${problems.length} bad row(s), nothing written: ${shown.map((p) => `line ${p.line}: ${p.en}`).join('; ')}${moreEn}`,
     { field: 'csv', rows: problems },
   );
+}
+
+/**
+ * A batch refused by the database while written: a row written since the check (by a request, or
+ * another import) took an ID number, or removed a household, that the batch's rows needed. The
+ * batches committed before it stay; running the import again resumes and checks the rest anew.
+ */
+export class ImportConflictError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly batch: number,
+    readonly lines: readonly [number, number],
+    cause: unknown,
+  ) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `${kind} 第${batch + 1}批（第${lines[0]}–${lines[1]}行）写入时被数据库拒绝，校验之后有其他写入与之冲突（${detail}）；此前提交的批次保留，重新运行导入将再次校验其余各行 / ` +
+        `${kind} batch ${batch + 1} (lines ${lines[0]}–${lines[1]}) was refused by the database: something written since the check conflicts with it (${detail}); the batches committed before it stay, and running the import again checks the rest anew`,
+      { cause },
+    );
+    this.name = 'ImportConflictError';
+  }
+}
+
+/** Whether a database error is a unique (23505) or foreign key (23503) violation. */
+function isConstraintViolation(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state === '23505' || state === '23503';
 }
 
 /** One problem as a line of text (the CLI prints one per bad row). */
@@ -524,12 +558,15 @@ function progressClock(onProgress: FileImportOptions['onProgress'], phase: Impor
  * with {@link ImportRefusedError}); pass 2 writes batches of `batchSize` rows, each in its own
  * transaction with one audit record naming its rows (`import:<kind>`, payload: checkpoint, batch,
  * lines, ids) and its entry in the checkpoint. A rerun of the same file (same sha256, kind and
- * county) after an interruption skips the committed batches and writes the others. On PostgreSQL
- * two batches are written at once (the next one checked meanwhile); on PGlite one at a time.
+ * county) after an interruption skips the committed batches and writes the others. The file is read
+ * and checked once: pass 1 keeps each batch's records ({@link CheckedBatches}, encrypted, removed
+ * when the import ends) and pass 2 writes them. On PostgreSQL two batches are written at once; on
+ * PGlite one at a time. A batch that a write made after the check conflicts with (a unique or
+ * foreign key refused) stops the import with {@link ImportConflictError}; its earlier batches stay
+ * committed, and a rerun checks the rest again.
  */
 export async function importFile(options: FileImportOptions): Promise<FileImportResult> {
-  const { dataSource, importer, countyCode, actor } = options;
-  const map = options.map ?? {};
+  const { dataSource, importer, countyCode } = options;
   const fileHash = await fileHashOf(options.open);
   const [open] = (await dataSource.query(
     `SELECT id, rows_committed AS "rowsCommitted", batch_size AS "batchSize", batches_committed AS "batches" FROM ${IMPORT_CHECKPOINT_TABLE} WHERE kind = $1 AND county_code = $2 AND file_hash = $3 AND finished_at IS NULL`,
@@ -540,7 +577,32 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
   const batchSize = open ? Number(open.batchSize) : (options.batchSize ?? 10_000);
   const done = new Set((open?.batches ?? []).map(Number));
 
-  // pass 1: check every row, write nothing (rows of batches already committed only feed the checks' state)
+  const checked = await CheckedBatches.open();
+  try {
+    return await checkThenWrite(options, { fileHash, open, resumedFrom, batchSize, done, checked });
+  } finally {
+    await checked.close();
+  }
+}
+
+/** The two passes of {@link importFile}: the check keeps each batch's records in `checked`, the write writes them. */
+async function checkThenWrite(
+  options: FileImportOptions,
+  run: {
+    fileHash: string;
+    open: { id: string } | undefined;
+    resumedFrom: number;
+    batchSize: number;
+    done: Set<number>;
+    checked: CheckedBatches;
+  },
+): Promise<FileImportResult> {
+  const { dataSource, importer, countyCode, actor } = options;
+  const map = options.map ?? {};
+  const { fileHash, open, resumedFrom, batchSize, done, checked } = run;
+
+  // pass 1: check every row, write nothing (rows of batches already committed only feed the checks'
+  // state); while no row has failed, each batch's records are kept for pass 2
   const checkStarted = Date.now();
   const tick = progressClock(options.onProgress, 'check', null);
   const problems: ImportProblem[] = [];
@@ -552,7 +614,12 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
       problems.push(...chunk.problems);
       const written = done.has(batch);
       const check = await session.check(chunk.rows, { written });
-      if (!written) problems.push(...check.problems);
+      if (!written) {
+        problems.push(...check.problems);
+        if (problems.length === 0 && chunk.rows.length > 0) {
+          await checked.put({ batch, lines: [chunk.rows[0].line, chunk.rows[chunk.rows.length - 1].line], rows: chunk.rows.length }, check.records);
+        }
+      }
       rows += chunk.rows.length;
       batch += 1;
       tick(rows);
@@ -575,19 +642,8 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
   const writeStarted = Date.now();
   const writeTick = progressClock(options.onProgress, 'write', rows, resumedFrom);
   const session = await importer.open(dataSource.manager, { countyCode });
-  const checked = (async function* () {
-    let batch = 0;
-    for await (const chunk of importRows(importer, options.open(), map, batchSize)) {
-      const written = done.has(batch);
-      const check = await session.check(chunk.rows, { written });
-      if (!written) {
-        if (check.problems.length > 0) throw new ImportRefusedError(importer.kind, check.problems);
-        yield { batch, rows: chunk.rows, records: check.records };
-      }
-      batch += 1;
-    }
-  })();
-  const writeBatch = async ({ batch, rows: batchRows, records }: { batch: number; rows: ImportRow[]; records: unknown[] }) => {
+  const kept = checked.read();
+  const writeBatch = async ({ batch, lines, rows: batchRows, records }: CheckedBatch) => {
     await dataSource.transaction(async (m) => {
       const ids = await session.write(m, records);
       await m.insert(AuditEntry, {
@@ -598,13 +654,15 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
         targetId: id,
         regionCode: countyCode,
         requestId: actor.requestId ?? null,
-        payload: { checkpoint: id, file: options.fileName, batch, lines: [batchRows[0].line, batchRows[batchRows.length - 1].line], rows: ids.length, ids } as never,
+        payload: { checkpoint: id, file: options.fileName, batch, lines, rows: ids.length, ids } as never,
       });
       await m.query(
         `UPDATE ${IMPORT_CHECKPOINT_TABLE} SET rows_committed = rows_committed + $2, batches_committed = array_append(batches_committed, $3), updated_at = now(),
            finished_at = CASE WHEN rows_committed + $2 >= rows_total THEN now() END WHERE id = $1`,
-        [id, batchRows.length, batch],
+        [id, batchRows, batch],
       );
+    }).catch((error: unknown) => {
+      throw isConstraintViolation(error) ? new ImportConflictError(importer.kind, batch, lines, error) : error;
     });
   };
   // On PostgreSQL two batches are written at once on two connections while the next is read and
@@ -617,7 +675,7 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
   const inFlight = new Set<Promise<void>>();
   for (;;) {
     if (failure) break;
-    const item = await checked.next().catch((error: unknown) => {
+    const item = await kept.next().catch((error: unknown) => {
       failure = error;
       return null;
     });
@@ -625,7 +683,7 @@ export async function importFile(options: FileImportOptions): Promise<FileImport
     const { rows: batchRows } = item.value;
     const job: Promise<void> = writeBatch(item.value)
       .then(async () => {
-        committed += batchRows.length;
+        committed += batchRows;
         batches += 1;
         writeTick(committed);
         await options.afterBatch?.(committed);

@@ -10,15 +10,20 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** Whether a database error (however deep TypeORM wrapped it) is PostgreSQL's unique violation (23505). */
-export function isUniqueViolation(error: unknown): boolean {
+/** The SQLSTATE of a database error, however deep TypeORM wrapped it (undefined for any other error). */
+export function sqlStateOf(error: unknown): string | undefined {
   let cur: unknown = error;
   for (let depth = 0; cur && typeof cur === 'object' && depth < 4; depth += 1) {
     const c = cur as { code?: unknown; driverError?: unknown };
-    if (c.code === '23505') return true;
+    if (typeof c.code === 'string' && /^([0-9][0-9A-Z]|F0|HV|P0|XX)[0-9A-Z]{3}$/.test(c.code)) return c.code;
     cur = c.driverError;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether a database error (however deep TypeORM wrapped it) is PostgreSQL's unique violation (23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlStateOf(error) === '23505';
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { demoRegions, syntheticHouseholdCount, syntheticHouseholdsCsv, syntheticResidentsCsv, type SyntheticCountyOptions } from '@xiangzhi/demo';
 import { composeIdNumber, idNumberCheckDigit } from '@xiangzhi/grids-api';
-import { importFile, ImportRefusedError, Role, type Actor, type FileImportOptions } from '@xiangzhi/kernel';
+import { importFile, ImportConflictError, ImportRefusedError, Role, type Actor, type FileImportOptions } from '@xiangzhi/kernel';
 import { checkIdempotentCreate, codeOf, graphqlClient, rowCounter, startTestPlatform, type TestPlatform } from '@xiangzhi/testing';
 import { gridsSubgraph } from '../../subgraph';
 import { idNumberHash } from '../resident/id-number-hash';
@@ -137,6 +137,47 @@ describe('bulk import of households and residents', () => {
     )) as { n: number; batches: number; finished: boolean }[];
     expect(checkpoint).toEqual({ n: 2500, batches: 3, finished: true });
     expect(await count('audit_log', `action = 'import:residents' AND target_id = $1`, [resumed.checkpointId])).toBe(3);
+  }, 120_000);
+
+  it('reads the file once to check it and writes what the check made; an ID number taken since the check stops the import at its batch, keeps the batches before it, and a rerun refuses that row', async () => {
+    const late = county('520584', 2500, 'D');
+    await importFile(options(householdImporter, text(syntheticHouseholdsCsv(late))));
+    const csv = text(syntheticResidentsCsv(late));
+    const lines = csv.split(/\r?\n/);
+    const idColumn = lines[0].split(',').findIndex((h) => /身份证/.test(h));
+    // line 2400 of the file: a row of the third batch (lines 2002–2501)
+    const takenLater = lines[2399].split(',')[idColumn];
+    let opened = 0;
+    const read = source(csv);
+    const ds = platform.subgraphs.grids.db.dataSource;
+    let registered = false;
+    const stopped = await importFile(
+      options(residentImporter, csv, {
+        open: () => {
+          opened += 1;
+          return read();
+        },
+        // as the first batch commits, someone registers a resident with the ID number of line 2400
+        afterBatch: async () => {
+          if (registered) return;
+          registered = true;
+          await ds.query(
+            `INSERT INTO resident (household_id, village_code, county_code, name, gender, birth_date, id_number, id_number_hash, relation_to_head)
+             SELECT id, village_code, county_code, '后登记', 'MALE', '1980-01-01', $1, $2, 'OTHER' FROM household WHERE number LIKE 'D%' ORDER BY number LIMIT 1`,
+            [takenLater, idNumberHash(takenLater)],
+          );
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(ImportConflictError);
+    expect(stopped).toMatchObject({ kind: 'residents', batch: 2, lines: [2002, 2501] });
+    expect((stopped as Error).message).toMatch(/^residents 第3批（第2002–2501行）写入时被数据库拒绝.* \/ residents batch 3 \(lines 2002–2501\) was refused by the database/);
+    // the hash, once for the check; the write read nothing of the file
+    expect(opened).toBe(2);
+    expect(await count('resident', `id_number LIKE '520584%' AND name <> '后登记'`)).toBe(2000);
+    const rerun = (await importFile(options(residentImporter, csv)).catch((e: unknown) => e)) as ImportRefusedError;
+    expect(rerun).toBeInstanceOf(ImportRefusedError);
+    expect(rerun.problems.map((p) => [p.line, p.rule])).toEqual([[2400, 'ID_TAKEN']]);
   }, 120_000);
 
   it('reports every bad row with its line in both languages (village, household number, relation, duplicates)', async () => {
