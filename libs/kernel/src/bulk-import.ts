@@ -665,9 +665,9 @@ async function checkThenWrite(
       throw isConstraintViolation(error) ? new ImportConflictError(importer.kind, batch, lines, error) : error;
     });
   };
-  // On PostgreSQL two batches are written at once on two connections while the next is read and
-  // checked here; each commits with its checkpoint entry, so a rerun skips exactly the committed
-  // batches whatever order they committed in. PGlite has one connection: one step at a time.
+  // On PostgreSQL two batches are written at once on two connections while the next one's kept
+  // records are read here; each commits with its checkpoint entry, so a rerun skips exactly the
+  // committed batches whatever order they committed in. PGlite has one connection: one at a time.
   const writers = isEmbeddedDatabase(dataSource) ? 1 : Math.max(1, options.writers ?? 2);
   let committed = resumedFrom;
   let batches = 0;
