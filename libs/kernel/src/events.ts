@@ -276,8 +276,10 @@ const ADMIN_ATTEMPTS = 3;
 
 /**
  * Sends a JetStream management request (stream and consumer info, add, update, delete), again when
- * its answer did not come in time. Each of these requests is idempotent: a consumer added twice with
- * the same configuration is the same consumer, a delete repeated finds nothing to delete. A process
+ * its answer did not come in time. Each of these requests may be sent twice: a durable consumer added
+ * twice with the same configuration is the same consumer, a delete repeated finds nothing to delete,
+ * and an ephemeral consumer added twice leaves the first unread, removed by the server after its
+ * inactivity threshold (60 s). A process
  * whose event loop is held (several subgraphs booting at once, a long garbage collection) can fire
  * the request's timer before it reads an answer that has arrived; the next attempt is read in time.
  */
@@ -380,7 +382,7 @@ export class NatsEventBus implements EventBus {
       const info = await this.admin('consumers.add', () => this.jsm.consumers.add(this.stream, { ...common, deliver_policy: DeliverPolicy.New, inactive_threshold: nanos(60_000) }));
       consumer = info.name;
     }
-    const messages = await (await this.js.consumers.get(this.stream, consumer)).consume({ max_messages: 100 });
+    const messages = await (await this.admin('consumers.get', () => this.js.consumers.get(this.stream, consumer))).consume({ max_messages: 100 });
     const sub: NatsSubscription = { messages, consumer, ephemeral: options.durable === undefined, loop: Promise.resolve() };
     sub.loop = (async () => {
       try {
