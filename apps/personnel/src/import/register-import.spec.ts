@@ -76,9 +76,13 @@ describe('cadre import', () => {
     const result = await importTestFile(ds, cadreImporter, files.xlsx, county, { batchSize: 2 });
     expect(result).toMatchObject({ rows: 3, written: 3, batches: 2 });
     expect(await count('audit_log', `action = 'import:cadres' AND target_id = $1`, [result.checkpointId])).toBe(2);
-    const [audit] = (await ds.query(`SELECT payload FROM audit_log WHERE action = 'import:cadres' AND target_id = $1 ORDER BY id LIMIT 1`, [result.checkpointId])) as { payload: any }[];
+    // on PostgreSQL two batches are written at once and may commit in either order: read them by batch
+    const [audit, second] = (await ds.query(`SELECT payload FROM audit_log WHERE action = 'import:cadres' AND target_id = $1 ORDER BY (payload->>'batch')::int`, [
+      result.checkpointId,
+    ])) as { payload: any }[];
     expect(audit.payload).toMatchObject({ batch: 0, lines: [2, 3], rows: 2 });
     expect(audit.payload.ids).toHaveLength(2);
+    expect(second.payload).toMatchObject({ batch: 1, lines: [4, 4], rows: 1 });
 
     const listed = await ok(admin, `{ cadres(regionCode: "${county}", first: 10) { totalCount nodes { name villageCode educationLevel partyMember partyJoinDate serviceStart fullTime status } } }`);
     expect(listed.cadres.totalCount).toBe(3);
